@@ -1,0 +1,35 @@
+//! Server functions: the app's own calls from browser to server. Each body only validates,
+//! asks the backend and returns a typed result.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{CallCard, ItemPage, LocationsView};
+
+/// Items per catalogue page.
+pub const ITEMS_PER_PAGE: i64 = 48;
+
+/// All locations for the map and list, with the tile settings.
+#[server(prefix = "/api", endpoint = "locations")]
+pub async fn list_locations() -> Result<LocationsView, AppError> {
+    let backend = crate::backend::backend()?;
+    Ok(LocationsView { pins: backend.location_pins().await?, tiles: backend.tile_source() })
+}
+
+/// One page of the catalogue; pages start at 1 and past-the-end pages are empty.
+#[server(prefix = "/api", endpoint = "catalogue")]
+pub async fn list_items(page: i64) -> Result<ItemPage, AppError> {
+    if page < 1 {
+        return Err(AppError::Invalid(vec![crate::error::FieldError {
+            field: "page".into(),
+            code: "min_1".into(),
+        }]));
+    }
+    crate::backend::backend()?.item_page(page, ITEMS_PER_PAGE).await
+}
+
+/// Open casting calls, soonest deadline first.
+#[server(prefix = "/api", endpoint = "calls")]
+pub async fn list_open_calls() -> Result<Vec<CallCard>, AppError> {
+    crate::backend::backend()?.open_calls().await
+}

@@ -1,0 +1,92 @@
+//! The HTML shell, the router and the layout every page shares.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::{SsrMode, StaticSegment};
+
+use crate::i18n::*;
+use crate::pages::{CastingPage, CataloguePage, HomePage, LocationsPage, NotFoundPage};
+
+/// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
+/// because leaflet-rs binds the global `L` when the wasm starts.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="description" content="Backlot: Hengdian studio locations, wardrobe and props, and casting." />
+                <link rel="stylesheet" href="/leaflet/leaflet.css" />
+                <script defer src="/leaflet/leaflet.js"></script>
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The routed application.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/backlot.css" />
+        <I18nContextProvider>
+            <Router>
+                <Header />
+                <main id="main">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("locations") view=LocationsPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
+                    </Routes>
+                </main>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Site header: brand, main navigation and the language switch.
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let switch = move |_| {
+        let next = match i18n.get_locale() {
+            Locale::zh => Locale::en,
+            Locale::en => Locale::zh,
+        };
+        i18n.set_locale(next);
+    };
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <Title text=move || t_string!(i18n, brand).to_string() />
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header" data-hydrated=move || hydrated.get().to_string()>
+            <A href="/" attr:class="brand">{t!(i18n, brand)}</A>
+            <nav aria-label=move || t_string!(i18n, nav_main).to_string()>
+                <ul>
+                    <li><A href="/locations">{t!(i18n, nav_locations)}</A></li>
+                    <li><A href="/catalogue">{t!(i18n, nav_catalogue)}</A></li>
+                    <li><A href="/casting">{t!(i18n, nav_casting)}</A></li>
+                </ul>
+            </nav>
+            <button
+                type="button"
+                class="lang-switch"
+                on:click=switch
+                aria-label=move || t_string!(i18n, switch_language_label).to_string()
+                lang=move || match i18n.get_locale() { Locale::zh => "en", Locale::en => "zh" }
+            >
+                {t!(i18n, switch_language)}
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,31 @@
+//! The storage-facing interface the server implements and hands to server functions through
+//! Leptos context. Implementations log infrastructure failures and return `AppError::Unexpected`.
+
+use std::sync::Arc;
+
+use crate::error::AppError;
+use crate::models::{CallCard, ItemPage, LocationPin, TileSource};
+
+/// What server functions may ask of the server.
+#[async_trait::async_trait]
+pub trait Backend: Send + Sync + 'static {
+    /// Every location, ordered by base and name.
+    async fn location_pins(&self) -> Result<Vec<LocationPin>, AppError>;
+    /// Map tile settings.
+    fn tile_source(&self) -> TileSource;
+    /// One page (1-based) of the catalogue, ordered by SKU.
+    async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError>;
+    /// Calls that are open and whose deadline has not passed in the studio's time zone.
+    async fn open_calls(&self) -> Result<Vec<CallCard>, AppError>;
+}
+
+/// The handle server functions find in context.
+pub type BackendHandle = Arc<dyn Backend>;
+
+/// Fetches the backend from context; a missing backend is a wiring bug, reported as `Unexpected`.
+pub fn backend() -> Result<BackendHandle, AppError> {
+    leptos::prelude::use_context::<BackendHandle>().ok_or_else(|| {
+        tracing::error!("no backend in the Leptos context");
+        AppError::Unexpected
+    })
+}

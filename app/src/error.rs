@@ -1,0 +1,58 @@
+//! The one error type that crosses from the server to the browser.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// What went wrong, grouped by what the user can do about it. Carries no internal details:
+/// the server logs those once and sends `Unexpected`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("not logged in")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    /// Input failed validation; each entry names a field and a message key.
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// The request clashes with stored data (double booking, over-reservation…).
+    #[error("conflict")]
+    Conflict,
+    #[error("unexpected server error")]
+    Unexpected,
+    /// The request did not reach the server or its answer could not be read.
+    #[error("request failed")]
+    Request,
+}
+
+/// A validation failure on one input field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(_: ServerFnErrorErr) -> Self {
+        AppError::Request
+    }
+}
+
+impl AppError {
+    /// The HTTP status a page showing this error is served with.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::Invalid(_) => 422,
+            AppError::Conflict => 409,
+            AppError::Unexpected => 500,
+            AppError::Request => 502,
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Backlot's user interface and wire contract: pages, components, read models and server
+//! functions. Server-function bodies are thin adapters onto the [`backend::Backend`] the server
+//! provides through context.
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub mod api;
+mod app;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod components;
+pub mod error;
+pub mod models;
+pub mod pages;
+
+pub use app::{App, shell};

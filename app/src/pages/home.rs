@@ -1,0 +1,31 @@
+//! `/`: what Backlot offers, with a way into each of its three parts.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="home">
+            <h1>{t!(i18n, home_title)}</h1>
+            <p class="lead">{t!(i18n, home_intro)}</p>
+            <ul class="home-cards">
+                <li>
+                    <A href="/locations"><h2>{t!(i18n, nav_locations)}</h2></A>
+                    <p>{t!(i18n, home_locations)}</p>
+                </li>
+                <li>
+                    <A href="/catalogue"><h2>{t!(i18n, nav_catalogue)}</h2></A>
+                    <p>{t!(i18n, home_catalogue)}</p>
+                </li>
+                <li>
+                    <A href="/casting"><h2>{t!(i18n, nav_casting)}</h2></A>
+                    <p>{t!(i18n, home_casting)}</p>
+                </li>
+            </ul>
+        </section>
+    }
+}

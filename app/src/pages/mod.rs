@@ -1,0 +1,13 @@
+//! Routed pages, one per file.
+
+mod casting;
+mod catalogue;
+mod home;
+mod locations;
+mod not_found;
+
+pub use casting::CastingPage;
+pub use catalogue::CataloguePage;
+pub use home::HomePage;
+pub use locations::LocationsPage;
+pub use not_found::NotFoundPage;

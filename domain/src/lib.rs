@@ -1,0 +1,11 @@
+//! Backlot's nouns, vocabularies and rules, shared by the browser and the server.
+//!
+//! Nothing here does IO, reads the clock or draws random numbers: callers pass `today` and ids in.
+
+pub mod geo;
+pub mod money;
+pub mod vocab;
+
+pub use geo::GeoPoint;
+pub use money::Money;
+pub use vocab::Lang;

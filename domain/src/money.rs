@@ -1,0 +1,60 @@
+//! Amounts of money in Chinese yuan, held exactly in fen (1/100 yuan).
+
+use serde::{Deserialize, Serialize};
+
+/// An amount in CNY, stored as whole fen so that sums never round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Money(i64);
+
+impl Money {
+    pub const fn from_fen(fen: i64) -> Money {
+        Money(fen)
+    }
+
+    pub const fn from_yuan(yuan: i64) -> Money {
+        Money(yuan * 100)
+    }
+
+    pub const fn fen(self) -> i64 {
+        self.0
+    }
+
+    /// Formats as `¥1,234` or `¥1,234.50` (fen shown only when there are any).
+    pub fn display_cny(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let yuan = abs / 100;
+        let fen = abs % 100;
+        let digits = yuan.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        if fen == 0 {
+            format!("{sign}¥{grouped}")
+        } else {
+            format!("{sign}¥{grouped}.{fen:02}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_yuan_show_without_fen() {
+        assert_eq!(Money::from_yuan(800).display_cny(), "¥800");
+        assert_eq!(Money::from_yuan(1_234_567).display_cny(), "¥1,234,567");
+    }
+
+    #[test]
+    fn fen_are_shown_with_two_digits() {
+        assert_eq!(Money::from_fen(123_405).display_cny(), "¥1,234.05");
+        assert_eq!(Money::from_fen(-250).display_cny(), "-¥2.50");
+    }
+}

@@ -1,0 +1,53 @@
+# Installs what Backlot's build and tests need, skipping what is already there.
+# Sourced by scripts/run and scripts/test; `ensure_tools [browser]`.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.10"   # 0.3.11 needs rustc >= 1.96
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_tools() {
+  local want_browser="${1:-}"
+  export PATH="$HOME/.cargo/bin:$ROOT/end2end/node_modules/.bin:$PATH"
+  # Every cargo command must see the same Leptos settings (some are read at compile time).
+  export LEPTOS_OUTPUT_NAME=backlot
+
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    log "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 12 minutes, once)"
+    cargo install --locked cargo-leptos --version "$CARGO_LEPTOS_VERSION"
+  fi
+
+  # cargo-leptos uses the wasm-bindgen on PATH only if it matches Cargo.lock exactly.
+  local wbg
+  wbg="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+    log "installing wasm-bindgen-cli $wbg (about 2 minutes, once)"
+    # Without --locked: a locked dependency of the CLI is missing from the registry here.
+    cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+
+  # npm packages: Playwright, axe-core, binaryen's wasm-opt (Debian's is too old), Leaflet.
+  local stamp="$ROOT/end2end/node_modules/.backlot-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/end2end/package-lock.json" "$stamp"; then
+    log "installing npm packages for end2end/"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+    cp "$ROOT/end2end/package-lock.json" "$stamp"
+  fi
+
+  if [ "$want_browser" = browser ] && [ ! -x /usr/bin/chromium ]; then
+    log "installing Chromium from Debian's packages"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+}

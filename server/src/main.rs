@@ -1,0 +1,110 @@
+//! `backlot [serve]` runs the server (seeding an empty database first); `backlot seed
+//! [--actors N]` loads the seed into an empty database and exits.
+
+use std::process::ExitCode;
+
+use app::models::TileSource;
+use leptos::prelude::get_configuration;
+use server::backend::{ServerBackend, studio_today};
+use server::seed::{DEFAULT_ACTORS, SeedOptions};
+use server::settings::Settings;
+use server::storage::{StorageError, Store};
+use server::{passwords, routes, telemetry};
+
+enum Command {
+    Serve,
+    Seed { actors: usize },
+}
+
+fn parse_command(args: &[String]) -> Result<Command, String> {
+    match args {
+        [] => Ok(Command::Serve),
+        [serve] if serve == "serve" => Ok(Command::Serve),
+        [seed] if seed == "seed" => Ok(Command::Seed { actors: DEFAULT_ACTORS }),
+        [seed, flag, n] if seed == "seed" && flag == "--actors" => n
+            .parse()
+            .map(|actors| Command::Seed { actors })
+            .map_err(|_| format!("--actors needs a whole number, not {n:?}")),
+        _ => Err("usage: backlot [serve] | backlot seed [--actors N]".into()),
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match parse_command(&args) {
+        Ok(command) => command,
+        Err(message) => {
+            eprintln!("backlot: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("backlot: refusing to start: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.log_filter);
+    match run(command, settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("backlot: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> Result<(), String> {
+    let store = Store::open(&settings.database)
+        .await
+        .map_err(|e| format!("cannot open the database ({:?}): {e}", settings.database))?;
+    tracing::info!(backend = store.backend_name(), "database ready");
+    match command {
+        Command::Seed { actors } => {
+            seed(&store, actors).await.map_err(|e| match e {
+                StorageError::NotEmpty => "the database already holds data; seed needs an empty one".to_string(),
+                other => format!("seeding failed: {other}"),
+            })
+        }
+        Command::Serve => {
+            if store.is_empty().await.map_err(|e| e.to_string())? {
+                seed(&store, DEFAULT_ACTORS).await.map_err(|e| format!("seeding failed: {e}"))?;
+            }
+            serve(settings, store).await
+        }
+    }
+}
+
+async fn seed(store: &Store, actors: usize) -> Result<(), StorageError> {
+    let started = std::time::Instant::now();
+    let report = store
+        .load_seed(SeedOptions { anchor: studio_today(), actors }, passwords::hash)
+        .await?;
+    tracing::info!(?report, elapsed_ms = started.elapsed().as_millis() as u64, "seed loaded");
+    Ok(())
+}
+
+async fn serve(settings: Settings, store: Store) -> Result<(), String> {
+    let mut options = get_configuration(None)
+        .map_err(|e| format!("Leptos settings (LEPTOS_* variables) are missing or invalid: {e}"))?
+        .leptos_options;
+    options.site_addr = settings.addr;
+    let backend = ServerBackend {
+        store,
+        tiles: TileSource { url: settings.tile_url.clone(), attribution: settings.tile_attribution.clone() },
+    };
+    let app = routes::router(options, backend);
+    let listener = tokio::net::TcpListener::bind(settings.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;
+    tracing::info!(addr = %settings.addr, "listening");
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}

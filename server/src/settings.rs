@@ -1,0 +1,140 @@
+//! Settings read from the environment and checked before anything starts.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use crate::storage::DatabaseTarget;
+
+/// Why start-up was refused; each names the variable at fault.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SettingsError {
+    #[error("{name}={value:?} is not a valid {expected}")]
+    Invalid { name: &'static str, value: String, expected: &'static str },
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// `BACKLOT_ADDR`, else `LEPTOS_SITE_ADDR`, else `127.0.0.1:3000`.
+    pub addr: SocketAddr,
+    /// `BACKLOT_DATA_DIR` (default `./data`): the SQLite file and uploads live here.
+    pub data_dir: PathBuf,
+    /// From `DATABASE_URL`: `postgres://…` or `sqlite://path`; unset means `<data_dir>/backlot.db`.
+    pub database: DatabaseTarget,
+    /// `BACKLOT_LOG` (default `info`), a `tracing` filter such as `info,sqlx=warn`.
+    pub log_filter: String,
+    /// `BACKLOT_TILE_URL` (default OpenStreetMap's standard tiles); empty for no tiles.
+    pub tile_url: String,
+    /// `BACKLOT_TILE_ATTRIBUTION`.
+    pub tile_attribution: String,
+}
+
+const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const DEFAULT_TILE_ATTRIBUTION: &str =
+    "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
+
+impl Settings {
+    /// Reads settings from the process environment.
+    pub fn from_env() -> Result<Settings, SettingsError> {
+        Settings::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup` (tests pass a map).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, SettingsError> {
+        let addr_var = if lookup("BACKLOT_ADDR").is_some() { "BACKLOT_ADDR" } else { "LEPTOS_SITE_ADDR" };
+        let addr_text = lookup(addr_var).unwrap_or_else(|| "127.0.0.1:3000".to_string());
+        let addr = addr_text.parse().map_err(|_| SettingsError::Invalid {
+            name: addr_var,
+            value: addr_text.clone(),
+            expected: "socket address such as 127.0.0.1:3000",
+        })?;
+
+        let data_dir = PathBuf::from(lookup("BACKLOT_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        if data_dir.as_os_str().is_empty() {
+            return Err(SettingsError::Invalid {
+                name: "BACKLOT_DATA_DIR",
+                value: String::new(),
+                expected: "directory path",
+            });
+        }
+
+        let database = match lookup("DATABASE_URL").filter(|url| !url.is_empty()) {
+            None => DatabaseTarget::SqliteFile(data_dir.join("backlot.db")),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                DatabaseTarget::Postgres(url)
+            }
+            Some(url) => match url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+                Some(path) if !path.is_empty() => DatabaseTarget::SqliteFile(PathBuf::from(path)),
+                _ => {
+                    return Err(SettingsError::Invalid {
+                        name: "DATABASE_URL",
+                        value: url,
+                        expected: "postgres://… or sqlite://path URL",
+                    });
+                }
+            },
+        };
+
+        let log_filter = lookup("BACKLOT_LOG").unwrap_or_else(|| "info".into());
+        if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
+            return Err(SettingsError::Invalid {
+                name: "BACKLOT_LOG",
+                value: log_filter,
+                expected: "log filter such as info or backlot=debug,sqlx=warn",
+            });
+        }
+
+        let tile_url = lookup("BACKLOT_TILE_URL").unwrap_or_else(|| DEFAULT_TILE_URL.into());
+        if !tile_url.is_empty()
+            && !(tile_url.starts_with("https://") || tile_url.starts_with("http://") || tile_url.starts_with('/'))
+        {
+            return Err(SettingsError::Invalid {
+                name: "BACKLOT_TILE_URL",
+                value: tile_url,
+                expected: "tile URL template (http(s)://…/{z}/{x}/{y}.png) or empty",
+            });
+        }
+        let tile_attribution =
+            lookup("BACKLOT_TILE_ATTRIBUTION").unwrap_or_else(|| DEFAULT_TILE_ATTRIBUTION.into());
+
+        Ok(Settings { addr, data_dir, database, log_filter, tile_url, tile_attribution })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_give_a_sqlite_file_under_the_data_directory() {
+        let settings = read(&[]).unwrap();
+        assert_eq!(settings.addr, "127.0.0.1:3000".parse().unwrap());
+        assert_eq!(settings.database, DatabaseTarget::SqliteFile(PathBuf::from("./data/backlot.db")));
+        assert_eq!(settings.log_filter, "info");
+    }
+
+    #[test]
+    fn a_postgres_url_selects_postgres() {
+        let settings = read(&[("DATABASE_URL", "postgres://u@localhost/db")]).unwrap();
+        assert_eq!(settings.database, DatabaseTarget::Postgres("postgres://u@localhost/db".into()));
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = read(&[("BACKLOT_ADDR", "not-an-address")]).unwrap_err();
+        assert!(err.to_string().starts_with("BACKLOT_ADDR="), "{err}");
+        let err = read(&[("DATABASE_URL", "mysql://x")]).unwrap_err();
+        assert!(err.to_string().starts_with("DATABASE_URL="), "{err}");
+        let err = read(&[("BACKLOT_LOG", "info,[")]).unwrap_err();
+        assert!(err.to_string().starts_with("BACKLOT_LOG="), "{err}");
+        let err = read(&[("BACKLOT_TILE_URL", "ftp://tiles")]).unwrap_err();
+        assert!(err.to_string().starts_with("BACKLOT_TILE_URL="), "{err}");
+    }
+}

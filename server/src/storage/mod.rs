@@ -1,0 +1,164 @@
+//! Storage: one `Store` over two backends, SQLite (the embedded default) and PostgreSQL.
+//!
+//! # Approach
+//! Each backend keeps its own typed sqlx pool (`SqlitePool`, `PgPool`) inside the `Db` enum, and
+//! every query is written once, in SQL both engines accept (`$1` placeholders, which sqlx's
+//! SQLite driver also binds by position), then compiled for both pools by the `on_db!` macro.
+//! This keeps sqlx's native type support (dates, booleans) that its `Any` driver lacks, while
+//! leaving room for a backend-specific statement where the engines really differ (locking,
+//! exclusion constraints). Schemas live in `migrations/sqlite` and `migrations/postgres`, kept
+//! in step, and are applied at start-up.
+//!
+//! SQLite runs in WAL mode with foreign keys on and a busy timeout; PostgreSQL is chosen by a
+//! `postgres://` `DATABASE_URL`.
+
+mod queries;
+mod rows;
+pub mod seed;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+/// Which database to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseTarget {
+    /// A SQLite file, created if missing.
+    SqliteFile(std::path::PathBuf),
+    /// A PostgreSQL connection URL.
+    Postgres(String),
+}
+
+/// The two pools a `Store` may hold.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to whichever pool the `Db` holds; the body is compiled
+/// once per backend, so the same SQL text serves both.
+macro_rules! on_db {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::storage::Db::Sqlite($pool) => $body,
+            $crate::storage::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_db;
+
+/// Failures of the storage layer. Never shown to users: callers log them and answer
+/// `Unexpected`.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// A stored value does not fit the domain (an unknown code, an impossible date…).
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    #[error("the database already holds data")]
+    NotEmpty,
+}
+
+/// Backlot's storage.
+#[derive(Debug, Clone)]
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    /// Opens (and for SQLite creates) the database and applies pending migrations.
+    pub async fn open(target: &DatabaseTarget) -> Result<Store, StorageError> {
+        let db = match target {
+            DatabaseTarget::SqliteFile(path) => Db::Sqlite(open_sqlite(path).await?),
+            DatabaseTarget::Postgres(url) => {
+                let options = PgConnectOptions::from_str(url)?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?;
+                Db::Postgres(pool)
+            }
+        };
+        let store = Store { db };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<(), StorageError> {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
+            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// The backend's name, for logs.
+    pub fn backend_name(&self) -> &'static str {
+        match self.db {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Answers whether the database can be reached and queried.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        on_db!(&self.db, pool => {
+            sqlx::query("select 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// Closes the pool, waiting for connections to be returned.
+    pub async fn close(&self) {
+        on_db!(&self.db, pool => pool.close().await)
+    }
+
+    pub(crate) fn db(&self) -> &Db {
+        &self.db
+    }
+}
+
+async fn open_sqlite(path: &Path) -> Result<SqlitePool, StorageError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StorageError::Database(sqlx::Error::Io(std::io::Error::new(
+                e.kind(),
+                format!("cannot create data directory {}: {e}", dir.display()),
+            )))
+        })?;
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    Ok(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
+}
+
+impl Store {
+    /// SQLite's journal mode and foreign-key switch, to check the connection set-up; `None`
+    /// on PostgreSQL.
+    pub async fn sqlite_pragmas(&self) -> Result<Option<(String, i64)>, StorageError> {
+        match &self.db {
+            Db::Sqlite(pool) => {
+                let mut conn = pool.acquire().await?;
+                let journal: String = sqlx::query_scalar("pragma journal_mode").fetch_one(&mut *conn).await?;
+                let keys: i64 = sqlx::query_scalar("pragma foreign_keys").fetch_one(&mut *conn).await?;
+                Ok(Some((journal, keys)))
+            }
+            Db::Postgres(_) => Ok(None),
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Read queries behind the public pages.
+
+use std::collections::HashMap;
+
+use app::models::{CallCard, ItemCard, ItemPage, LocationPin};
+use domain::vocab::{Era, Facility, Skill};
+use time::Date;
+
+use super::rows::{CallRow, CodeRow, ItemRow, LocationRow, code};
+use super::{StorageError, Store, on_db};
+
+/// Groups `(owner, code)` rows into per-owner lists of parsed values, keeping row order.
+fn group_codes<T>(
+    rows: Vec<CodeRow>,
+    parse: fn(&str) -> Option<T>,
+    column: &str,
+) -> Result<HashMap<i64, Vec<T>>, StorageError> {
+    let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
+    for row in rows {
+        grouped.entry(row.owner_id).or_default().push(code(parse, &row.code, column)?);
+    }
+    Ok(grouped)
+}
+
+impl Store {
+    /// Every location with its eras and facilities, ordered by base then slug.
+    pub async fn location_pins(&self) -> Result<Vec<LocationPin>, StorageError> {
+        let (rows, eras, facilities) = on_db!(self.db(), pool => {
+            let rows: Vec<LocationRow> = sqlx::query_as(
+                "select location_id, slug, name_zh, name_en, kind, setting, base, lat, lon, \
+                 area_m2, hourly_rate_fen, changeover_min from location order by base, slug",
+            )
+            .fetch_all(pool)
+            .await?;
+            let eras: Vec<CodeRow> = sqlx::query_as(
+                "select location_id as owner_id, era as code from location_era \
+                 order by location_id, position",
+            )
+            .fetch_all(pool)
+            .await?;
+            let facilities: Vec<CodeRow> = sqlx::query_as(
+                "select location_id as owner_id, facility as code from location_facility \
+                 order by location_id, facility",
+            )
+            .fetch_all(pool)
+            .await?;
+            (rows, eras, facilities)
+        });
+        let mut eras = group_codes(eras, Era::parse, "location_era.era")?;
+        let mut facilities = group_codes(facilities, Facility::parse, "location_facility.facility")?;
+        rows.into_iter()
+            .map(|row| {
+                let id = row.location_id;
+                row.into_pin(
+                    eras.remove(&id).unwrap_or_default(),
+                    facilities.remove(&id).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// One page (1-based) of the catalogue ordered by SKU, with the total count.
+    pub async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, StorageError> {
+        let offset = (page - 1).max(0) * per_page;
+        let (rows, total) = on_db!(self.db(), pool => {
+            let rows: Vec<ItemRow> = sqlx::query_as(
+                "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
+                 s.name_zh as subcategory_zh, s.name_en as subcategory_en, i.era, i.colour, \
+                 i.material, i.size, i.condition, i.quantity_owned, i.daily_rate_fen, \
+                 i.deposit_fen, p.name_zh as supplier_zh, p.name_en as supplier_en \
+                 from item i \
+                 join subcategory s on s.subcategory_id = i.subcategory_id \
+                 join supplier p on p.supplier_id = i.supplier_id \
+                 order by i.sku limit $1 offset $2",
+            )
+            .bind(per_page)
+            .bind(offset)
+            .fetch_all(pool)
+            .await?;
+            let total: i64 = sqlx::query_scalar("select count(*) from item").fetch_one(pool).await?;
+            (rows, total)
+        });
+        let items = rows.into_iter().map(ItemCard::try_from).collect::<Result<_, _>>()?;
+        Ok(ItemPage { items, total, page, per_page })
+    }
+
+    /// Calls still taking applications on `today`, soonest deadline first.
+    pub async fn open_calls(&self, today: Date) -> Result<Vec<CallCard>, StorageError> {
+        let (rows, skills) = on_db!(self.db(), pool => {
+            let rows: Vec<CallRow> = sqlx::query_as(
+                "select c.casting_call_id, p.name_zh as production_zh, \
+                 p.name_en as production_en, p.verified, c.role_zh, c.role_en, \
+                 c.description_zh, c.description_en, l.slug as location_slug, \
+                 l.name_zh as location_zh, l.name_en as location_en, c.starts_on, c.ends_on, \
+                 c.deadline, c.pay_per_day_fen, c.gender, c.age_min, c.age_max, \
+                 c.height_min_cm, c.height_max_cm, c.weight_min_kg, c.weight_max_kg, c.needed \
+                 from casting_call c \
+                 join production p on p.production_id = c.production_id \
+                 join location l on l.location_id = c.location_id \
+                 where c.status = 'open' and c.deadline >= $1 and p.verified \
+                 order by c.deadline, c.casting_call_id",
+            )
+            .bind(today)
+            .fetch_all(pool)
+            .await?;
+            let skills: Vec<CodeRow> = sqlx::query_as(
+                "select s.casting_call_id as owner_id, s.skill as code \
+                 from casting_call_skill s \
+                 join casting_call c on c.casting_call_id = s.casting_call_id \
+                 where c.status = 'open' and c.deadline >= $1 \
+                 order by s.casting_call_id, s.skill",
+            )
+            .bind(today)
+            .fetch_all(pool)
+            .await?;
+            (rows, skills)
+        });
+        let mut skills = group_codes(skills, Skill::parse, "casting_call_skill.skill")?;
+        rows.into_iter()
+            .map(|row| {
+                let id = row.casting_call_id;
+                row.into_card(skills.remove(&id).unwrap_or_default())
+            })
+            .collect()
+    }
+}

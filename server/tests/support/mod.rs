@@ -1,0 +1,188 @@
+//! Test support: a fresh database per test on either backend, seeded on request, and the
+//! whole app served over real HTTP on port 0.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use app::models::TileSource;
+use leptos::prelude::LeptosOptions;
+use server::backend::ServerBackend;
+use server::seed::SeedOptions;
+use server::storage::{DatabaseTarget, Store};
+use sqlx::Connection;
+use time::macros::date;
+
+/// The anchor date the storage tests seed with.
+pub const ANCHOR: time::Date = date!(2026 - 12 - 01);
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        fastrand::u32(..)
+    )
+}
+
+/// Where the PostgreSQL server for tests is; `BACKLOT_TEST_PG_URL` overrides it.
+fn pg_admin_url() -> String {
+    std::env::var("BACKLOT_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// Which backend a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A throwaway database, removed when dropped.
+pub struct TestDb {
+    pub store: Store,
+    pub target: DatabaseTarget,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Directory(PathBuf),
+    PgDatabase(String),
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        let (target, cleanup) = match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(unique_name("backlot_test"));
+                std::fs::create_dir_all(&dir).expect("create a temporary directory");
+                (DatabaseTarget::SqliteFile(dir.join("backlot.db")), Cleanup::Directory(dir))
+            }
+            Backend::Postgres => {
+                let name = unique_name("backlot_test");
+                let mut admin = sqlx::PgConnection::connect(&pg_admin_url())
+                    .await
+                    .expect("PostgreSQL for tests must run at 127.0.0.1:5432 (or BACKLOT_TEST_PG_URL)");
+                sqlx::query(&format!("create database {name}"))
+                    .execute(&mut admin)
+                    .await
+                    .expect("create a test database");
+                admin.close().await.ok();
+                let url = match pg_admin_url().rsplit_once('/') {
+                    Some((base, _)) => format!("{base}/{name}"),
+                    None => panic!("BACKLOT_TEST_PG_URL must end in /<database>"),
+                };
+                (DatabaseTarget::Postgres(url), Cleanup::PgDatabase(name))
+            }
+        };
+        let store = Store::open(&target).await.expect("open and migrate the test database");
+        TestDb { store, target, cleanup }
+    }
+
+    /// A fresh database holding the standard seed anchored at `ANCHOR`.
+    pub async fn seeded(backend: Backend) -> TestDb {
+        TestDb::seeded_at(backend, ANCHOR).await
+    }
+
+    pub async fn seeded_at(backend: Backend, anchor: time::Date) -> TestDb {
+        let db = TestDb::new(backend).await;
+        db.store
+            .load_seed(SeedOptions { anchor, actors: 2_000 }, server::passwords::hash)
+            .await
+            .expect("load the seed");
+        db
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::Directory(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::PgDatabase(name) => {
+                let name = name.clone();
+                // Drop runs inside the test's runtime: use a separate thread with its own.
+                let _ = std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    if let Ok(runtime) = runtime {
+                        runtime.block_on(async move {
+                            if let Ok(mut admin) = sqlx::PgConnection::connect(&pg_admin_url()).await {
+                                let _ = sqlx::query(&format!("drop database if exists {name} with (force)"))
+                                    .execute(&mut admin)
+                                    .await;
+                            }
+                        });
+                    }
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// The app served on a random local port.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+}
+
+impl TestApp {
+    pub async fn spawn(db: TestDb) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+        let addr = listener.local_addr().expect("local address");
+        let options = LeptosOptions::builder()
+            .output_name("backlot")
+            .site_root("target/site")
+            .site_pkg_dir("pkg")
+            .site_addr(addr)
+            .build();
+        let backend = ServerBackend { store: db.store.clone(), tiles: TileSource::default() };
+        let router = server::routes::router(options, backend);
+        tokio::spawn(async move {
+            axum::serve(listener, router.into_make_service()).await.expect("serve");
+        });
+        TestApp { base: format!("http://{addr}"), client: reqwest::Client::new(), db }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// GETs `path` with the given `Accept-Language` and returns status and body.
+    pub async fn page(&self, path: &str, language: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(self.url(path))
+            .header("accept-language", language)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+}
+
+/// Runs one async test body against SQLite and against PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                ($body)($crate::support::Backend::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                ($body)($crate::support::Backend::Postgres).await
+            }
+        }
+    };
+}
