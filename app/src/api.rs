@@ -12,24 +12,41 @@ pub const ITEMS_PER_PAGE: i64 = 48;
 /// All locations for the map and list, with the tile settings.
 #[server(prefix = "/api", endpoint = "locations")]
 pub async fn list_locations() -> Result<LocationsView, AppError> {
-    let backend = crate::backend::backend()?;
-    Ok(LocationsView { pins: backend.location_pins().await?, tiles: backend.tile_source() })
+    answer(async {
+        let backend = crate::backend::backend()?;
+        Ok(LocationsView {
+            pins: backend.location_pins().await?,
+            tiles: backend.tile_source(),
+        })
+    })
+    .await
 }
 
 /// One page of the catalogue; pages start at 1 and past-the-end pages are empty.
 #[server(prefix = "/api", endpoint = "catalogue")]
 pub async fn list_items(page: i64) -> Result<ItemPage, AppError> {
-    if page < 1 {
-        return Err(AppError::Invalid(vec![crate::error::FieldError {
-            field: "page".into(),
-            code: "min_1".into(),
-        }]));
-    }
-    crate::backend::backend()?.item_page(page, ITEMS_PER_PAGE).await
+    answer(async {
+        if page < 1 {
+            return Err(AppError::Invalid(vec![crate::error::FieldError {
+                field: "page".into(),
+                code: "min_1".into(),
+            }]));
+        }
+        crate::backend::backend()?
+            .item_page(page, ITEMS_PER_PAGE)
+            .await
+    })
+    .await
 }
 
 /// Open casting calls, soonest deadline first.
 #[server(prefix = "/api", endpoint = "calls")]
 pub async fn list_open_calls() -> Result<Vec<CallCard>, AppError> {
-    crate::backend::backend()?.open_calls().await
+    answer(async { crate::backend::backend()?.open_calls().await }).await
+}
+
+/// Runs a server function's body and gives a failure its HTTP status.
+#[cfg(feature = "ssr")]
+async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    body.await.map_err(AppError::with_status)
 }

@@ -66,8 +66,13 @@ fn Header() -> impl IntoView {
     };
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    let title = move || t_string!(i18n, brand).to_string();
+    // On the server the head is written after the body, when the locale signal may already be
+    // disposed: read the title now. In the browser it follows the language switch.
+    #[cfg(feature = "ssr")]
+    let title = title();
     view! {
-        <Title text=move || t_string!(i18n, brand).to_string() />
+        <Title text=title />
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header" data-hydrated=move || hydrated.get().to_string()>
             <A href="/" attr:class="brand">{t!(i18n, brand)}</A>

@@ -56,3 +56,17 @@ impl AppError {
         }
     }
 }
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Sets this error's HTTP status on the response being built (a page or a server
+    /// function's answer) and hands the error back.
+    pub fn with_status(self) -> AppError {
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            let status = http::StatusCode::from_u16(self.status_code())
+                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+            response.set_status(status);
+        }
+        self
+    }
+}

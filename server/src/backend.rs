@@ -36,7 +36,10 @@ fn unexpected(operation: &'static str) -> impl FnOnce(StorageError) -> AppError 
 #[async_trait::async_trait]
 impl Backend for ServerBackend {
     async fn location_pins(&self) -> Result<Vec<LocationPin>, AppError> {
-        self.store.location_pins().await.map_err(unexpected("location_pins"))
+        self.store
+            .location_pins()
+            .await
+            .map_err(unexpected("location_pins"))
     }
 
     fn tile_source(&self) -> TileSource {
@@ -44,10 +47,16 @@ impl Backend for ServerBackend {
     }
 
     async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError> {
-        self.store.item_page(page, per_page).await.map_err(unexpected("item_page"))
+        self.store
+            .item_page(page, per_page)
+            .await
+            .map_err(unexpected("item_page"))
     }
 
     async fn open_calls(&self) -> Result<Vec<CallCard>, AppError> {
-        self.store.open_calls(studio_today()).await.map_err(unexpected("open_calls"))
+        self.store
+            .open_calls(studio_today())
+            .await
+            .map_err(unexpected("open_calls"))
     }
 }

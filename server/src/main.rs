@@ -20,7 +20,9 @@ fn parse_command(args: &[String]) -> Result<Command, String> {
     match args {
         [] => Ok(Command::Serve),
         [serve] if serve == "serve" => Ok(Command::Serve),
-        [seed] if seed == "seed" => Ok(Command::Seed { actors: DEFAULT_ACTORS }),
+        [seed] if seed == "seed" => Ok(Command::Seed {
+            actors: DEFAULT_ACTORS,
+        }),
         [seed, flag, n] if seed == "seed" && flag == "--actors" => n
             .parse()
             .map(|actors| Command::Seed { actors })
@@ -63,15 +65,17 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
         .map_err(|e| format!("cannot open the database ({:?}): {e}", settings.database))?;
     tracing::info!(backend = store.backend_name(), "database ready");
     match command {
-        Command::Seed { actors } => {
-            seed(&store, actors).await.map_err(|e| match e {
-                StorageError::NotEmpty => "the database already holds data; seed needs an empty one".to_string(),
-                other => format!("seeding failed: {other}"),
-            })
-        }
+        Command::Seed { actors } => seed(&store, actors).await.map_err(|e| match e {
+            StorageError::NotEmpty => {
+                "the database already holds data; seed needs an empty one".to_string()
+            }
+            other => format!("seeding failed: {other}"),
+        }),
         Command::Serve => {
             if store.is_empty().await.map_err(|e| e.to_string())? {
-                seed(&store, DEFAULT_ACTORS).await.map_err(|e| format!("seeding failed: {e}"))?;
+                seed(&store, DEFAULT_ACTORS)
+                    .await
+                    .map_err(|e| format!("seeding failed: {e}"))?;
             }
             serve(settings, store).await
         }
@@ -81,9 +85,19 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
 async fn seed(store: &Store, actors: usize) -> Result<(), StorageError> {
     let started = std::time::Instant::now();
     let report = store
-        .load_seed(SeedOptions { anchor: studio_today(), actors }, passwords::hash)
+        .load_seed(
+            SeedOptions {
+                anchor: studio_today(),
+                actors,
+            },
+            passwords::hash,
+        )
         .await?;
-    tracing::info!(?report, elapsed_ms = started.elapsed().as_millis() as u64, "seed loaded");
+    tracing::info!(
+        ?report,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "seed loaded"
+    );
     Ok(())
 }
 
@@ -94,7 +108,10 @@ async fn serve(settings: Settings, store: Store) -> Result<(), String> {
     options.site_addr = settings.addr;
     let backend = ServerBackend {
         store,
-        tiles: TileSource { url: settings.tile_url.clone(), attribution: settings.tile_attribution.clone() },
+        tiles: TileSource {
+            url: settings.tile_url.clone(),
+            attribution: settings.tile_attribution.clone(),
+        },
     };
     let app = routes::router(options, backend);
     let listener = tokio::net::TcpListener::bind(settings.addr)

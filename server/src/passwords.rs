@@ -1,8 +1,8 @@
 //! Password hashing with argon2id (the `argon2` crate's defaults, OWASP-recommended parameters).
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 /// Hashes `password` with a fresh random salt into a PHC string.
 pub fn hash(password: &str) -> String {
@@ -16,7 +16,11 @@ pub fn hash(password: &str) -> String {
 /// Whether `password` matches the stored PHC `hash`; a malformed hash never matches.
 pub fn verify(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 

@@ -9,7 +9,11 @@ use crate::storage::DatabaseTarget;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SettingsError {
     #[error("{name}={value:?} is not a valid {expected}")]
-    Invalid { name: &'static str, value: String, expected: &'static str },
+    Invalid {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
 }
 
 /// Everything the server needs to start.
@@ -41,7 +45,11 @@ impl Settings {
 
     /// Reads settings through `lookup` (tests pass a map).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, SettingsError> {
-        let addr_var = if lookup("BACKLOT_ADDR").is_some() { "BACKLOT_ADDR" } else { "LEPTOS_SITE_ADDR" };
+        let addr_var = if lookup("BACKLOT_ADDR").is_some() {
+            "BACKLOT_ADDR"
+        } else {
+            "LEPTOS_SITE_ADDR"
+        };
         let addr_text = lookup(addr_var).unwrap_or_else(|| "127.0.0.1:3000".to_string());
         let addr = addr_text.parse().map_err(|_| SettingsError::Invalid {
             name: addr_var,
@@ -63,7 +71,10 @@ impl Settings {
             Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
                 DatabaseTarget::Postgres(url)
             }
-            Some(url) => match url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            Some(url) => match url
+                .strip_prefix("sqlite://")
+                .or_else(|| url.strip_prefix("sqlite:"))
+            {
                 Some(path) if !path.is_empty() => DatabaseTarget::SqliteFile(PathBuf::from(path)),
                 _ => {
                     return Err(SettingsError::Invalid {
@@ -86,7 +97,9 @@ impl Settings {
 
         let tile_url = lookup("BACKLOT_TILE_URL").unwrap_or_else(|| DEFAULT_TILE_URL.into());
         if !tile_url.is_empty()
-            && !(tile_url.starts_with("https://") || tile_url.starts_with("http://") || tile_url.starts_with('/'))
+            && !(tile_url.starts_with("https://")
+                || tile_url.starts_with("http://")
+                || tile_url.starts_with('/'))
         {
             return Err(SettingsError::Invalid {
                 name: "BACKLOT_TILE_URL",
@@ -97,7 +110,14 @@ impl Settings {
         let tile_attribution =
             lookup("BACKLOT_TILE_ATTRIBUTION").unwrap_or_else(|| DEFAULT_TILE_ATTRIBUTION.into());
 
-        Ok(Settings { addr, data_dir, database, log_filter, tile_url, tile_attribution })
+        Ok(Settings {
+            addr,
+            data_dir,
+            database,
+            log_filter,
+            tile_url,
+            tile_attribution,
+        })
     }
 }
 
@@ -107,8 +127,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn read(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Settings::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -116,14 +138,20 @@ mod tests {
     fn defaults_give_a_sqlite_file_under_the_data_directory() {
         let settings = read(&[]).unwrap();
         assert_eq!(settings.addr, "127.0.0.1:3000".parse().unwrap());
-        assert_eq!(settings.database, DatabaseTarget::SqliteFile(PathBuf::from("./data/backlot.db")));
+        assert_eq!(
+            settings.database,
+            DatabaseTarget::SqliteFile(PathBuf::from("./data/backlot.db"))
+        );
         assert_eq!(settings.log_filter, "info");
     }
 
     #[test]
     fn a_postgres_url_selects_postgres() {
         let settings = read(&[("DATABASE_URL", "postgres://u@localhost/db")]).unwrap();
-        assert_eq!(settings.database, DatabaseTarget::Postgres("postgres://u@localhost/db".into()));
+        assert_eq!(
+            settings.database,
+            DatabaseTarget::Postgres("postgres://u@localhost/db".into())
+        );
     }
 
     #[test]

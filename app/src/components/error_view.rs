@@ -9,11 +9,7 @@ use crate::i18n::*;
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(
-            axum_status(error.status_code()),
-        );
-    }
+    let error = error.with_status();
     let i18n = use_i18n();
     let message = move || match &error {
         AppError::NotFound => t_string!(i18n, error_not_found),
@@ -30,10 +26,4 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             <p>{message}</p>
         </section>
     }
-}
-
-#[cfg(feature = "ssr")]
-fn axum_status(code: u16) -> http::StatusCode {
-    http::StatusCode::from_u16(code)
-        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }

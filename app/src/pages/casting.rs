@@ -54,7 +54,10 @@ fn CallTile(call: CallCard) -> impl IntoView {
         || !req.skills.is_empty();
     let bound = |(min, max): (Option<i64>, Option<i64>)| {
         (min.is_some() || max.is_some()).then(|| {
-            (min.map_or_else(|| "…".to_string(), |v| v.to_string()), max.map_or_else(|| "…".to_string(), |v| v.to_string()))
+            (
+                min.map_or_else(|| "…".to_string(), |v| v.to_string()),
+                max.map_or_else(|| "…".to_string(), |v| v.to_string()),
+            )
         })
     };
     let age = bound(req.age);

@@ -33,8 +33,28 @@ pub struct DemoAccount {
 
 /// One account per role. Passwords are for local demos only.
 pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
-    DemoAccount { login: "admin@backlot.local", password: "backlot-admin-demo", role: "admin", display_name: "平台管理员 Admin" },
-    DemoAccount { login: "crew@backlot.local", password: "backlot-crew-demo", role: "crew", display_name: "制片 林晓 (Crew)" },
-    DemoAccount { login: "supplier@backlot.local", password: "backlot-supplier-demo", role: "supplier", display_name: "服装仓 陈总 (Supplier)" },
-    DemoAccount { login: "actor@backlot.local", password: "backlot-actor-demo", role: "actor", display_name: "群演 (Actor)" },
+    DemoAccount {
+        login: "admin@backlot.local",
+        password: "backlot-admin-demo",
+        role: "admin",
+        display_name: "平台管理员 Admin",
+    },
+    DemoAccount {
+        login: "crew@backlot.local",
+        password: "backlot-crew-demo",
+        role: "crew",
+        display_name: "制片 林晓 (Crew)",
+    },
+    DemoAccount {
+        login: "supplier@backlot.local",
+        password: "backlot-supplier-demo",
+        role: "supplier",
+        display_name: "服装仓 陈总 (Supplier)",
+    },
+    DemoAccount {
+        login: "actor@backlot.local",
+        password: "backlot-actor-demo",
+        role: "actor",
+        display_name: "群演 (Actor)",
+    },
 ];

@@ -144,7 +144,10 @@ async fn open_sqlite(path: &Path) -> Result<SqlitePool, StorageError> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
-    Ok(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
+    Ok(SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?)
 }
 
 impl Store {
@@ -154,8 +157,12 @@ impl Store {
         match &self.db {
             Db::Sqlite(pool) => {
                 let mut conn = pool.acquire().await?;
-                let journal: String = sqlx::query_scalar("pragma journal_mode").fetch_one(&mut *conn).await?;
-                let keys: i64 = sqlx::query_scalar("pragma foreign_keys").fetch_one(&mut *conn).await?;
+                let journal: String = sqlx::query_scalar("pragma journal_mode")
+                    .fetch_one(&mut *conn)
+                    .await?;
+                let keys: i64 = sqlx::query_scalar("pragma foreign_keys")
+                    .fetch_one(&mut *conn)
+                    .await?;
                 Ok(Some((journal, keys)))
             }
             Db::Postgres(_) => Ok(None),

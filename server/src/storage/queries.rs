@@ -17,7 +17,10 @@ fn group_codes<T>(
 ) -> Result<HashMap<i64, Vec<T>>, StorageError> {
     let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
     for row in rows {
-        grouped.entry(row.owner_id).or_default().push(code(parse, &row.code, column)?);
+        grouped
+            .entry(row.owner_id)
+            .or_default()
+            .push(code(parse, &row.code, column)?);
     }
     Ok(grouped)
 }
@@ -47,7 +50,8 @@ impl Store {
             (rows, eras, facilities)
         });
         let mut eras = group_codes(eras, Era::parse, "location_era.era")?;
-        let mut facilities = group_codes(facilities, Facility::parse, "location_facility.facility")?;
+        let mut facilities =
+            group_codes(facilities, Facility::parse, "location_facility.facility")?;
         rows.into_iter()
             .map(|row| {
                 let id = row.location_id;
@@ -80,8 +84,16 @@ impl Store {
             let total: i64 = sqlx::query_scalar("select count(*) from item").fetch_one(pool).await?;
             (rows, total)
         });
-        let items = rows.into_iter().map(ItemCard::try_from).collect::<Result<_, _>>()?;
-        Ok(ItemPage { items, total, page, per_page })
+        let items = rows
+            .into_iter()
+            .map(ItemCard::try_from)
+            .collect::<Result<_, _>>()?;
+        Ok(ItemPage {
+            items,
+            total,
+            page,
+            per_page,
+        })
     }
 
     /// Calls still taking applications on `today`, soonest deadline first.

@@ -16,7 +16,8 @@ pub(super) fn code<T>(
     value: &str,
     column: &str,
 ) -> Result<T, StorageError> {
-    parse(value).ok_or_else(|| StorageError::Corrupt(format!("{column} holds unknown code {value:?}")))
+    parse(value)
+        .ok_or_else(|| StorageError::Corrupt(format!("{column} holds unknown code {value:?}")))
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -36,7 +37,11 @@ pub(super) struct LocationRow {
 }
 
 impl LocationRow {
-    pub fn into_pin(self, eras: Vec<Era>, facilities: Vec<Facility>) -> Result<LocationPin, StorageError> {
+    pub fn into_pin(
+        self,
+        eras: Vec<Era>,
+        facilities: Vec<Facility>,
+    ) -> Result<LocationPin, StorageError> {
         Ok(LocationPin {
             kind: code(LocationKind::parse, &self.kind, "location.kind")?,
             setting: code(Setting::parse, &self.setting, "location.setting")?,
@@ -92,7 +97,11 @@ impl TryFrom<ItemRow> for ItemCard {
             era: code(Era::parse, &row.era, "item.era")?,
             colour: code(Colour::parse, &row.colour, "item.colour")?,
             material: code(Material::parse, &row.material, "item.material")?,
-            size: row.size.as_deref().map(|s| code(Size::parse, s, "item.size")).transpose()?,
+            size: row
+                .size
+                .as_deref()
+                .map(|s| code(Size::parse, s, "item.size"))
+                .transpose()?,
             condition: code(Condition::parse, &row.condition, "item.condition")?,
             item_id: row.item_id,
             sku: row.sku,

@@ -69,7 +69,8 @@ impl Store {
         }
         let supplier_codes: Vec<&str> = suppliers::SUPPLIERS.iter().map(|s| s.code).collect();
         let production_codes: Vec<&str> = suppliers::PRODUCTIONS.iter().map(|p| p.code).collect();
-        let subcategory_codes: Vec<&str> = catalogue::SUBCATEGORIES.iter().map(|s| s.code).collect();
+        let subcategory_codes: Vec<&str> =
+            catalogue::SUBCATEGORIES.iter().map(|s| s.code).collect();
         let locations = locations::locations();
         let slugs: Vec<&str> = locations.iter().map(|l| l.slug.as_str()).collect();
         let items = catalogue::catalogue_items();
@@ -85,7 +86,10 @@ impl Store {
             .iter()
             .position(|s| s.kind == SupplierKind::Stock)
             .map(|i| i as i64 + 1);
-        let hashes: Vec<String> = DEMO_ACCOUNTS.iter().map(|a| password_hash(a.password)).collect();
+        let hashes: Vec<String> = DEMO_ACCOUNTS
+            .iter()
+            .map(|a| password_hash(a.password))
+            .collect();
 
         on_db!(self.db(), pool => {
             let mut tx = pool.begin().await?;

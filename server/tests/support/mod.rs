@@ -59,13 +59,16 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join(unique_name("backlot_test"));
                 std::fs::create_dir_all(&dir).expect("create a temporary directory");
-                (DatabaseTarget::SqliteFile(dir.join("backlot.db")), Cleanup::Directory(dir))
+                (
+                    DatabaseTarget::SqliteFile(dir.join("backlot.db")),
+                    Cleanup::Directory(dir),
+                )
             }
             Backend::Postgres => {
                 let name = unique_name("backlot_test");
-                let mut admin = sqlx::PgConnection::connect(&pg_admin_url())
-                    .await
-                    .expect("PostgreSQL for tests must run at 127.0.0.1:5432 (or BACKLOT_TEST_PG_URL)");
+                let mut admin = sqlx::PgConnection::connect(&pg_admin_url()).await.expect(
+                    "PostgreSQL for tests must run at 127.0.0.1:5432 (or BACKLOT_TEST_PG_URL)",
+                );
                 sqlx::query(&format!("create database {name}"))
                     .execute(&mut admin)
                     .await
@@ -78,8 +81,14 @@ impl TestDb {
                 (DatabaseTarget::Postgres(url), Cleanup::PgDatabase(name))
             }
         };
-        let store = Store::open(&target).await.expect("open and migrate the test database");
-        TestDb { store, target, cleanup }
+        let store = Store::open(&target)
+            .await
+            .expect("open and migrate the test database");
+        TestDb {
+            store,
+            target,
+            cleanup,
+        }
     }
 
     /// A fresh database holding the standard seed anchored at `ANCHOR`.
@@ -90,7 +99,13 @@ impl TestDb {
     pub async fn seeded_at(backend: Backend, anchor: time::Date) -> TestDb {
         let db = TestDb::new(backend).await;
         db.store
-            .load_seed(SeedOptions { anchor, actors: 2_000 }, server::passwords::hash)
+            .load_seed(
+                SeedOptions {
+                    anchor,
+                    actors: 2_000,
+                },
+                server::passwords::hash,
+            )
             .await
             .expect("load the seed");
         db
@@ -107,13 +122,19 @@ impl Drop for TestDb {
                 let name = name.clone();
                 // Drop runs inside the test's runtime: use a separate thread with its own.
                 let _ = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build();
                     if let Ok(runtime) = runtime {
                         runtime.block_on(async move {
-                            if let Ok(mut admin) = sqlx::PgConnection::connect(&pg_admin_url()).await {
-                                let _ = sqlx::query(&format!("drop database if exists {name} with (force)"))
-                                    .execute(&mut admin)
-                                    .await;
+                            if let Ok(mut admin) =
+                                sqlx::PgConnection::connect(&pg_admin_url()).await
+                            {
+                                let _ = sqlx::query(&format!(
+                                    "drop database if exists {name} with (force)"
+                                ))
+                                .execute(&mut admin)
+                                .await;
                             }
                         });
                     }
@@ -133,7 +154,9 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: TestDb) -> TestApp {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
         let addr = listener.local_addr().expect("local address");
         let options = LeptosOptions::builder()
             .output_name("backlot")
@@ -141,12 +164,21 @@ impl TestApp {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
-        let backend = ServerBackend { store: db.store.clone(), tiles: TileSource::default() };
+        let backend = ServerBackend {
+            store: db.store.clone(),
+            tiles: TileSource::default(),
+        };
         let router = server::routes::router(options, backend);
         tokio::spawn(async move {
-            axum::serve(listener, router.into_make_service()).await.expect("serve");
+            axum::serve(listener, router.into_make_service())
+                .await
+                .expect("serve");
         });
-        TestApp { base: format!("http://{addr}"), client: reqwest::Client::new(), db }
+        TestApp {
+            base: format!("http://{addr}"),
+            client: reqwest::Client::new(),
+            db,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
