@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 // The server under test is the release binary built by `scripts/test`, started on its own
 // port with a fresh data directory (seeded at start-up) and no map tiles (no internet here).
 const port = Number(process.env.BACKLOT_E2E_PORT ?? 3300);
-const binary = process.env.BACKLOT_BIN ?? '../target/release/backlot';
+const binary = process.env.BACKLOT_BIN ?? 'target/release/backlot';
 const dataDir = process.env.BACKLOT_E2E_DATA ?? `/tmp/backlot-e2e-${process.pid}`;
 
 const chromiumFlags = [

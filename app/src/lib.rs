@@ -2,6 +2,8 @@
 //! functions. Server-function bodies are thin adapters onto the [`backend::Backend`] the server
 //! provides through context.
 
+#![recursion_limit = "256"]
+
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod api;
