@@ -17,6 +17,9 @@ ensure_tools() {
   export PATH="$HOME/.cargo/bin:$ROOT/end2end/node_modules/.bin:$PATH"
   # Every cargo command must see the same Leptos settings (some are read at compile time).
   export LEPTOS_OUTPUT_NAME=backlot
+  # Build outside the clone so a fresh clone (CI) still builds incrementally.
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/backlot/target}"
+  mkdir -p "$CARGO_TARGET_DIR"
 
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "adding the wasm32-unknown-unknown target"

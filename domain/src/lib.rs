@@ -7,5 +7,5 @@ pub mod money;
 pub mod vocab;
 
 pub use geo::GeoPoint;
-pub use money::Money;
+pub use money::{Money, group_thousands};
 pub use vocab::Lang;

@@ -28,20 +28,26 @@ impl Money {
         let abs = self.0.unsigned_abs();
         let yuan = abs / 100;
         let fen = abs % 100;
-        let digits = yuan.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(ch);
-        }
+        let grouped = group_thousands(yuan);
         if fen == 0 {
             format!("{sign}¥{grouped}")
         } else {
             format!("{sign}¥{grouped}.{fen:02}")
         }
     }
+}
+
+/// Writes a count with a comma between each group of three digits (`4500` → `4,500`).
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    grouped
 }
 
 #[cfg(test)]
@@ -52,6 +58,14 @@ mod tests {
     fn whole_yuan_show_without_fen() {
         assert_eq!(Money::from_yuan(800).display_cny(), "¥800");
         assert_eq!(Money::from_yuan(1_234_567).display_cny(), "¥1,234,567");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(4_500), "4,500");
+        assert_eq!(group_thousands(1_200_000), "1,200,000");
     }
 
     #[test]

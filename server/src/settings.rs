@@ -96,11 +96,11 @@ impl Settings {
         }
 
         let tile_url = lookup("BACKLOT_TILE_URL").unwrap_or_else(|| DEFAULT_TILE_URL.into());
-        if !tile_url.is_empty()
-            && !(tile_url.starts_with("https://")
-                || tile_url.starts_with("http://")
-                || tile_url.starts_with('/'))
-        {
+        let tile_url_ok = tile_url.is_empty()
+            || tile_url.starts_with("https://")
+            || tile_url.starts_with("http://")
+            || tile_url.starts_with('/');
+        if !tile_url_ok {
             return Err(SettingsError::Invalid {
                 name: "BACKLOT_TILE_URL",
                 value: tile_url,

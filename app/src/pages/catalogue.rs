@@ -41,11 +41,11 @@ pub fn CataloguePage() -> impl IntoView {
 #[component]
 fn ItemGrid(page: ItemPage) -> impl IntoView {
     let i18n = use_i18n();
-    let total = page.total;
+    let total = domain::group_thousands(page.total.unsigned_abs());
     let current = page.page;
     let pages = page.page_count();
     view! {
-        <p class="result-count">{t!(i18n, catalogue_count, total, page = current, pages)}</p>
+        <p class="result-count">{t!(i18n, catalogue_count, total = total.clone(), page = current, pages)}</p>
         <ul class="item-grid">
             {page.items.into_iter().map(|item| view! { <ItemTile item /> }).collect_view()}
         </ul>

@@ -55,7 +55,7 @@ fn LocationsBody(view: LocationsView) -> impl IntoView {
                             .map(|pin| {
                                 let lang = move || content_lang(i18n);
                                 let eras = pin.eras.clone();
-                                let area = pin.area_m2;
+                                let area = domain::group_thousands(pin.area_m2.unsigned_abs());
                                 let amount = pin.hourly_rate.display_cny();
                                 view! {
                                     <tr data-slug=pin.slug.clone()>
@@ -67,7 +67,7 @@ fn LocationsBody(view: LocationsView) -> impl IntoView {
                                             }}
                                         </td>
                                         <td>{move || pin.base.label(lang())}</td>
-                                        <td>{t!(i18n, area_m2, area)}</td>
+                                        <td>{t!(i18n, area_m2, area = area.clone())}</td>
                                         <td>{t!(i18n, per_hour, amount = amount.clone())}</td>
                                     </tr>
                                 }

@@ -187,10 +187,8 @@ impl Store {
             }
             let tags: Vec<(i64, &str)> = items.iter().enumerate()
                 .flat_map(|(i, it)| {
-                    let mut seen: Vec<&str> = Vec::new();
-                    it.tags.iter().filter_map(move |t| {
-                        (!seen.contains(&t.as_str())).then(|| { seen.push(t.as_str()); (i as i64 + 1, t.as_str()) })
-                    }).collect::<Vec<_>>()
+                    let unique: std::collections::BTreeSet<&str> = it.tags.iter().map(String::as_str).collect();
+                    unique.into_iter().map(move |tag| (i as i64 + 1, tag))
                 })
                 .collect();
             for chunk in tags.chunks(CHUNK) {
