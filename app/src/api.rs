@@ -14,10 +14,7 @@ pub const ITEMS_PER_PAGE: i64 = 48;
 pub async fn list_locations() -> Result<LocationsView, AppError> {
     answer(async {
         let backend = crate::backend::backend()?;
-        Ok(LocationsView {
-            pins: backend.location_pins().await?,
-            tiles: backend.tile_source(),
-        })
+        Ok(LocationsView { pins: backend.location_pins().await?, tiles: backend.tile_source() })
     })
     .await
 }
@@ -32,9 +29,7 @@ pub async fn list_items(page: i64) -> Result<ItemPage, AppError> {
                 code: "min_1".into(),
             }]));
         }
-        crate::backend::backend()?
-            .item_page(page, ITEMS_PER_PAGE)
-            .await
+        crate::backend::backend()?.item_page(page, ITEMS_PER_PAGE).await
     })
     .await
 }
@@ -47,6 +42,8 @@ pub async fn list_open_calls() -> Result<Vec<CallCard>, AppError> {
 
 /// Runs a server function's body and gives a failure its HTTP status.
 #[cfg(feature = "ssr")]
-async fn answer<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+pub(crate) async fn answer<T>(
+    body: impl Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
     body.await.map_err(AppError::with_status)
 }

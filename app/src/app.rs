@@ -1,12 +1,17 @@
 //! The HTML shell, the router and the layout every page shares.
 
+use domain::account::Role;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::{SsrMode, StaticSegment};
 
+use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
-use crate::pages::{CastingPage, CataloguePage, HomePage, LocationsPage, NotFoundPage};
+use crate::pages::{
+    CastingPage, CataloguePage, HomePage, LocationsPage, LoginPage, NotFoundPage, RegisterPage,
+};
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
 /// because leaflet-rs binds the global `L` when the wasm starts.
@@ -46,6 +51,8 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("locations") view=LocationsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>
@@ -83,6 +90,7 @@ fn Header() -> impl IntoView {
                     <li><A href="/casting">{t!(i18n, nav_casting)}</A></li>
                 </ul>
             </nav>
+            <UserMenu />
             <button
                 type="button"
                 class="lang-switch"
@@ -93,5 +101,58 @@ fn Header() -> impl IntoView {
                 {t!(i18n, switch_language)}
             </button>
         </header>
+    }
+}
+
+/// Who is logged in (name and role, with a log-out button), or links to log in and register.
+#[component]
+fn UserMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let logout = ServerAction::<LogOut>::new();
+    // Asked again after every navigation and every log-out.
+    let user = Resource::new(
+        move || (location.pathname.get(), logout.version().get()),
+        |_| current_user(),
+    );
+    let role_label = move |role: Role| match role {
+        Role::Actor => t_string!(i18n, role_actor),
+        Role::Crew => t_string!(i18n, role_crew),
+        Role::Supplier => t_string!(i18n, role_supplier),
+        Role::Admin => t_string!(i18n, role_admin),
+    };
+    let next = move || {
+        let path = location.pathname.get();
+        if path == "/login" || path == "/register" { "/".to_string() } else { path }
+    };
+    view! {
+        <div class="user-menu">
+            <Transition>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(user)) => {
+                            let name = user.display_name.clone();
+                            let role = user.role;
+                            view! {
+                                <span class="signed-in">
+                                    {t!(i18n, signed_in_as, name = name.clone(), role = move || role_label(role))}
+                                </span>
+                                <ActionForm action=logout attr:class="inline-form">
+                                    <button type="submit" class="link-button">{t!(i18n, logout)}</button>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
+                        _ => {
+                            view! {
+                                <A href=move || format!("/login?next={}", next())>{t!(i18n, nav_login)}</A>
+                                <A href=move || format!("/register?next={}", next())>{t!(i18n, nav_register)}</A>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::error::AppError;
-use crate::models::{CallCard, ItemPage, LocationPin, TileSource};
+use crate::models::{CallCard, ItemPage, LocationPin, SessionUser, TileSource};
 
 /// What server functions may ask of the server.
 #[async_trait::async_trait]
@@ -17,6 +17,18 @@ pub trait Backend: Send + Sync + 'static {
     async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError>;
     /// Calls that are open and whose deadline has not passed in the studio's time zone.
     async fn open_calls(&self) -> Result<Vec<CallCard>, AppError>;
+    /// Checks a login and password (throttled per account); wrong pairs give
+    /// `Invalid` on `login` with code `wrong_credentials`.
+    async fn authenticate(&self, login: &str, password: &str) -> Result<SessionUser, AppError>;
+    /// Registers a new actor account; validation failures name their fields.
+    async fn register_actor(
+        &self,
+        login: &str,
+        password: &str,
+        display_name: &str,
+    ) -> Result<SessionUser, AppError>;
+    /// The account a session points at, if it still exists.
+    async fn session_user(&self, account_id: i64) -> Result<Option<SessionUser>, AppError>;
 }
 
 /// The handle server functions find in context.

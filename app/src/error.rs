@@ -20,6 +20,9 @@ pub enum AppError {
     /// The request clashes with stored data (double booking, over-reservation…).
     #[error("conflict")]
     Conflict,
+    /// Too many attempts in a short time (logins, registrations); try again later.
+    #[error("too many attempts")]
+    TooManyAttempts,
     #[error("unexpected server error")]
     Unexpected,
     /// The request did not reach the server or its answer could not be read.
@@ -32,6 +35,23 @@ pub enum AppError {
 pub struct FieldError {
     pub field: String,
     pub code: String,
+}
+
+impl AppError {
+    /// An `Invalid` error about one field.
+    pub fn field(field: &str, code: &str) -> AppError {
+        AppError::Invalid(vec![FieldError { field: field.into(), code: code.into() }])
+    }
+
+    /// The message code for `field`, if this is a validation error naming it.
+    pub fn field_code(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::Invalid(errors) => {
+                errors.iter().find(|e| e.field == field).map(|e| e.code.as_str())
+            }
+            _ => None,
+        }
+    }
 }
 
 impl FromServerFnError for AppError {
@@ -51,6 +71,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Invalid(_) => 422,
             AppError::Conflict => 409,
+            AppError::TooManyAttempts => 429,
             AppError::Unexpected => 500,
             AppError::Request => 502,
         }

@@ -8,6 +8,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod api;
 mod app;
+pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod components;

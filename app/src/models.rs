@@ -2,12 +2,21 @@
 //! may show (no supplier-internal notes, no actor's personal data).
 
 use domain::Money;
+use domain::account::Role;
 use domain::vocab::{
     Base, Category, Colour, Condition, Era, Facility, Gender, LocationKind, Material, Setting,
     Size, Skill,
 };
 use serde::{Deserialize, Serialize};
 use time::Date;
+
+/// Who is logged in, as the header and permission checks need it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub account_id: i64,
+    pub display_name: String,
+    pub role: Role,
+}
 
 /// A location as shown on the map and in the list beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

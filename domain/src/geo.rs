@@ -17,10 +17,7 @@ pub enum GeoError {
 }
 
 /// Hengdian World Studios' centre (the town's main crossroads), the reference for distances.
-pub const HENGDIAN_CENTRE: GeoPoint = GeoPoint {
-    lat: 29.1614,
-    lon: 120.3120,
-};
+pub const HENGDIAN_CENTRE: GeoPoint = GeoPoint { lat: 29.1614, lon: 120.3120 };
 
 impl GeoPoint {
     pub fn new(lat: f64, lon: f64) -> Result<GeoPoint, GeoError> {
@@ -60,10 +57,7 @@ mod tests {
     #[test]
     fn out_of_range_coordinates_are_refused() {
         assert_eq!(GeoPoint::new(91.0, 0.0), Err(GeoError::LatitudeOutOfRange));
-        assert_eq!(
-            GeoPoint::new(0.0, -180.5),
-            Err(GeoError::LongitudeOutOfRange)
-        );
+        assert_eq!(GeoPoint::new(0.0, -180.5), Err(GeoError::LongitudeOutOfRange));
         assert!(GeoPoint::new(29.16, 120.31).is_ok());
     }
 

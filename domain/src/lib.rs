@@ -2,6 +2,7 @@
 //!
 //! Nothing here does IO, reads the clock or draws random numbers: callers pass `today` and ids in.
 
+pub mod account;
 pub mod geo;
 pub mod money;
 pub mod vocab;

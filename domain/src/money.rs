@@ -29,11 +29,7 @@ impl Money {
         let yuan = abs / 100;
         let fen = abs % 100;
         let grouped = group_thousands(yuan);
-        if fen == 0 {
-            format!("{sign}¥{grouped}")
-        } else {
-            format!("{sign}¥{grouped}.{fen:02}")
-        }
+        if fen == 0 { format!("{sign}¥{grouped}") } else { format!("{sign}¥{grouped}.{fen:02}") }
     }
 }
 

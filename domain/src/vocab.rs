@@ -302,14 +302,8 @@ mod tests {
     #[test]
     fn accept_language_prefers_the_best_supported_tag() {
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
-        assert_eq!(
-            Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"),
-            Lang::Zh
-        );
-        assert_eq!(
-            Lang::from_accept_language("fr-FR,en;q=0.5,zh;q=0.4"),
-            Lang::En
-        );
+        assert_eq!(Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Lang::Zh);
+        assert_eq!(Lang::from_accept_language("fr-FR,en;q=0.5,zh;q=0.4"), Lang::En);
         assert_eq!(Lang::from_accept_language("de"), Lang::Zh);
         assert_eq!(Lang::from_accept_language(""), Lang::Zh);
         assert_eq!(Lang::from_accept_language("zh;q=0.2, en;q=0.9"), Lang::En);

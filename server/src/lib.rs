@@ -1,9 +1,11 @@
 //! Backlot's server: settings, storage, seed data, and the axum router serving the Leptos app.
 
 pub mod backend;
+pub mod guards;
 pub mod passwords;
 pub mod routes;
 pub mod seed;
+pub mod sessions;
 pub mod settings;
 pub mod storage;
 pub mod telemetry;

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use app::models::TileSource;
 use leptos::prelude::get_configuration;
 use server::backend::{ServerBackend, studio_today};
+use server::guards::Guards;
+use server::routes::Services;
 use server::seed::{DEFAULT_ACTORS, SeedOptions};
+use server::sessions::Sessions;
 use server::settings::Settings;
 use server::storage::{StorageError, Store};
 use server::{passwords, routes, telemetry};
@@ -20,9 +23,7 @@ fn parse_command(args: &[String]) -> Result<Command, String> {
     match args {
         [] => Ok(Command::Serve),
         [serve] if serve == "serve" => Ok(Command::Serve),
-        [seed] if seed == "seed" => Ok(Command::Seed {
-            actors: DEFAULT_ACTORS,
-        }),
+        [seed] if seed == "seed" => Ok(Command::Seed { actors: DEFAULT_ACTORS }),
         [seed, flag, n] if seed == "seed" && flag == "--actors" => n
             .parse()
             .map(|actors| Command::Seed { actors })
@@ -73,9 +74,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
         }),
         Command::Serve => {
             if store.is_empty().await.map_err(|e| e.to_string())? {
-                seed(&store, DEFAULT_ACTORS)
-                    .await
-                    .map_err(|e| format!("seeding failed: {e}"))?;
+                seed(&store, DEFAULT_ACTORS).await.map_err(|e| format!("seeding failed: {e}"))?;
             }
             serve(settings, store).await
         }
@@ -84,20 +83,9 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
 
 async fn seed(store: &Store, actors: usize) -> Result<(), StorageError> {
     let started = std::time::Instant::now();
-    let report = store
-        .load_seed(
-            SeedOptions {
-                anchor: studio_today(),
-                actors,
-            },
-            passwords::hash,
-        )
-        .await?;
-    tracing::info!(
-        ?report,
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "seed loaded"
-    );
+    let report =
+        store.load_seed(SeedOptions { anchor: studio_today(), actors }, passwords::hash).await?;
+    tracing::info!(?report, elapsed_ms = started.elapsed().as_millis() as u64, "seed loaded");
     Ok(())
 }
 
@@ -106,6 +94,10 @@ async fn serve(settings: Settings, store: Store) -> Result<(), String> {
         .map_err(|e| format!("Leptos settings (LEPTOS_* variables) are missing or invalid: {e}"))?
         .leptos_options;
     options.site_addr = settings.addr;
+    let sessions = Sessions::open(&store)
+        .await
+        .map_err(|e| format!("cannot prepare the session store: {e}"))?;
+    tokio::spawn(sessions.clone().delete_expired_every(std::time::Duration::from_secs(3600)));
     let backend = ServerBackend {
         store,
         tiles: TileSource {
@@ -113,12 +105,13 @@ async fn serve(settings: Settings, store: Store) -> Result<(), String> {
             attribution: settings.tile_attribution.clone(),
         },
     };
-    let app = routes::router(options, backend);
+    let guards = Guards::new(settings.public_origin.clone(), settings.login_attempts_per_minute);
+    let app = routes::router(options, Services { backend, sessions, guards });
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;
     tracing::info!(addr = %settings.addr, "listening");
-    axum::serve(listener, app.into_make_service())
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

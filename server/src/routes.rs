@@ -12,10 +12,23 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
 use crate::backend::ServerBackend;
+use crate::guards::{Guards, guard};
+use crate::sessions::Sessions;
 use crate::storage::Store;
 
-/// Builds the whole router; tests serve it on port 0.
-pub fn router(options: LeptosOptions, backend: ServerBackend) -> Router {
+/// What the router is built from.
+#[derive(Debug, Clone)]
+pub struct Services {
+    pub backend: ServerBackend,
+    pub sessions: Sessions,
+    pub guards: Guards,
+}
+
+/// Builds the whole router; tests serve it on port 0. Serve it with connect info
+/// (`into_make_service_with_connect_info::<SocketAddr>`) so throttling sees client addresses.
+pub fn router(options: LeptosOptions, services: Services) -> Router {
+    let Services { backend, sessions, guards } = services;
+    let secure_cookies = guards.public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
     let store = backend.store.clone();
     let handle: BackendHandle = Arc::new(backend);
     let context = move || provide_context(handle.clone());
@@ -27,6 +40,8 @@ pub fn router(options: LeptosOptions, backend: ServerBackend) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(sessions.layer(secure_cookies))
+        .layer(axum::middleware::from_fn_with_state(guards, guard))
         .layer(CompressionLayer::new())
         .with_state(options)
 }

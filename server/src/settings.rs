@@ -9,11 +9,7 @@ use crate::storage::DatabaseTarget;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SettingsError {
     #[error("{name}={value:?} is not a valid {expected}")]
-    Invalid {
-        name: &'static str,
-        value: String,
-        expected: &'static str,
-    },
+    Invalid { name: &'static str, value: String, expected: &'static str },
 }
 
 /// Everything the server needs to start.
@@ -31,6 +27,12 @@ pub struct Settings {
     pub tile_url: String,
     /// `BACKLOT_TILE_ATTRIBUTION`.
     pub tile_attribution: String,
+    /// `BACKLOT_PUBLIC_ORIGIN` (e.g. `https://backlot.example`): the origin browsers see when
+    /// Backlot runs behind a proxy; `https://` also marks the session cookie Secure.
+    pub public_origin: Option<String>,
+    /// `BACKLOT_LOGIN_ATTEMPTS_PER_MINUTE` (default 10): login and registration requests
+    /// allowed per client IP per minute.
+    pub login_attempts_per_minute: u32,
 }
 
 const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -45,11 +47,8 @@ impl Settings {
 
     /// Reads settings through `lookup` (tests pass a map).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, SettingsError> {
-        let addr_var = if lookup("BACKLOT_ADDR").is_some() {
-            "BACKLOT_ADDR"
-        } else {
-            "LEPTOS_SITE_ADDR"
-        };
+        let addr_var =
+            if lookup("BACKLOT_ADDR").is_some() { "BACKLOT_ADDR" } else { "LEPTOS_SITE_ADDR" };
         let addr_text = lookup(addr_var).unwrap_or_else(|| "127.0.0.1:3000".to_string());
         let addr = addr_text.parse().map_err(|_| SettingsError::Invalid {
             name: addr_var,
@@ -71,19 +70,20 @@ impl Settings {
             Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
                 DatabaseTarget::Postgres(url)
             }
-            Some(url) => match url
-                .strip_prefix("sqlite://")
-                .or_else(|| url.strip_prefix("sqlite:"))
-            {
-                Some(path) if !path.is_empty() => DatabaseTarget::SqliteFile(PathBuf::from(path)),
-                _ => {
-                    return Err(SettingsError::Invalid {
-                        name: "DATABASE_URL",
-                        value: url,
-                        expected: "postgres://… or sqlite://path URL",
-                    });
+            Some(url) => {
+                match url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+                    Some(path) if !path.is_empty() => {
+                        DatabaseTarget::SqliteFile(PathBuf::from(path))
+                    }
+                    _ => {
+                        return Err(SettingsError::Invalid {
+                            name: "DATABASE_URL",
+                            value: url,
+                            expected: "postgres://… or sqlite://path URL",
+                        });
+                    }
                 }
-            },
+            }
         };
 
         let log_filter = lookup("BACKLOT_LOG").unwrap_or_else(|| "info".into());
@@ -110,6 +110,30 @@ impl Settings {
         let tile_attribution =
             lookup("BACKLOT_TILE_ATTRIBUTION").unwrap_or_else(|| DEFAULT_TILE_ATTRIBUTION.into());
 
+        let public_origin = lookup("BACKLOT_PUBLIC_ORIGIN").filter(|o| !o.is_empty());
+        if let Some(origin) = &public_origin {
+            let authority =
+                origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+            if authority.is_none_or(|a| a.is_empty() || a.trim_end_matches('/').contains('/')) {
+                return Err(SettingsError::Invalid {
+                    name: "BACKLOT_PUBLIC_ORIGIN",
+                    value: origin.clone(),
+                    expected: "origin such as https://backlot.example (no path)",
+                });
+            }
+        }
+        let attempts = lookup("BACKLOT_LOGIN_ATTEMPTS_PER_MINUTE").unwrap_or_else(|| "10".into());
+        let login_attempts_per_minute = match attempts.parse::<u32>() {
+            Ok(n) if n > 0 => n,
+            _ => {
+                return Err(SettingsError::Invalid {
+                    name: "BACKLOT_LOGIN_ATTEMPTS_PER_MINUTE",
+                    value: attempts,
+                    expected: "whole number above 0",
+                });
+            }
+        };
+
         Ok(Settings {
             addr,
             data_dir,
@@ -117,6 +141,8 @@ impl Settings {
             log_filter,
             tile_url,
             tile_attribution,
+            public_origin,
+            login_attempts_per_minute,
         })
     }
 }
@@ -127,10 +153,8 @@ mod tests {
     use std::collections::HashMap;
 
     fn read(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -148,10 +172,7 @@ mod tests {
     #[test]
     fn a_postgres_url_selects_postgres() {
         let settings = read(&[("DATABASE_URL", "postgres://u@localhost/db")]).unwrap();
-        assert_eq!(
-            settings.database,
-            DatabaseTarget::Postgres("postgres://u@localhost/db".into())
-        );
+        assert_eq!(settings.database, DatabaseTarget::Postgres("postgres://u@localhost/db".into()));
     }
 
     #[test]
@@ -162,6 +183,10 @@ mod tests {
         assert!(err.to_string().starts_with("DATABASE_URL="), "{err}");
         let err = read(&[("BACKLOT_LOG", "info,[")]).unwrap_err();
         assert!(err.to_string().starts_with("BACKLOT_LOG="), "{err}");
+        let err = read(&[("BACKLOT_PUBLIC_ORIGIN", "backlot.example")]).unwrap_err();
+        assert!(err.to_string().starts_with("BACKLOT_PUBLIC_ORIGIN="), "{err}");
+        let err = read(&[("BACKLOT_LOGIN_ATTEMPTS_PER_MINUTE", "0")]).unwrap_err();
+        assert!(err.to_string().starts_with("BACKLOT_LOGIN_ATTEMPTS_PER_MINUTE="), "{err}");
         let err = read(&[("BACKLOT_TILE_URL", "ftp://tiles")]).unwrap_err();
         assert!(err.to_string().starts_with("BACKLOT_TILE_URL="), "{err}");
     }

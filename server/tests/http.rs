@@ -9,66 +9,48 @@ async fn app(backend: Backend) -> TestApp {
     TestApp::spawn(TestDb::seeded_at(backend, studio_today()).await).await
 }
 
-on_both_backends!(
-    healthz_answers_when_the_database_does,
-    |backend: Backend| async move {
-        let app = app(backend).await;
-        let (status, body) = app.page("/healthz", "zh-CN").await;
-        assert_eq!((status, body.as_str()), (200, "ok"));
+on_both_backends!(healthz_answers_when_the_database_does, |backend: Backend| async move {
+    let app = app(backend).await;
+    let (status, body) = app.page("/healthz", "zh-CN").await;
+    assert_eq!((status, body.as_str()), (200, "ok"));
+});
+
+on_both_backends!(pages_carry_their_content_in_the_server_html, |backend: Backend| async move {
+    let app = app(backend).await;
+    let (status, html) = app.page("/locations", "zh-CN,zh;q=0.9").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("秦王宫"), "no Qin Palace in /locations");
+    assert!(html.contains("/leaflet/leaflet.js"));
+
+    let (status, html) = app.page("/catalogue", "zh-CN").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("CO-00001") || html.contains("MU-00001"), "first items missing");
+    assert!(html.contains("data-sku="));
+
+    let (status, html) = app.page("/casting", "zh-CN").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("class=\"call-tile\""), "no casting calls rendered");
+    assert!(html.contains("已认证剧组"));
+});
+
+on_both_backends!(accept_language_chooses_english, |backend: Backend| async move {
+    let app = app(backend).await;
+    let (_, html) = app.page("/locations", "en-GB,en;q=0.9").await;
+    assert!(html.contains("Qin Palace"), "no English name");
+    assert!(html.contains("lang=\"en\""), "html lang not set to en");
+    let (_, html) = app.page("/casting", "en-US").await;
+    assert!(html.contains("Verified production"));
+    let (_, html) = app.page("/casting", "zh-CN").await;
+    assert!(html.contains("lang=\"zh\""), "html lang not set to zh");
+});
+
+on_both_backends!(the_public_casting_page_shows_no_personal_data, |backend: Backend| async move {
+    let app = app(backend).await;
+    let (_, html) = app.page("/casting", "zh-CN").await;
+    for field in ["phone", "birth_date", "weight_kg\":", "13800"] {
+        assert!(!html.contains(field), "public page contains {field}");
     }
-);
-
-on_both_backends!(
-    pages_carry_their_content_in_the_server_html,
-    |backend: Backend| async move {
-        let app = app(backend).await;
-        let (status, html) = app.page("/locations", "zh-CN,zh;q=0.9").await;
-        assert_eq!(status, 200);
-        assert!(html.contains("秦王宫"), "no Qin Palace in /locations");
-        assert!(html.contains("/leaflet/leaflet.js"));
-
-        let (status, html) = app.page("/catalogue", "zh-CN").await;
-        assert_eq!(status, 200);
-        assert!(
-            html.contains("CO-00001") || html.contains("MU-00001"),
-            "first items missing"
-        );
-        assert!(html.contains("data-sku="));
-
-        let (status, html) = app.page("/casting", "zh-CN").await;
-        assert_eq!(status, 200);
-        assert!(
-            html.contains("class=\"call-tile\""),
-            "no casting calls rendered"
-        );
-        assert!(html.contains("已认证剧组"));
-    }
-);
-
-on_both_backends!(
-    accept_language_chooses_english,
-    |backend: Backend| async move {
-        let app = app(backend).await;
-        let (_, html) = app.page("/locations", "en-GB,en;q=0.9").await;
-        assert!(html.contains("Qin Palace"), "no English name");
-        assert!(html.contains("lang=\"en\""), "html lang not set to en");
-        let (_, html) = app.page("/casting", "en-US").await;
-        assert!(html.contains("Verified production"));
-        let (_, html) = app.page("/casting", "zh-CN").await;
-        assert!(html.contains("lang=\"zh\""), "html lang not set to zh");
-    }
-);
-
-on_both_backends!(
-    the_public_casting_page_shows_no_personal_data,
-    |backend: Backend| async move {
-        let app = app(backend).await;
-        let (_, html) = app.page("/casting", "zh-CN").await;
-        for field in ["phone", "birth_date", "weight_kg\":", "13800"] {
-            assert!(!html.contains(field), "public page contains {field}");
-        }
-    }
-);
+});
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_functions_answer_with_json() {
@@ -79,30 +61,16 @@ async fn server_functions_answer_with_json() {
     assert!(!calls.is_empty());
     assert!(calls[0].get("role_zh").is_some());
 
-    let response = app
-        .client
-        .post(app.url("/api/catalogue"))
-        .form(&[("page", "2")])
-        .send()
-        .await
-        .unwrap();
+    let response =
+        app.client.post(app.url("/api/catalogue")).form(&[("page", "2")]).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let page: serde_json::Value = response.json().await.unwrap();
     assert_eq!(page["page"], 2);
     assert_eq!(page["items"].as_array().map(Vec::len), Some(48));
 
-    let response = app
-        .client
-        .post(app.url("/api/catalogue"))
-        .form(&[("page", "0")])
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_client_error(),
-        "page 0 gave {}",
-        response.status()
-    );
+    let response =
+        app.client.post(app.url("/api/catalogue")).form(&[("page", "0")]).send().await.unwrap();
+    assert!(response.status().is_client_error(), "page 0 gave {}", response.status());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -128,11 +96,7 @@ async fn the_map_page_is_always_served_whole() {
     for task in tasks {
         // `text()` fails on a cut-off chunked body; the document itself must be whole too.
         let body = task.await.unwrap();
-        assert!(
-            body.contains("</html>"),
-            "cut-off page of {} bytes",
-            body.len()
-        );
+        assert!(body.contains("</html>"), "cut-off page of {} bytes", body.len());
         assert!(body.contains("秦王宫"));
     }
 }

@@ -8,37 +8,26 @@ use server::storage::{StorageError, Store};
 use support::{ANCHOR, Backend, TestDb};
 use time::Duration;
 
-on_both_backends!(
-    the_seed_holds_the_promised_records,
-    |backend: Backend| async move {
-        let db = TestDb::seeded(backend).await;
-        let pins = db.store.location_pins().await.unwrap();
-        assert!(pins.len() >= 60, "only {} locations", pins.len());
-        let qin = pins
-            .iter()
-            .find(|p| p.name_zh == "秦王宫" || p.name_zh.starts_with("秦王宫"));
-        assert!(qin.is_some(), "Qin Palace is missing");
-        assert!(
-            pins.iter().all(|p| !p.eras.is_empty()),
-            "a location without an era"
-        );
-        assert!(pins.iter().any(|p| !p.facilities.is_empty()));
+on_both_backends!(the_seed_holds_the_promised_records, |backend: Backend| async move {
+    let db = TestDb::seeded(backend).await;
+    let pins = db.store.location_pins().await.unwrap();
+    assert!(pins.len() >= 60, "only {} locations", pins.len());
+    let qin = pins.iter().find(|p| p.name_zh == "秦王宫" || p.name_zh.starts_with("秦王宫"));
+    assert!(qin.is_some(), "Qin Palace is missing");
+    assert!(pins.iter().all(|p| !p.eras.is_empty()), "a location without an era");
+    assert!(pins.iter().any(|p| !p.facilities.is_empty()));
 
-        let counts = db.store.item_counts().await.unwrap();
-        let total: i64 = counts.iter().map(|(_, n)| n).sum();
-        assert_eq!(total, 4_500);
-        for category in Category::ALL {
-            assert!(
-                counts.iter().any(|(c, n)| c == category && *n > 0),
-                "no {category} items"
-            );
-        }
-
-        let open = db.store.open_calls(ANCHOR).await.unwrap();
-        assert!(open.len() >= 20, "only {} open calls", open.len());
-        assert!(!db.store.is_empty().await.unwrap());
+    let counts = db.store.item_counts().await.unwrap();
+    let total: i64 = counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, 4_500);
+    for category in Category::ALL {
+        assert!(counts.iter().any(|(c, n)| c == category && *n > 0), "no {category} items");
     }
-);
+
+    let open = db.store.open_calls(ANCHOR).await.unwrap();
+    assert!(open.len() >= 20, "only {} open calls", open.len());
+    assert!(!db.store.is_empty().await.unwrap());
+});
 
 on_both_backends!(
     seeding_a_database_with_data_is_refused_and_changes_nothing,
@@ -47,13 +36,7 @@ on_both_backends!(
         let before = db.store.item_page(1, 10).await.unwrap();
         let again = db
             .store
-            .load_seed(
-                SeedOptions {
-                    anchor: ANCHOR,
-                    actors: 5,
-                },
-                server::passwords::hash,
-            )
+            .load_seed(SeedOptions { anchor: ANCHOR, actors: 5 }, server::passwords::hash)
             .await;
         assert!(matches!(again, Err(StorageError::NotEmpty)), "{again:?}");
         let after = db.store.item_page(1, 10).await.unwrap();
@@ -62,39 +45,29 @@ on_both_backends!(
     }
 );
 
-on_both_backends!(
-    catalogue_pages_are_ordered_and_complete,
-    |backend: Backend| async move {
-        let db = TestDb::seeded(backend).await;
-        let first = db.store.item_page(1, 48).await.unwrap();
-        assert_eq!(first.items.len(), 48);
-        assert_eq!(first.total, 4_500);
-        assert_eq!(first.page_count(), 94);
-        let skus: Vec<&str> = first.items.iter().map(|i| i.sku.as_str()).collect();
-        let mut sorted = skus.clone();
-        sorted.sort();
-        assert_eq!(skus, sorted);
+on_both_backends!(catalogue_pages_are_ordered_and_complete, |backend: Backend| async move {
+    let db = TestDb::seeded(backend).await;
+    let first = db.store.item_page(1, 48).await.unwrap();
+    assert_eq!(first.items.len(), 48);
+    assert_eq!(first.total, 4_500);
+    assert_eq!(first.page_count(), 94);
+    let skus: Vec<&str> = first.items.iter().map(|i| i.sku.as_str()).collect();
+    let mut sorted = skus.clone();
+    sorted.sort();
+    assert_eq!(skus, sorted);
 
-        let last = db.store.item_page(94, 48).await.unwrap();
-        assert_eq!(last.items.len(), 4_500 - 93 * 48);
-        let beyond = db.store.item_page(95, 48).await.unwrap();
-        assert!(beyond.items.is_empty());
-        assert!(
-            first
-                .items
-                .iter()
-                .all(|i| i.daily_rate.fen() > 0 && i.deposit.fen() >= i.daily_rate.fen())
-        );
-        let costume = first
-            .items
-            .iter()
-            .chain(&last.items)
-            .find(|i| i.category == Category::Costume);
-        if let Some(costume) = costume {
-            assert!(costume.size.is_some(), "costumes carry a size");
-        }
+    let last = db.store.item_page(94, 48).await.unwrap();
+    assert_eq!(last.items.len(), 4_500 - 93 * 48);
+    let beyond = db.store.item_page(95, 48).await.unwrap();
+    assert!(beyond.items.is_empty());
+    assert!(
+        first.items.iter().all(|i| i.daily_rate.fen() > 0 && i.deposit.fen() >= i.daily_rate.fen())
+    );
+    let costume = first.items.iter().chain(&last.items).find(|i| i.category == Category::Costume);
+    if let Some(costume) = costume {
+        assert!(costume.size.is_some(), "costumes carry a size");
     }
-);
+});
 
 on_both_backends!(
     open_calls_leave_out_closed_late_and_unverified_ones,
@@ -103,63 +76,39 @@ on_both_backends!(
         let open = db.store.open_calls(ANCHOR).await.unwrap();
         assert!(open.iter().all(|c| c.verified));
         assert!(open.iter().all(|c| c.deadline >= ANCHOR));
-        assert!(
-            open.windows(2).all(|w| w[0].deadline <= w[1].deadline),
-            "not ordered by deadline"
-        );
+        assert!(open.windows(2).all(|w| w[0].deadline <= w[1].deadline), "not ordered by deadline");
         assert!(open.iter().all(|c| c.ends_on >= c.starts_on));
         // Sixty days on, every seeded deadline has passed.
-        let later = db
-            .store
-            .open_calls(ANCHOR + Duration::days(120))
-            .await
-            .unwrap();
+        let later = db.store.open_calls(ANCHOR + Duration::days(120)).await.unwrap();
         assert!(later.is_empty(), "{} calls still open", later.len());
         // Skills come through for calls that ask for them.
         assert!(open.iter().any(|c| !c.requirements.skills.is_empty()));
     }
 );
 
-on_both_backends!(
-    reopening_applies_no_migration_twice,
-    |backend: Backend| async move {
-        let db = TestDb::seeded(backend).await;
-        let reopened = Store::open(&db.target).await.expect("reopen");
-        let pins = reopened.location_pins().await.unwrap();
-        assert!(pins.len() >= 60);
-        reopened.close().await;
-    }
-);
+on_both_backends!(reopening_applies_no_migration_twice, |backend: Backend| async move {
+    let db = TestDb::seeded(backend).await;
+    let reopened = Store::open(&db.target).await.expect("reopen");
+    let pins = reopened.location_pins().await.unwrap();
+    assert!(pins.len() >= 60);
+    reopened.close().await;
+});
 
-on_both_backends!(
-    the_seed_is_the_same_every_time,
-    |backend: Backend| async move {
-        let a = TestDb::seeded(backend).await;
-        let b = TestDb::seeded(backend).await;
-        assert_eq!(
-            a.store.location_pins().await.unwrap(),
-            b.store.location_pins().await.unwrap()
-        );
-        assert_eq!(
-            a.store.item_page(7, 48).await.unwrap(),
-            b.store.item_page(7, 48).await.unwrap()
-        );
-        assert_eq!(
-            a.store.open_calls(ANCHOR).await.unwrap(),
-            b.store.open_calls(ANCHOR).await.unwrap()
-        );
-    }
-);
+on_both_backends!(the_seed_is_the_same_every_time, |backend: Backend| async move {
+    let a = TestDb::seeded(backend).await;
+    let b = TestDb::seeded(backend).await;
+    assert_eq!(a.store.location_pins().await.unwrap(), b.store.location_pins().await.unwrap());
+    assert_eq!(a.store.item_page(7, 48).await.unwrap(), b.store.item_page(7, 48).await.unwrap());
+    assert_eq!(
+        a.store.open_calls(ANCHOR).await.unwrap(),
+        b.store.open_calls(ANCHOR).await.unwrap()
+    );
+});
 
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
     let db = TestDb::new(Backend::Sqlite).await;
-    let (journal, foreign_keys) = db
-        .store
-        .sqlite_pragmas()
-        .await
-        .unwrap()
-        .expect("a SQLite store");
+    let (journal, foreign_keys) = db.store.sqlite_pragmas().await.unwrap().expect("a SQLite store");
     assert_eq!(journal, "wal");
     assert_eq!(foreign_keys, 1);
 }

@@ -1,9 +1,43 @@
-//! The one view for a failed page load; sets the HTTP status during server rendering.
+//! The one view for a failed page load (it sets the HTTP status during server rendering), and
+//! the localized text of every error.
 
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 use crate::error::AppError;
 use crate::i18n::*;
+
+/// The localized sentence for `error`.
+pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
+    match error {
+        AppError::NotFound => t_string!(i18n, error_not_found),
+        AppError::Unauthorized => t_string!(i18n, error_unauthorized),
+        AppError::Forbidden => t_string!(i18n, error_forbidden),
+        AppError::Invalid(_) => t_string!(i18n, error_invalid),
+        AppError::Conflict => t_string!(i18n, error_conflict),
+        AppError::TooManyAttempts => t_string!(i18n, error_too_many),
+        AppError::Unexpected => t_string!(i18n, error_unexpected),
+        AppError::Request => t_string!(i18n, error_request),
+    }
+    .to_string()
+}
+
+/// The localized sentence for a field's validation code.
+pub fn field_text(i18n: I18nContext<Locale>, field: &str, code: &str) -> String {
+    match (field, code) {
+        (_, "required") => t_string!(i18n, err_required),
+        (_, "not_phone_or_email") => t_string!(i18n, err_not_phone_or_email),
+        (_, "taken") => t_string!(i18n, err_taken),
+        (_, "wrong_credentials") => t_string!(i18n, err_wrong_credentials),
+        (_, "too_short") => t_string!(i18n, err_too_short),
+        ("display_name", "too_long") => t_string!(i18n, err_name_too_long),
+        (_, "too_long") => t_string!(i18n, err_too_long),
+        (_, "one_kind") => t_string!(i18n, err_one_kind),
+        (_, "guessable") => t_string!(i18n, err_guessable),
+        _ => t_string!(i18n, err_invalid_field),
+    }
+    .to_string()
+}
 
 /// Shows a localized, actionable message for `error`.
 #[component]
@@ -11,19 +45,10 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let error = error.with_status();
     let i18n = use_i18n();
-    let message = move || match &error {
-        AppError::NotFound => t_string!(i18n, error_not_found),
-        AppError::Unauthorized => t_string!(i18n, error_unauthorized),
-        AppError::Forbidden => t_string!(i18n, error_forbidden),
-        AppError::Invalid(_) => t_string!(i18n, error_invalid),
-        AppError::Conflict => t_string!(i18n, error_conflict),
-        AppError::Unexpected => t_string!(i18n, error_unexpected),
-        AppError::Request => t_string!(i18n, error_request),
-    };
     view! {
         <section class="error-view" role="alert">
             <h1>{t!(i18n, error_title)}</h1>
-            <p>{message}</p>
+            <p>{move || error_text(i18n, &error)}</p>
         </section>
     }
 }

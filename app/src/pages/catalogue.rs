@@ -15,12 +15,7 @@ pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let page = move || {
-        query.with(|q| {
-            q.get("page")
-                .and_then(|p| p.parse::<i64>().ok())
-                .unwrap_or(1)
-                .max(1)
-        })
+        query.with(|q| q.get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).max(1))
     };
     let data = Resource::new(page, list_items);
     view! {

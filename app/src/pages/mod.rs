@@ -4,10 +4,12 @@ mod casting;
 mod catalogue;
 mod home;
 mod locations;
+mod login;
 mod not_found;
 
 pub use casting::CastingPage;
 pub use catalogue::CataloguePage;
 pub use home::HomePage;
 pub use locations::LocationsPage;
+pub use login::{LoginPage, RegisterPage};
 pub use not_found::NotFoundPage;

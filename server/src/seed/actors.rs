@@ -196,11 +196,7 @@ fn phone(index: usize) -> String {
 }
 
 fn actor(rng: &mut fastrand::Rng, index: usize) -> SeedActor {
-    let gender = if rng.u32(0..100) < 55 {
-        Gender::Male
-    } else {
-        Gender::Female
-    };
+    let gender = if rng.u32(0..100) < 55 { Gender::Male } else { Gender::Female };
     let age = age(rng);
     let birth_date = birth_date(rng, age);
     let name = name(rng, gender, age);
@@ -263,14 +259,9 @@ mod tests {
             let (year, month, day) = a.birth_date;
             assert!((18..=65).contains(&(ANCHOR_YEAR - year)), "{year}");
             assert!((1..=12).contains(&month));
-            assert!(
-                day >= 1 && day <= days_in_month(year, month),
-                "{year}-{month}-{day}"
-            );
+            assert!(day >= 1 && day <= days_in_month(year, month), "{year}-{month}-{day}");
         }
-        let core = share(&all, |a| {
-            (20..=35).contains(&(ANCHOR_YEAR - a.birth_date.0))
-        });
+        let core = share(&all, |a| (20..=35).contains(&(ANCHOR_YEAR - a.birth_date.0)));
         assert!(core > 0.55, "only {core} aged 20–35");
     }
 
@@ -280,10 +271,7 @@ mod tests {
         let male = share(&all, |a| a.gender == Gender::Male);
         assert!((0.52..=0.58).contains(&male), "{male} male");
         let discoverable = share(&all, |a| a.discoverable);
-        assert!(
-            (0.67..=0.73).contains(&discoverable),
-            "{discoverable} discoverable"
-        );
+        assert!((0.67..=0.73).contains(&discoverable), "{discoverable} discoverable");
         let of = |g: Gender| all.iter().filter(move |a| a.gender == g);
         let men = mean(of(Gender::Male).map(|a| a.height_cm));
         let women = mean(of(Gender::Female).map(|a| a.height_cm));
@@ -296,12 +284,7 @@ mod tests {
         for a in actors(20_000) {
             let metres = a.height_cm as f64 / 100.0;
             let bmi = a.weight_kg as f64 / (metres * metres);
-            assert!(
-                (18.0..=28.0).contains(&bmi),
-                "{} cm {} kg",
-                a.height_cm,
-                a.weight_kg
-            );
+            assert!((18.0..=28.0).contains(&bmi), "{} cm {} kg", a.height_cm, a.weight_kg);
             assert!((145..=195).contains(&a.height_cm));
         }
     }
@@ -310,10 +293,7 @@ mod tests {
     fn skills_are_few_and_distinct() {
         for a in actors(5_000) {
             assert!(a.skills.len() <= 3);
-            assert_eq!(
-                a.skills.iter().collect::<HashSet<_>>().len(),
-                a.skills.len()
-            );
+            assert_eq!(a.skills.iter().collect::<HashSet<_>>().len(), a.skills.len());
         }
     }
 
@@ -328,11 +308,7 @@ mod tests {
                 Gender::Female => &[FEMALE_MODERN, FEMALE_CLASSIC],
             };
             for given in &chars[1..] {
-                assert!(
-                    pools.iter().any(|p| p.contains(&given.as_str())),
-                    "{}",
-                    a.name
-                );
+                assert!(pools.iter().any(|p| p.contains(&given.as_str())), "{}", a.name);
             }
         }
     }

@@ -135,10 +135,7 @@ const CALLS: &[Call] = &[
     Call {
         production: "lingyan-pavilion",
         role: ("路人", "Passers-by"),
-        about: (
-            "长安街景路人，男女老少不限。",
-            "Chang'an street passers-by, any gender and age.",
-        ),
+        about: ("长安街景路人，男女老少不限。", "Chang'an street passers-by, any gender and age."),
         location: "spring-autumn-tang-garden",
         call_time: "06:00",
         start: -10,
@@ -601,10 +598,7 @@ const CALLS: &[Call] = &[
     Call {
         production: "shanghai-haze",
         role: ("火车站旅客", "Station crowds"),
-        about: (
-            "逃难旅客，需携带包袱挤车。",
-            "Refugees crowding onto a train with bundles.",
-        ),
+        about: ("逃难旅客，需携带包袱挤车。", "Refugees crowding onto a train with bundles."),
         location: "studio-park-railway-station",
         call_time: "05:30",
         start: -18,
@@ -1123,17 +1117,9 @@ mod tests {
             let production = PRODUCTIONS.iter().find(|p| p.code == c.production_code);
             let production = production.unwrap_or_else(|| panic!("unknown {}", c.production_code));
             if c.open {
-                assert!(
-                    production.verified,
-                    "open call for unverified {}",
-                    production.code
-                );
+                assert!(production.verified, "open call for unverified {}", production.code);
             }
-            assert!(
-                slugs.contains(&c.location_slug),
-                "unknown location {}",
-                c.location_slug
-            );
+            assert!(slugs.contains(&c.location_slug), "unknown location {}", c.location_slug);
         }
     }
 
@@ -1141,11 +1127,7 @@ mod tests {
     fn unverified_productions_have_no_calls() {
         let calls = casting_calls();
         for p in PRODUCTIONS.iter().filter(|p| !p.verified) {
-            assert!(
-                calls.iter().all(|c| c.production_code != p.code),
-                "{}",
-                p.code
-            );
+            assert!(calls.iter().all(|c| c.production_code != p.code), "{}", p.code);
         }
     }
 
@@ -1154,11 +1136,7 @@ mod tests {
         for c in casting_calls() {
             assert!((-20..=60).contains(&c.start_offset_days), "{}", c.role_en);
             assert!((1..=20).contains(&c.duration_days));
-            assert!(
-                c.deadline_offset_days < c.start_offset_days,
-                "{}",
-                c.role_en
-            );
+            assert!(c.deadline_offset_days < c.start_offset_days, "{}", c.role_en);
             if c.open {
                 assert!(
                     c.deadline_offset_days >= 0,
@@ -1200,9 +1178,6 @@ mod tests {
 
     #[test]
     fn deterministic() {
-        assert_eq!(
-            format!("{:?}", casting_calls()),
-            format!("{:?}", casting_calls())
-        );
+        assert_eq!(format!("{:?}", casting_calls()), format!("{:?}", casting_calls()));
     }
 }

@@ -14,33 +14,18 @@ const fn sub(
     name_zh: &'static str,
     name_en: &'static str,
 ) -> SeedSubcategory {
-    SeedSubcategory {
-        code,
-        category,
-        name_zh,
-        name_en,
-    }
+    SeedSubcategory { code, category, name_zh, name_en }
 }
 
 pub const SUBCATEGORIES: &[SeedSubcategory] = &[
     sub("dragon_robe", Category::Costume, "龙袍", "Dragon robes"),
     sub("official_robe", Category::Costume, "官服", "Official robes"),
     sub("armour", Category::Costume, "铠甲", "Armour"),
-    sub(
-        "palace_maid",
-        Category::Costume,
-        "宫女服",
-        "Palace maid dress",
-    ),
+    sub("palace_maid", Category::Costume, "宫女服", "Palace maid dress"),
     sub("qipao", Category::Costume, "旗袍", "Qipao"),
     sub("scholar_gown", Category::Costume, "长衫", "Scholar's gowns"),
     sub("uniform", Category::Costume, "军装制服", "Uniforms"),
-    sub(
-        "commoner",
-        Category::Costume,
-        "百姓服",
-        "Commoners' clothes",
-    ),
+    sub("commoner", Category::Costume, "百姓服", "Commoners' clothes"),
     sub("hanfu", Category::Costume, "汉服", "Hanfu"),
     sub("western_suit", Category::Costume, "西装", "Western suits"),
     sub("wig", Category::Makeup, "发髻头套", "Wigs & hairpieces"),
@@ -58,21 +43,11 @@ pub const SUBCATEGORIES: &[SeedSubcategory] = &[
     sub("sedan_chair", Category::Prop, "轿子", "Sedan chairs"),
     sub("banner", Category::Prop, "旗帜", "Banners & flags"),
     sub("instrument", Category::Prop, "乐器", "Musical instruments"),
-    sub(
-        "vintage_electrical",
-        Category::Prop,
-        "老式电器",
-        "Vintage electricals",
-    ),
+    sub("vintage_electrical", Category::Prop, "老式电器", "Vintage electricals"),
     sub("carriage", Category::Vehicle, "马车", "Carriages"),
     sub("rickshaw", Category::Vehicle, "黄包车", "Rickshaws"),
     sub("vintage_car", Category::Vehicle, "老式轿车", "Vintage cars"),
-    sub(
-        "military_truck",
-        Category::Vehicle,
-        "军用卡车",
-        "Military trucks",
-    ),
+    sub("military_truck", Category::Vehicle, "军用卡车", "Military trucks"),
     sub("bicycle", Category::Vehicle, "自行车", "Bicycles"),
     sub("chariot", Category::Vehicle, "战车", "Chariots"),
     sub("cart", Category::Vehicle, "牛车板车", "Ox & hand carts"),
@@ -91,26 +66,10 @@ struct Target {
 }
 
 const TARGETS: &[Target] = &[
-    Target {
-        category: Category::Costume,
-        count: 2_000,
-        prefix: "CO",
-    },
-    Target {
-        category: Category::Makeup,
-        count: 700,
-        prefix: "MU",
-    },
-    Target {
-        category: Category::Prop,
-        count: 1_400,
-        prefix: "PR",
-    },
-    Target {
-        category: Category::Vehicle,
-        count: 400,
-        prefix: "VE",
-    },
+    Target { category: Category::Costume, count: 2_000, prefix: "CO" },
+    Target { category: Category::Makeup, count: 700, prefix: "MU" },
+    Target { category: Category::Prop, count: 1_400, prefix: "PR" },
+    Target { category: Category::Vehicle, count: 400, prefix: "VE" },
 ];
 
 /// Total number of catalogue items.
@@ -130,20 +89,11 @@ struct Variant {
 }
 
 const fn v(zh: &'static str, en: &'static str, tier: i64) -> Variant {
-    Variant {
-        zh,
-        en,
-        tier,
-        eras: &[],
-        materials: &[],
-    }
+    Variant { zh, en, tier, eras: &[], materials: &[] }
 }
 
 const fn v_in(zh: &'static str, en: &'static str, tier: i64, eras: &'static [Era]) -> Variant {
-    Variant {
-        eras,
-        ..v(zh, en, tier)
-    }
+    Variant { eras, ..v(zh, en, tier) }
 }
 
 const fn v_of(
@@ -152,10 +102,7 @@ const fn v_of(
     tier: i64,
     materials: &'static [Material],
 ) -> Variant {
-    Variant {
-        materials,
-        ..v(zh, en, tier)
-    }
+    Variant { materials, ..v(zh, en, tier) }
 }
 
 /// No kind or no grade.
@@ -235,13 +182,7 @@ const LINES: &[Line] = &[
         sub: "official_robe",
         noun: ("官服", "official robe"),
         eras: LATE_IMPERIAL,
-        colours: &[
-            Colour::Red,
-            Colour::Purple,
-            Colour::Blue,
-            Colour::Green,
-            Colour::Black,
-        ],
+        colours: &[Colour::Red, Colour::Purple, Colour::Blue, Colour::Green, Colour::Black],
         materials: &[Material::Silk, Material::Cotton],
         kinds: PLAIN,
         grades: RANKS,
@@ -266,13 +207,7 @@ const LINES: &[Line] = &[
             Era::Ming,
             Era::Fantasy,
         ],
-        colours: &[
-            Colour::Gold,
-            Colour::Silver,
-            Colour::Black,
-            Colour::Brown,
-            Colour::Red,
-        ],
+        colours: &[Colour::Gold, Colour::Silver, Colour::Black, Colour::Brown, Colour::Red],
         materials: &[Material::Metal, Material::Leather],
         kinds: PLAIN,
         grades: &[
@@ -352,13 +287,7 @@ const LINES: &[Line] = &[
         sub: "scholar_gown",
         noun: ("长衫", "long gown"),
         eras: &[Era::Qing, Era::Republic],
-        colours: &[
-            Colour::Blue,
-            Colour::Grey,
-            Colour::Black,
-            Colour::White,
-            Colour::Brown,
-        ],
+        colours: &[Colour::Blue, Colour::Grey, Colour::Black, Colour::White, Colour::Brown],
         materials: &[Material::Cotton, Material::Silk, Material::Linen],
         kinds: PLAIN,
         grades: &[
@@ -379,13 +308,7 @@ const LINES: &[Line] = &[
         sub: "uniform",
         noun: ("", ""),
         eras: &[Era::Qing, Era::Republic, Era::Modern],
-        colours: &[
-            Colour::Green,
-            Colour::Grey,
-            Colour::Blue,
-            Colour::Brown,
-            Colour::Black,
-        ],
+        colours: &[Colour::Green, Colour::Grey, Colour::Blue, Colour::Brown, Colour::Black],
         materials: &[Material::Wool, Material::Cotton],
         kinds: &[
             v("士兵军装", "soldier's uniform", 0),
@@ -417,13 +340,7 @@ const LINES: &[Line] = &[
             Era::Qing,
             Era::Republic,
         ],
-        colours: &[
-            Colour::Brown,
-            Colour::Grey,
-            Colour::Blue,
-            Colour::Black,
-            Colour::White,
-        ],
+        colours: &[Colour::Brown, Colour::Grey, Colour::Blue, Colour::Black, Colour::White],
         materials: &[Material::Cotton, Material::Linen],
         kinds: PLAIN,
         grades: &[
@@ -444,14 +361,7 @@ const LINES: &[Line] = &[
     Line {
         sub: "hanfu",
         noun: ("汉服", "hanfu"),
-        eras: &[
-            Era::QinHan,
-            Era::ThreeKingdoms,
-            Era::Tang,
-            Era::Song,
-            Era::Ming,
-            Era::Fantasy,
-        ],
+        eras: &[Era::QinHan, Era::ThreeKingdoms, Era::Tang, Era::Song, Era::Ming, Era::Fantasy],
         colours: &[
             Colour::Red,
             Colour::Blue,
@@ -463,18 +373,8 @@ const LINES: &[Line] = &[
         ],
         materials: &[Material::Silk, Material::Cotton, Material::Linen],
         kinds: &[
-            v_in(
-                "曲裾",
-                "quju wrap",
-                1,
-                &[Era::QinHan, Era::ThreeKingdoms, Era::Fantasy],
-            ),
-            v_in(
-                "齐胸襦裙",
-                "chest-high ruqun",
-                1,
-                &[Era::Tang, Era::Fantasy],
-            ),
+            v_in("曲裾", "quju wrap", 1, &[Era::QinHan, Era::ThreeKingdoms, Era::Fantasy]),
+            v_in("齐胸襦裙", "chest-high ruqun", 1, &[Era::Tang, Era::Fantasy]),
             v_in("褙子", "beizi", 0, &[Era::Song, Era::Ming]),
             v_in("马面裙", "mamian skirt", 1, &[Era::Ming]),
             v_in("直裰", "zhiduo", 0, &[Era::Song, Era::Ming]),
@@ -494,13 +394,7 @@ const LINES: &[Line] = &[
         sub: "western_suit",
         noun: ("西装", "suit"),
         eras: MODERN_TIMES,
-        colours: &[
-            Colour::Black,
-            Colour::Grey,
-            Colour::Blue,
-            Colour::Brown,
-            Colour::White,
-        ],
+        colours: &[Colour::Black, Colour::Grey, Colour::Blue, Colour::Brown, Colour::White],
         materials: &[Material::Wool, Material::Cotton],
         kinds: &[
             v("三件套", "three-piece", 1),
@@ -537,12 +431,7 @@ const LINES: &[Line] = &[
             v("男子束发", "men's topknot", 0),
             v("披发", "long loose-hair", 1),
             v_in("辫子", "queue", 0, &[Era::Qing]),
-            v_in(
-                "盘发",
-                "pinned-up",
-                1,
-                &[Era::Tang, Era::Song, Era::Ming, Era::Republic],
-            ),
+            v_in("盘发", "pinned-up", 1, &[Era::Tang, Era::Song, Era::Ming, Era::Republic]),
         ],
         grades: PLAIN,
         show_colour: true,
@@ -561,18 +450,8 @@ const LINES: &[Line] = &[
         colours: &[Colour::Gold, Colour::Silver, Colour::Red, Colour::Blue],
         materials: &[Material::Metal, Material::Jade, Material::Mixed],
         kinds: &[
-            v_in(
-                "凤冠",
-                "phoenix crown",
-                2,
-                &[Era::Song, Era::Ming, Era::Fantasy],
-            ),
-            v_in(
-                "步摇",
-                "buyao hairpin",
-                1,
-                &[Era::Tang, Era::Song, Era::Fantasy],
-            ),
+            v_in("凤冠", "phoenix crown", 2, &[Era::Song, Era::Ming, Era::Fantasy]),
+            v_in("步摇", "buyao hairpin", 1, &[Era::Tang, Era::Song, Era::Fantasy]),
             v_in("钿子", "Manchu tiara", 2, &[Era::Qing]),
             v_in("大拉翅", "Manchu liangbatou", 1, &[Era::Qing]),
             v("发簪", "hairpin", 0),
@@ -614,29 +493,12 @@ const LINES: &[Line] = &[
     Line {
         sub: "wound_fx",
         noun: ("化妆套件", "make-up kit"),
-        eras: &[
-            Era::Tang,
-            Era::Song,
-            Era::Ming,
-            Era::Fantasy,
-            Era::Republic,
-            Era::Modern,
-        ],
+        eras: &[Era::Tang, Era::Song, Era::Ming, Era::Fantasy, Era::Republic, Era::Modern],
         colours: &[Colour::Red, Colour::Brown, Colour::Purple],
         materials: &[Material::Plastic, Material::Mixed],
         kinds: &[
-            v_in(
-                "刀伤",
-                "sword-cut",
-                0,
-                &[Era::Tang, Era::Song, Era::Ming, Era::Fantasy],
-            ),
-            v_in(
-                "箭伤",
-                "arrow-wound",
-                1,
-                &[Era::Tang, Era::Song, Era::Ming, Era::Fantasy],
-            ),
+            v_in("刀伤", "sword-cut", 0, &[Era::Tang, Era::Song, Era::Ming, Era::Fantasy]),
+            v_in("箭伤", "arrow-wound", 1, &[Era::Tang, Era::Song, Era::Ming, Era::Fantasy]),
             v_in("枪伤", "gunshot-wound", 1, &[Era::Republic, Era::Modern]),
             v("烧伤", "burn", 1),
             v("淤青擦伤", "bruise and graze", 0),
@@ -695,10 +557,7 @@ const LINES: &[Line] = &[
             v("京剧贴片子", "Peking opera hair pieces", 0),
             v("越剧头饰", "Yue opera headpieces", 1),
         ],
-        grades: &[
-            v("（整套）", "(full set)", 1),
-            v("（单件）", "(single piece)", 0),
-        ],
+        grades: &[v("（整套）", "(full set)", 1), v("（单件）", "(single piece)", 0)],
         show_colour: false,
         show_material: false,
         rate_yuan: (30, 500),
@@ -727,38 +586,13 @@ const LINES: &[Line] = &[
         materials: &[Material::Metal, Material::Plastic],
         kinds: &[
             v("长剑", "long sword", 1),
-            v_in(
-                "环首刀",
-                "ring-pommel sabre",
-                1,
-                &[Era::QinHan, Era::ThreeKingdoms],
-            ),
+            v_in("环首刀", "ring-pommel sabre", 1, &[Era::QinHan, Era::ThreeKingdoms]),
             v_of("长枪", "spear", 0, &[Material::Wood, Material::Plastic]),
-            v_of(
-                "弓箭",
-                "bow and arrows",
-                1,
-                &[Material::Wood, Material::Bamboo],
-            ),
-            v_in(
-                "方天画戟",
-                "crescent halberd",
-                2,
-                &[Era::ThreeKingdoms, Era::Fantasy],
-            ),
+            v_of("弓箭", "bow and arrows", 1, &[Material::Wood, Material::Bamboo]),
+            v_in("方天画戟", "crescent halberd", 2, &[Era::ThreeKingdoms, Era::Fantasy]),
             v_in("绣春刀", "xiuchun sabre", 2, &[Era::Ming]),
-            v_in(
-                "腰刀",
-                "waist sabre",
-                0,
-                &[Era::Song, Era::Yuan, Era::Ming, Era::Qing],
-            ),
-            v_in(
-                "青铜戈",
-                "bronze dagger-axe",
-                1,
-                &[Era::PreQin, Era::QinHan],
-            ),
+            v_in("腰刀", "waist sabre", 0, &[Era::Song, Era::Yuan, Era::Ming, Era::Qing]),
+            v_in("青铜戈", "bronze dagger-axe", 1, &[Era::PreQin, Era::QinHan]),
             v("匕首", "dagger", 0),
             v_of("盾牌", "shield", 0, &[Material::Wood, Material::Leather]),
         ],
@@ -779,12 +613,7 @@ const LINES: &[Line] = &[
         colours: &[Colour::Brown, Colour::Red, Colour::Black, Colour::Gold],
         materials: &[Material::Wood],
         kinds: &[
-            v_in(
-                "太师椅",
-                "armchair",
-                1,
-                &[Era::Song, Era::Ming, Era::Qing, Era::Republic],
-            ),
+            v_in("太师椅", "armchair", 1, &[Era::Song, Era::Ming, Era::Qing, Era::Republic]),
             v("八仙桌", "eight-immortals table", 1),
             v("屏风", "folding screen", 1),
             v_in("架子床", "canopy bed", 2, &[Era::Ming, Era::Qing]),
@@ -807,21 +636,8 @@ const LINES: &[Line] = &[
     Line {
         sub: "porcelain",
         noun: ("", ""),
-        eras: &[
-            Era::Tang,
-            Era::Song,
-            Era::Yuan,
-            Era::Ming,
-            Era::Qing,
-            Era::Republic,
-        ],
-        colours: &[
-            Colour::Blue,
-            Colour::White,
-            Colour::Green,
-            Colour::Yellow,
-            Colour::Red,
-        ],
+        eras: &[Era::Tang, Era::Song, Era::Yuan, Era::Ming, Era::Qing, Era::Republic],
+        colours: &[Colour::Blue, Colour::White, Colour::Green, Colour::Yellow, Colour::Red],
         materials: &[Material::Porcelain],
         kinds: &[
             v("瓷瓶", "porcelain vase", 1),
@@ -844,14 +660,7 @@ const LINES: &[Line] = &[
     Line {
         sub: "lantern",
         noun: ("灯笼", "lantern"),
-        eras: &[
-            Era::Tang,
-            Era::Song,
-            Era::Ming,
-            Era::Qing,
-            Era::Republic,
-            Era::Fantasy,
-        ],
+        eras: &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Republic, Era::Fantasy],
         colours: &[Colour::Red, Colour::Yellow, Colour::White, Colour::Gold],
         materials: &[Material::Paper, Material::Silk],
         kinds: PLAIN,
@@ -878,21 +687,11 @@ const LINES: &[Line] = &[
         colours: &[Colour::Black, Colour::Brown, Colour::Red, Colour::White],
         materials: &[Material::Wood],
         kinds: &[
-            v_of(
-                "文房四宝套装",
-                "scholar's writing set",
-                2,
-                &[Material::Wood, Material::Mixed],
-            ),
+            v_of("文房四宝套装", "scholar's writing set", 2, &[Material::Wood, Material::Mixed]),
             v_of("毛笔", "writing brush", 0, &[Material::Bamboo]),
             v_of("砚台", "inkstone", 1, &[Material::Mixed]),
             v_of("笔架", "brush rest", 0, &[Material::Wood, Material::Jade]),
-            v_of(
-                "卷轴字画",
-                "hanging scroll",
-                1,
-                &[Material::Paper, Material::Silk],
-            ),
+            v_of("卷轴字画", "hanging scroll", 1, &[Material::Paper, Material::Silk]),
             v_of("印章", "seal", 1, &[Material::Jade]),
         ],
         grades: PLAIN,
@@ -909,34 +708,13 @@ const LINES: &[Line] = &[
         sub: "tableware",
         noun: ("", ""),
         eras: &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Republic],
-        colours: &[
-            Colour::White,
-            Colour::Blue,
-            Colour::Brown,
-            Colour::Gold,
-            Colour::Silver,
-        ],
+        colours: &[Colour::White, Colour::Blue, Colour::Brown, Colour::Gold, Colour::Silver],
         materials: &[Material::Porcelain],
         kinds: &[
-            v_of(
-                "酒壶",
-                "wine ewer",
-                0,
-                &[Material::Porcelain, Material::Metal],
-            ),
-            v_of(
-                "酒杯套装",
-                "wine cup set",
-                0,
-                &[Material::Porcelain, Material::Jade],
-            ),
+            v_of("酒壶", "wine ewer", 0, &[Material::Porcelain, Material::Metal]),
+            v_of("酒杯套装", "wine cup set", 0, &[Material::Porcelain, Material::Jade]),
             v_of("食盒", "food box", 1, &[Material::Wood, Material::Bamboo]),
-            v_of(
-                "碗筷套装",
-                "bowl and chopsticks set",
-                0,
-                &[Material::Porcelain],
-            ),
+            v_of("碗筷套装", "bowl and chopsticks set", 0, &[Material::Porcelain]),
             v_of("茶具套装", "tea set", 1, &[Material::Porcelain]),
             v_of("火锅", "hotpot", 1, &[Material::Metal]),
             v_of("托盘", "tray", 0, &[Material::Wood]),
@@ -955,13 +733,7 @@ const LINES: &[Line] = &[
         sub: "sedan_chair",
         noun: ("", ""),
         eras: LATE_IMPERIAL,
-        colours: &[
-            Colour::Red,
-            Colour::Gold,
-            Colour::Blue,
-            Colour::Black,
-            Colour::Green,
-        ],
+        colours: &[Colour::Red, Colour::Gold, Colour::Blue, Colour::Black, Colour::Green],
         materials: &[Material::Wood],
         kinds: &[
             v("花轿", "bridal sedan chair", 1),
@@ -992,13 +764,7 @@ const LINES: &[Line] = &[
             Era::Ming,
             Era::Qing,
         ],
-        colours: &[
-            Colour::Red,
-            Colour::Black,
-            Colour::Yellow,
-            Colour::Blue,
-            Colour::White,
-        ],
+        colours: &[Colour::Red, Colour::Black, Colour::Yellow, Colour::Blue, Colour::White],
         materials: &[Material::Silk, Material::Cotton],
         kinds: &[
             v("帅旗", "commander's banner", 2),
@@ -1032,18 +798,8 @@ const LINES: &[Line] = &[
         colours: &[Colour::Brown, Colour::Black, Colour::Red],
         materials: &[Material::Wood],
         kinds: &[
-            v_in(
-                "古琴",
-                "guqin",
-                2,
-                &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Fantasy],
-            ),
-            v_in(
-                "琵琶",
-                "pipa",
-                1,
-                &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Republic],
-            ),
+            v_in("古琴", "guqin", 2, &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Fantasy]),
+            v_in("琵琶", "pipa", 1, &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Republic]),
             Variant {
                 materials: &[Material::Bamboo],
                 ..v_in(
@@ -1054,12 +810,7 @@ const LINES: &[Line] = &[
                 )
             },
             v_in("二胡", "erhu", 1, &[Era::Qing, Era::Republic]),
-            v_in(
-                "古筝",
-                "guzheng",
-                2,
-                &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Fantasy],
-            ),
+            v_in("古筝", "guzheng", 2, &[Era::Tang, Era::Song, Era::Ming, Era::Qing, Era::Fantasy]),
             Variant {
                 materials: &[Material::Metal],
                 ..v_in("编钟", "bianzhong bells", 2, &[Era::PreQin])
@@ -1083,12 +834,7 @@ const LINES: &[Line] = &[
         materials: &[Material::Metal],
         kinds: &[
             v("手摇电话", "crank telephone", 1),
-            v_of(
-                "留声机",
-                "gramophone",
-                2,
-                &[Material::Wood, Material::Metal],
-            ),
+            v_of("留声机", "gramophone", 2, &[Material::Wood, Material::Metal]),
             v_of("收音机", "valve radio", 1, &[Material::Wood]),
             v("打字机", "typewriter", 1),
             v_in("电报机", "telegraph key", 1, &[Era::Republic]),
@@ -1112,14 +858,7 @@ const LINES: &[Line] = &[
     Line {
         sub: "carriage",
         noun: ("马车", "carriage"),
-        eras: &[
-            Era::QinHan,
-            Era::ThreeKingdoms,
-            Era::Tang,
-            Era::Song,
-            Era::Ming,
-            Era::Qing,
-        ],
+        eras: &[Era::QinHan, Era::ThreeKingdoms, Era::Tang, Era::Song, Era::Ming, Era::Qing],
         colours: &[Colour::Brown, Colour::Black, Colour::Red, Colour::Gold],
         materials: &[Material::Wood],
         kinds: PLAIN,
@@ -1271,12 +1010,7 @@ const LINES: &[Line] = &[
             v("牛车", "ox cart", 1),
             v("驴车", "donkey cart", 1),
             v("板车", "hand cart", 0),
-            v_of(
-                "独轮车",
-                "wheelbarrow",
-                0,
-                &[Material::Wood, Material::Bamboo],
-            ),
+            v_of("独轮车", "wheelbarrow", 0, &[Material::Wood, Material::Bamboo]),
         ],
         grades: PLAIN,
         show_colour: true,
@@ -1340,26 +1074,12 @@ fn material_words(material: Material) -> (&'static str, &'static str) {
     }
 }
 
-const SIZE_WEIGHTS: &[(Size, u32)] = &[
-    (Size::Xs, 6),
-    (Size::S, 16),
-    (Size::M, 30),
-    (Size::L, 26),
-    (Size::Xl, 14),
-    (Size::Xxl, 8),
-];
-const CONDITION_WEIGHTS: &[(Condition, u32)] = &[
-    (Condition::New, 15),
-    (Condition::Good, 50),
-    (Condition::Fair, 25),
-    (Condition::Worn, 10),
-];
-const AGED_CONDITION_WEIGHTS: &[(Condition, u32)] = &[
-    (Condition::New, 5),
-    (Condition::Good, 30),
-    (Condition::Fair, 30),
-    (Condition::Worn, 35),
-];
+const SIZE_WEIGHTS: &[(Size, u32)] =
+    &[(Size::Xs, 6), (Size::S, 16), (Size::M, 30), (Size::L, 26), (Size::Xl, 14), (Size::Xxl, 8)];
+const CONDITION_WEIGHTS: &[(Condition, u32)] =
+    &[(Condition::New, 15), (Condition::Good, 50), (Condition::Fair, 25), (Condition::Worn, 10)];
+const AGED_CONDITION_WEIGHTS: &[(Condition, u32)] =
+    &[(Condition::New, 5), (Condition::Good, 30), (Condition::Fair, 30), (Condition::Worn, 35)];
 
 fn weighted<T: Copy>(rng: &mut fastrand::Rng, table: &[(T, u32)]) -> T {
     let total: u32 = table.iter().map(|(_, w)| w).sum();
@@ -1379,10 +1099,7 @@ fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> T {
 
 /// Variants that may be used with `era`.
 fn fitting(variants: &'static [Variant], era: Era) -> Vec<&'static Variant> {
-    variants
-        .iter()
-        .filter(|v| v.eras.is_empty() || v.eras.contains(&era))
-        .collect()
+    variants.iter().filter(|v| v.eras.is_empty() || v.eras.contains(&era)).collect()
 }
 
 /// Rounds a price to what a rate card would show: whole yuan, then tens, then fifties.
@@ -1431,11 +1148,7 @@ fn draft(rng: &mut fastrand::Rng, line: &Line, costume: bool) -> Draft {
             .into_iter()
             .find(|m| !m.is_empty())
             .unwrap_or(line.materials);
-        let conditions = if line.aged {
-            AGED_CONDITION_WEIGHTS
-        } else {
-            CONDITION_WEIGHTS
-        };
+        let conditions = if line.aged { AGED_CONDITION_WEIGHTS } else { CONDITION_WEIGHTS };
         return Draft {
             era,
             colour: pick(rng, line.colours),
@@ -1451,31 +1164,12 @@ fn draft(rng: &mut fastrand::Rng, line: &Line, costume: bool) -> Draft {
 
 fn names(line: &Line, d: &Draft) -> (String, String) {
     let era = era_words(d.era);
-    let colour = if line.show_colour {
-        colour_words(d.colour)
-    } else {
-        ("", "")
-    };
-    let material = if line.show_material {
-        material_words(d.material)
-    } else {
-        ("", "")
-    };
-    let parts = [
-        era,
-        colour,
-        material,
-        (d.kind.zh, d.kind.en),
-        line.noun,
-        (d.grade.zh, d.grade.en),
-    ];
+    let colour = if line.show_colour { colour_words(d.colour) } else { ("", "") };
+    let material = if line.show_material { material_words(d.material) } else { ("", "") };
+    let parts =
+        [era, colour, material, (d.kind.zh, d.kind.en), line.noun, (d.grade.zh, d.grade.en)];
     let zh = parts.iter().map(|p| p.0).collect();
-    let en = parts
-        .iter()
-        .map(|p| p.1)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let en = parts.iter().map(|p| p.1).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
     (zh, en)
 }
 
@@ -1516,9 +1210,7 @@ fn item(rng: &mut fastrand::Rng, line: &Line, target: &Target, number: i64, d: D
 }
 
 fn category_of(code: &str) -> Category {
-    subcategory(code)
-        .map(|s| s.category)
-        .unwrap_or_else(|| panic!("unknown subcategory {code}"))
+    subcategory(code).map(|s| s.category).unwrap_or_else(|| panic!("unknown subcategory {code}"))
 }
 
 /// The whole catalogue, grouped by category then sub-category; the same on every call.
@@ -1530,10 +1222,7 @@ pub fn catalogue_items() -> Vec<SeedItem> {
     for target in TARGETS {
         let costume = target.category == Category::Costume;
         let mut number = 0;
-        for line in LINES
-            .iter()
-            .filter(|l| category_of(l.sub) == target.category)
-        {
+        for line in LINES.iter().filter(|l| category_of(l.sub) == target.category) {
             for _ in 0..target.count * line.share / 100 {
                 let d = (0..10_000)
                     .map(|_| draft(&mut rng, line, costume))
@@ -1561,11 +1250,7 @@ mod tests {
     }
 
     fn of(items: &[SeedItem], sub: &str) -> Vec<SeedItem> {
-        items
-            .iter()
-            .filter(|i| i.subcategory == sub)
-            .cloned()
-            .collect()
+        items.iter().filter(|i| i.subcategory == sub).cloned().collect()
     }
 
     #[test]
@@ -1576,10 +1261,7 @@ mod tests {
             assert!(s.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
         }
         for category in Category::ALL {
-            let n = SUBCATEGORIES
-                .iter()
-                .filter(|s| s.category == *category)
-                .count();
+            let n = SUBCATEGORIES.iter().filter(|s| s.category == *category).count();
             assert!((6..=10).contains(&n), "{category:?} has {n} sub-categories");
         }
     }
@@ -1595,12 +1277,7 @@ mod tests {
             assert_eq!(share, 100, "{:?}", target.category);
         }
         for s in SUBCATEGORIES {
-            assert_eq!(
-                LINES.iter().filter(|l| l.sub == s.code).count(),
-                1,
-                "{}",
-                s.code
-            );
+            assert_eq!(LINES.iter().filter(|l| l.sub == s.code).count(), 1, "{}", s.code);
         }
     }
 
@@ -1631,11 +1308,7 @@ mod tests {
                 Category::Vehicle => "VE-",
             };
             let digits = i.sku.strip_prefix(prefix).expect("prefix matches category");
-            assert!(
-                digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit()),
-                "{}",
-                i.sku
-            );
+            assert!(digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit()), "{}", i.sku);
         }
     }
 
@@ -1644,10 +1317,8 @@ mod tests {
         for i in catalogue_items() {
             let s = subcategory(i.subcategory).expect("known subcategory");
             assert_eq!(s.category, i.category, "{}", i.sku);
-            let supplier = SUPPLIERS
-                .iter()
-                .find(|s| s.code == i.supplier_code)
-                .expect("known supplier");
+            let supplier =
+                SUPPLIERS.iter().find(|s| s.code == i.supplier_code).expect("known supplier");
             assert_eq!(supplier.kind, SupplierKind::Stock);
         }
     }
@@ -1655,12 +1326,7 @@ mod tests {
     #[test]
     fn sizes_only_on_costumes() {
         for i in catalogue_items() {
-            assert_eq!(
-                i.size.is_some(),
-                i.category == Category::Costume,
-                "{}",
-                i.sku
-            );
+            assert_eq!(i.size.is_some(), i.category == Category::Costume, "{}", i.sku);
         }
     }
 
@@ -1672,26 +1338,12 @@ mod tests {
                 Category::Makeup | Category::Prop => (1, 50),
                 Category::Vehicle => (1, 6),
             };
-            assert!(
-                (lo..=hi).contains(&i.quantity_owned),
-                "{} qty {}",
-                i.sku,
-                i.quantity_owned
-            );
+            assert!((lo..=hi).contains(&i.quantity_owned), "{} qty {}", i.sku, i.quantity_owned);
             assert!(i.daily_rate_fen > 0 && i.daily_rate_fen % 100 == 0);
             assert_eq!(i.deposit_fen % i.daily_rate_fen, 0);
-            assert!(
-                (3..=10).contains(&(i.deposit_fen / i.daily_rate_fen)),
-                "{}",
-                i.sku
-            );
+            assert!((3..=10).contains(&(i.deposit_fen / i.daily_rate_fen)), "{}", i.sku);
             assert!((2..=5).contains(&i.tags.len()), "{} tags", i.sku);
-            assert_eq!(
-                i.tags.iter().collect::<HashSet<_>>().len(),
-                i.tags.len(),
-                "{} tags",
-                i.sku
-            );
+            assert_eq!(i.tags.iter().collect::<HashSet<_>>().len(), i.tags.len(), "{} tags", i.sku);
             assert!(!i.name_zh.is_empty() && !i.name_en.is_empty());
         }
         let items = catalogue_items();
@@ -1722,17 +1374,8 @@ mod tests {
             let stock = of(&items, sub);
             assert!(!stock.is_empty());
             for i in stock {
-                assert!(
-                    eras.is_empty() || eras.contains(&i.era),
-                    "{} {:?}",
-                    i.sku,
-                    i.era
-                );
-                assert!(
-                    materials.is_empty() || materials.contains(&i.material),
-                    "{}",
-                    i.sku
-                );
+                assert!(eras.is_empty() || eras.contains(&i.era), "{} {:?}", i.sku, i.era);
+                assert!(materials.is_empty() || materials.contains(&i.material), "{}", i.sku);
             }
         };
         all_in("qipao", MODERN_TIMES, &[Material::Silk, Material::Cotton]);
@@ -1783,19 +1426,12 @@ mod tests {
     fn every_supplier_of_stock_has_items() {
         let items = catalogue_items();
         for s in SUPPLIERS.iter().filter(|s| s.kind == SupplierKind::Stock) {
-            assert!(
-                items.iter().any(|i| i.supplier_code == s.code),
-                "{} has no stock",
-                s.code
-            );
+            assert!(items.iter().any(|i| i.supplier_code == s.code), "{} has no stock", s.code);
         }
     }
 
     #[test]
     fn deterministic() {
-        assert_eq!(
-            format!("{:?}", catalogue_items()),
-            format!("{:?}", catalogue_items())
-        );
+        assert_eq!(format!("{:?}", catalogue_items()), format!("{:?}", catalogue_items()));
     }
 }

@@ -85,12 +85,8 @@ const INTERIOR: &[Facility] = &[
     Facility::Soundproof,
 ];
 /// An old village or town with guesthouses and mains power.
-const VILLAGE: &[Facility] = &[
-    Facility::VehicleAccess,
-    Facility::Power,
-    Facility::Parking,
-    Facility::Accommodation,
-];
+const VILLAGE: &[Facility] =
+    &[Facility::VehicleAccess, Facility::Power, Facility::Parking, Facility::Accommodation];
 /// Scenery reached on foot from a car park.
 const WILD: &[Facility] = &[Facility::Parking, Facility::Accommodation];
 /// Remote scenery with a road to the edge of it.
@@ -1124,66 +1120,18 @@ struct Stage {
 }
 
 const STAGES: &[Stage] = &[
-    Stage {
-        number: 1,
-        area_m2: 800,
-        eras: &[Era::Modern, Era::Republic],
-    },
-    Stage {
-        number: 2,
-        area_m2: 1_200,
-        eras: &[Era::Modern, Era::Republic],
-    },
-    Stage {
-        number: 3,
-        area_m2: 1_600,
-        eras: &[Era::Modern, Era::Qing],
-    },
-    Stage {
-        number: 4,
-        area_m2: 2_000,
-        eras: &[Era::Modern, Era::Ming, Era::Qing],
-    },
-    Stage {
-        number: 5,
-        area_m2: 2_000,
-        eras: &[Era::Modern, Era::Song],
-    },
-    Stage {
-        number: 6,
-        area_m2: 2_500,
-        eras: &[Era::Modern, Era::Tang, Era::Fantasy],
-    },
-    Stage {
-        number: 7,
-        area_m2: 3_000,
-        eras: &[Era::Modern, Era::Fantasy],
-    },
-    Stage {
-        number: 8,
-        area_m2: 3_600,
-        eras: &[Era::Modern, Era::Ming],
-    },
-    Stage {
-        number: 9,
-        area_m2: 4_000,
-        eras: &[Era::Modern, Era::Qing, Era::Republic],
-    },
-    Stage {
-        number: 10,
-        area_m2: 5_000,
-        eras: &[Era::Modern, Era::Fantasy, Era::Tang],
-    },
-    Stage {
-        number: 11,
-        area_m2: 8_000,
-        eras: &[Era::Modern, Era::Fantasy, Era::QinHan],
-    },
-    Stage {
-        number: 12,
-        area_m2: 10_000,
-        eras: &[Era::Modern, Era::Fantasy, Era::Tang],
-    },
+    Stage { number: 1, area_m2: 800, eras: &[Era::Modern, Era::Republic] },
+    Stage { number: 2, area_m2: 1_200, eras: &[Era::Modern, Era::Republic] },
+    Stage { number: 3, area_m2: 1_600, eras: &[Era::Modern, Era::Qing] },
+    Stage { number: 4, area_m2: 2_000, eras: &[Era::Modern, Era::Ming, Era::Qing] },
+    Stage { number: 5, area_m2: 2_000, eras: &[Era::Modern, Era::Song] },
+    Stage { number: 6, area_m2: 2_500, eras: &[Era::Modern, Era::Tang, Era::Fantasy] },
+    Stage { number: 7, area_m2: 3_000, eras: &[Era::Modern, Era::Fantasy] },
+    Stage { number: 8, area_m2: 3_600, eras: &[Era::Modern, Era::Ming] },
+    Stage { number: 9, area_m2: 4_000, eras: &[Era::Modern, Era::Qing, Era::Republic] },
+    Stage { number: 10, area_m2: 5_000, eras: &[Era::Modern, Era::Fantasy, Era::Tang] },
+    Stage { number: 11, area_m2: 8_000, eras: &[Era::Modern, Era::Fantasy, Era::QinHan] },
+    Stage { number: 12, area_m2: 10_000, eras: &[Era::Modern, Era::Fantasy, Era::Tang] },
 ];
 
 const STAGE_FACILITIES: &[Facility] = &[
@@ -1314,9 +1262,7 @@ mod tests {
         let mut seen = HashSet::new();
         for l in locations() {
             assert!(
-                l.slug
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                l.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "bad slug {}",
                 l.slug
             );
@@ -1329,28 +1275,16 @@ mod tests {
         for l in locations() {
             assert!(!l.name_pinyin.is_empty());
             assert!(
-                l.name_pinyin
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+                l.name_pinyin.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
                 "bad pinyin {}",
                 l.name_pinyin
             );
             let hanzi = l.name_zh.chars().filter(|c| *c as u32 >= 0x4e00).count();
-            assert!(
-                l.name_pinyin.len() >= hanzi * 2,
-                "pinyin too short for {}",
-                l.name_zh
-            );
+            assert!(l.name_pinyin.len() >= hanzi * 2, "pinyin too short for {}", l.name_zh);
         }
-        let qin = locations()
-            .into_iter()
-            .find(|l| l.slug == "qin-palace")
-            .unwrap();
+        let qin = locations().into_iter().find(|l| l.slug == "qin-palace").unwrap();
         assert_eq!(qin.name_pinyin, "qinwanggong");
-        let one = locations()
-            .into_iter()
-            .find(|l| l.slug == "stage-1")
-            .unwrap();
+        let one = locations().into_iter().find(|l| l.slug == "stage-1").unwrap();
         assert_eq!(one.name_pinyin, "1haosheyingpeng");
     }
 
@@ -1388,12 +1322,9 @@ mod tests {
             assert_eq!(l.eras[0], Era::Modern);
             assert!((800..=10_000).contains(&l.area_m2));
             assert!((300..=1_500).contains(&l.hourly_rate_yuan));
-            for needed in [
-                Facility::Soundproof,
-                Facility::Catwalk,
-                Facility::Power,
-                Facility::MakeupRoom,
-            ] {
+            for needed in
+                [Facility::Soundproof, Facility::Catwalk, Facility::Power, Facility::MakeupRoom]
+            {
                 assert!(l.facilities.contains(&needed));
             }
         }

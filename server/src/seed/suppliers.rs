@@ -55,113 +55,58 @@ const fn supplier(
     (name_zh, name_en): (&'static str, &'static str),
     (site_zh, site_en): (&'static str, &'static str),
 ) -> SeedSupplier {
-    SeedSupplier {
-        code,
-        kind,
-        name_zh,
-        name_en,
-        site_zh,
-        site_en,
-    }
+    SeedSupplier { code, kind, name_zh, name_en, site_zh, site_en }
 }
 
 pub const SUPPLIERS: &[SeedSupplier] = &[
     stock(
         XINGHUI_WARDROBE,
-        (
-            "横店星辉影视服装有限公司",
-            "Hengdian Xinghui Film Wardrobe Co., Ltd.",
-        ),
-        (
-            "横店影视产业园 3号仓",
-            "Hengdian Film Industry Park, Warehouse 3",
-        ),
+        ("横店星辉影视服装有限公司", "Hengdian Xinghui Film Wardrobe Co., Ltd."),
+        ("横店影视产业园 3号仓", "Hengdian Film Industry Park, Warehouse 3"),
     ),
     stock(
         JINXIU_COSTUME,
-        (
-            "东阳锦绣古装制作有限公司",
-            "Dongyang Jinxiu Period Costume Co., Ltd.",
-        ),
-        (
-            "东阳市南马镇工业区 8幢",
-            "Building 8, Nanma Industrial Zone, Dongyang",
-        ),
+        ("东阳锦绣古装制作有限公司", "Dongyang Jinxiu Period Costume Co., Ltd."),
+        ("东阳市南马镇工业区 8幢", "Building 8, Nanma Industrial Zone, Dongyang"),
     ),
     stock(
         HAIPAI_WARDROBE,
-        (
-            "横店海派民国服饰租赁行",
-            "Hengdian Haipai Republic-Era Wardrobe Rentals",
-        ),
-        (
-            "横店镇万盛南街 126号",
-            "126 Wansheng South Street, Hengdian",
-        ),
+        ("横店海派民国服饰租赁行", "Hengdian Haipai Republic-Era Wardrobe Rentals"),
+        ("横店镇万盛南街 126号", "126 Wansheng South Street, Hengdian"),
     ),
     stock(
         YANRONG_MAKEUP,
-        (
-            "横店妍容特效化妆工作室",
-            "Hengdian Yanrong SFX Make-up Studio",
-        ),
-        (
-            "横店影视产业园 化妆楼 2层",
-            "Make-up Block, 2nd floor, Hengdian Film Industry Park",
-        ),
+        ("横店妍容特效化妆工作室", "Hengdian Yanrong SFX Make-up Studio"),
+        ("横店影视产业园 化妆楼 2层", "Make-up Block, 2nd floor, Hengdian Film Industry Park"),
     ),
     stock(
         WANXIANG_PROPS,
-        (
-            "横店万象影视道具有限公司",
-            "Hengdian Wanxiang Film Props Co., Ltd.",
-        ),
-        (
-            "横店影视产业园 5号仓",
-            "Hengdian Film Industry Park, Warehouse 5",
-        ),
+        ("横店万象影视道具有限公司", "Hengdian Wanxiang Film Props Co., Ltd."),
+        ("横店影视产业园 5号仓", "Hengdian Film Industry Park, Warehouse 5"),
     ),
     stock(
         GUYUE_ARMS,
         ("东阳古越兵器道具厂", "Dongyang Guyue Prop Armoury"),
-        (
-            "东阳市湖溪镇 兵器道具园",
-            "Prop Armoury Yard, Huxi Town, Dongyang",
-        ),
+        ("东阳市湖溪镇 兵器道具园", "Prop Armoury Yard, Huxi Town, Dongyang"),
     ),
     stock(
         MUYUN_FURNITURE,
-        (
-            "东阳木韵家具道具有限公司",
-            "Dongyang Muyun Furniture Props Co., Ltd.",
-        ),
+        ("东阳木韵家具道具有限公司", "Dongyang Muyun Furniture Props Co., Ltd."),
         ("东阳市木雕城 C区", "Zone C, Dongyang Wood Carving City"),
     ),
     stock(
         CHEMA_FLEET,
         ("横店影视车马行", "Hengdian Film Carriage & Horse Yard"),
-        (
-            "横店镇八面山脚 马场路 9号",
-            "9 Machang Road, below Bamian Mountain, Hengdian",
-        ),
+        ("横店镇八面山脚 马场路 9号", "9 Machang Road, below Bamian Mountain, Hengdian"),
     ),
     stock(
         JIUCHUAN_MOTORS,
-        (
-            "金华久川老爷车租赁有限公司",
-            "Jinhua Jiuchuan Vintage Vehicle Rentals Co., Ltd.",
-        ),
-        (
-            "横店影视产业园 车辆库 A区",
-            "Vehicle Depot Zone A, Hengdian Film Industry Park",
-        ),
+        ("金华久川老爷车租赁有限公司", "Jinhua Jiuchuan Vintage Vehicle Rentals Co., Ltd."),
+        ("横店影视产业园 车辆库 A区", "Vehicle Depot Zone A, Hengdian Film Industry Park"),
     ),
     operator(
         HENGDIAN_SETS,
-        (
-            "横店影视城场景管理部",
-            "Hengdian World Studios Set Management",
-        ),
+        ("横店影视城场景管理部", "Hengdian World Studios Set Management"),
         (
             "横店镇万盛北街 影视城管理中心",
             "Studio Management Centre, Wansheng North Street, Hengdian",
@@ -169,43 +114,22 @@ pub const SUPPLIERS: &[SeedSupplier] = &[
     ),
     operator(
         HENGDIAN_STAGES,
-        (
-            "横店影视产业实验区摄影棚运营中心",
-            "Hengdian Studio Park Stage Operations",
-        ),
-        (
-            "横店影视产业实验区 综合楼",
-            "Main Office, Hengdian Studio Park",
-        ),
+        ("横店影视产业实验区摄影棚运营中心", "Hengdian Studio Park Stage Operations"),
+        ("横店影视产业实验区 综合楼", "Main Office, Hengdian Studio Park"),
     ),
     operator(
         ZHEJIANG_BASES,
-        (
-            "浙中外景基地管理有限公司",
-            "Central Zhejiang Location Bases Co., Ltd.",
-        ),
-        (
-            "磐安县安文街道 外景服务站",
-            "Location Service Office, Anwen, Pan'an",
-        ),
+        ("浙中外景基地管理有限公司", "Central Zhejiang Location Bases Co., Ltd."),
+        ("磐安县安文街道 外景服务站", "Location Service Office, Anwen, Pan'an"),
     ),
     operator(
         XINJIANG_BASE,
-        (
-            "鄯善大漠影视外景服务有限公司",
-            "Shanshan Desert Location Services Co., Ltd.",
-        ),
-        (
-            "新疆鄯善县 库木塔格沙漠景区 东门",
-            "East Gate, Kumtag Desert, Shanshan, Xinjiang",
-        ),
+        ("鄯善大漠影视外景服务有限公司", "Shanshan Desert Location Services Co., Ltd."),
+        ("新疆鄯善县 库木塔格沙漠景区 东门", "East Gate, Kumtag Desert, Shanshan, Xinjiang"),
     ),
     operator(
         LIAONING_BASE,
-        (
-            "辽宁关东影视外景服务有限公司",
-            "Liaoning Guandong Location Services Co., Ltd.",
-        ),
+        ("辽宁关东影视外景服务有限公司", "Liaoning Guandong Location Services Co., Ltd."),
         (
             "辽宁省抚顺市 新宾县 外景服务站",
             "Location Service Office, Xinbin County, Fushun, Liaoning",
@@ -220,75 +144,49 @@ const fn production(
     verified: bool,
     era: Option<Era>,
 ) -> SeedProduction {
-    SeedProduction {
-        code,
-        name_zh,
-        name_en,
-        company_zh,
-        company_en,
-        verified,
-        era,
-    }
+    SeedProduction { code, name_zh, name_en, company_zh, company_en, verified, era }
 }
 
 pub const PRODUCTIONS: &[SeedProduction] = &[
     production(
         "lingyan-pavilion",
         ("凌烟阁", "The Lingyan Pavilion"),
-        (
-            "浙江长风影业有限公司",
-            "Zhejiang Changfeng Pictures Co., Ltd.",
-        ),
+        ("浙江长风影业有限公司", "Zhejiang Changfeng Pictures Co., Ltd."),
         true,
         Some(Era::Tang),
     ),
     production(
         "qin-beacons",
         ("秦川烽火", "Beacons over Qinchuan"),
-        (
-            "西安大风影视文化有限公司",
-            "Xi'an Dafeng Film & TV Culture Co., Ltd.",
-        ),
+        ("西安大风影视文化有限公司", "Xi'an Dafeng Film & TV Culture Co., Ltd."),
         true,
         Some(Era::QinHan),
     ),
     production(
         "brocade-guard",
         ("锦衣长歌", "Song of the Brocade Guard"),
-        (
-            "北京青岚影视传媒有限公司",
-            "Beijing Qinglan Film & Media Co., Ltd.",
-        ),
+        ("北京青岚影视传媒有限公司", "Beijing Qinglan Film & Media Co., Ltd."),
         true,
         Some(Era::Ming),
     ),
     production(
         "late-autumn-palace",
         ("紫禁深秋", "Late Autumn in the Forbidden City"),
-        (
-            "上海金阙影视制作有限公司",
-            "Shanghai Jinque Film Production Co., Ltd.",
-        ),
+        ("上海金阙影视制作有限公司", "Shanghai Jinque Film Production Co., Ltd."),
         true,
         Some(Era::Qing),
     ),
     production(
         "shanghai-haze",
         ("沪上烟云", "Shanghai Haze"),
-        (
-            "上海申江影业有限公司",
-            "Shanghai Shenjiang Pictures Co., Ltd.",
-        ),
+        ("上海申江影业有限公司", "Shanghai Shenjiang Pictures Co., Ltd."),
         true,
         Some(Era::Republic),
     ),
     production(
         "bianjing-kitchen",
         ("汴京小食记", "The Bianjing Kitchen"),
-        (
-            "杭州南宋映画文化传媒有限公司",
-            "Hangzhou Nansong Pictures Media Co., Ltd.",
-        ),
+        ("杭州南宋映画文化传媒有限公司", "Hangzhou Nansong Pictures Media Co., Ltd."),
         true,
         Some(Era::Song),
     ),
@@ -302,70 +200,49 @@ pub const PRODUCTIONS: &[SeedProduction] = &[
     production(
         "red-cliff-chronicle",
         ("赤壁烽烟录", "Chronicle of the Red Cliff"),
-        (
-            "湖北荆楚影视集团有限公司",
-            "Hubei Jingchu Film Group Co., Ltd.",
-        ),
+        ("湖北荆楚影视集团有限公司", "Hubei Jingchu Film Group Co., Ltd."),
         true,
         Some(Era::ThreeKingdoms),
     ),
     production(
         "on-set",
         ("片场", "On Set"),
-        (
-            "北京光年之外影视文化有限公司",
-            "Beijing Lightyear Film Culture Co., Ltd.",
-        ),
+        ("北京光年之外影视文化有限公司", "Beijing Lightyear Film Culture Co., Ltd."),
         true,
         Some(Era::Modern),
     ),
     production(
         "guandong-snow",
         ("关东雪", "Snow beyond the Pass"),
-        (
-            "辽宁北国影视制作有限公司",
-            "Liaoning Beiguo Film Production Co., Ltd.",
-        ),
+        ("辽宁北国影视制作有限公司", "Liaoning Beiguo Film Production Co., Ltd."),
         true,
         Some(Era::Qing),
     ),
     production(
         "desert-citadel",
         ("大漠孤城", "The Lone Citadel"),
-        (
-            "新疆天山影业有限公司",
-            "Xinjiang Tianshan Pictures Co., Ltd.",
-        ),
+        ("新疆天山影业有限公司", "Xinjiang Tianshan Pictures Co., Ltd."),
         true,
         Some(Era::Tang),
     ),
     production(
         "hengdian-days",
         ("横漂日记", "Hengdian Drifters"),
-        (
-            "浙江小镇纪录影像工作室",
-            "Zhejiang Small Town Documentary Studio",
-        ),
+        ("浙江小镇纪录影像工作室", "Zhejiang Small Town Documentary Studio"),
         true,
         None,
     ),
     production(
         "dadu-storm",
         ("大都风云", "Storm over Dadu"),
-        (
-            "杭州鸿鹄影视传媒有限公司",
-            "Hangzhou Honghu Film Media Co., Ltd.",
-        ),
+        ("杭州鸿鹄影视传媒有限公司", "Hangzhou Honghu Film Media Co., Ltd."),
         false,
         Some(Era::Yuan),
     ),
     production(
         "heiress-returns",
         ("千金归来", "The Heiress Returns"),
-        (
-            "金华星速短剧文化有限公司",
-            "Jinhua Xingsu Short Drama Culture Co., Ltd.",
-        ),
+        ("金华星速短剧文化有限公司", "Jinhua Xingsu Short Drama Culture Co., Ltd."),
         false,
         None,
     ),
@@ -420,10 +297,7 @@ mod tests {
 
     #[test]
     fn lookups_find_known_codes() {
-        assert_eq!(
-            supplier_by_code(CHEMA_FLEET).map(|s| s.kind),
-            Some(SupplierKind::Stock)
-        );
+        assert_eq!(supplier_by_code(CHEMA_FLEET).map(|s| s.kind), Some(SupplierKind::Stock));
         assert!(production_by_code("lingyan-pavilion").is_some());
         assert!(supplier_by_code("nobody").is_none());
     }

@@ -12,6 +12,7 @@
 //! SQLite runs in WAL mode with foreign keys on and a busy timeout; PostgreSQL is chosen by a
 //! `postgres://` `DATABASE_URL`.
 
+pub mod accounts;
 mod queries;
 mod rows;
 pub mod seed;
@@ -123,7 +124,7 @@ impl Store {
         on_db!(&self.db, pool => pool.close().await)
     }
 
-    pub(crate) fn db(&self) -> &Db {
+    pub fn db(&self) -> &Db {
         &self.db
     }
 }
@@ -144,10 +145,7 @@ async fn open_sqlite(path: &Path) -> Result<SqlitePool, StorageError> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
-    Ok(SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await?)
+    Ok(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
 }
 
 impl Store {
@@ -157,12 +155,10 @@ impl Store {
         match &self.db {
             Db::Sqlite(pool) => {
                 let mut conn = pool.acquire().await?;
-                let journal: String = sqlx::query_scalar("pragma journal_mode")
-                    .fetch_one(&mut *conn)
-                    .await?;
-                let keys: i64 = sqlx::query_scalar("pragma foreign_keys")
-                    .fetch_one(&mut *conn)
-                    .await?;
+                let journal: String =
+                    sqlx::query_scalar("pragma journal_mode").fetch_one(&mut *conn).await?;
+                let keys: i64 =
+                    sqlx::query_scalar("pragma foreign_keys").fetch_one(&mut *conn).await?;
                 Ok(Some((journal, keys)))
             }
             Db::Postgres(_) => Ok(None),

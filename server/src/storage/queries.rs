@@ -17,10 +17,7 @@ fn group_codes<T>(
 ) -> Result<HashMap<i64, Vec<T>>, StorageError> {
     let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
     for row in rows {
-        grouped
-            .entry(row.owner_id)
-            .or_default()
-            .push(code(parse, &row.code, column)?);
+        grouped.entry(row.owner_id).or_default().push(code(parse, &row.code, column)?);
     }
     Ok(grouped)
 }
@@ -84,16 +81,8 @@ impl Store {
             let total: i64 = sqlx::query_scalar("select count(*) from item").fetch_one(pool).await?;
             (rows, total)
         });
-        let items = rows
-            .into_iter()
-            .map(ItemCard::try_from)
-            .collect::<Result<_, _>>()?;
-        Ok(ItemPage {
-            items,
-            total,
-            page,
-            per_page,
-        })
+        let items = rows.into_iter().map(ItemCard::try_from).collect::<Result<_, _>>()?;
+        Ok(ItemPage { items, total, page, per_page })
     }
 
     /// Calls still taking applications on `today`, soonest deadline first.

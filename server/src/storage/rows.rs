@@ -97,11 +97,7 @@ impl TryFrom<ItemRow> for ItemCard {
             era: code(Era::parse, &row.era, "item.era")?,
             colour: code(Colour::parse, &row.colour, "item.colour")?,
             material: code(Material::parse, &row.material, "item.material")?,
-            size: row
-                .size
-                .as_deref()
-                .map(|s| code(Size::parse, s, "item.size"))
-                .transpose()?,
+            size: row.size.as_deref().map(|s| code(Size::parse, s, "item.size")).transpose()?,
             condition: code(Condition::parse, &row.condition, "item.condition")?,
             item_id: row.item_id,
             sku: row.sku,

@@ -78,18 +78,13 @@ impl Store {
         let actors = actors::actors(options.actors);
         let day = |offset: i64| options.anchor + Duration::days(offset);
 
-        let crew_production = suppliers::PRODUCTIONS
-            .iter()
-            .position(|p| p.verified)
-            .map(|i| i as i64 + 1);
+        let crew_production =
+            suppliers::PRODUCTIONS.iter().position(|p| p.verified).map(|i| i as i64 + 1);
         let stock_supplier = suppliers::SUPPLIERS
             .iter()
             .position(|s| s.kind == SupplierKind::Stock)
             .map(|i| i as i64 + 1);
-        let hashes: Vec<String> = DEMO_ACCOUNTS
-            .iter()
-            .map(|a| password_hash(a.password))
-            .collect();
+        let hashes: Vec<String> = DEMO_ACCOUNTS.iter().map(|a| password_hash(a.password)).collect();
 
         on_db!(self.db(), pool => {
             let mut tx = pool.begin().await?;

@@ -9,7 +9,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use app::models::TileSource;
 use leptos::prelude::LeptosOptions;
 use server::backend::ServerBackend;
+use server::guards::Guards;
+use server::routes::Services;
 use server::seed::SeedOptions;
+use server::sessions::Sessions;
 use server::storage::{DatabaseTarget, Store};
 use sqlx::Connection;
 use time::macros::date;
@@ -59,10 +62,7 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join(unique_name("backlot_test"));
                 std::fs::create_dir_all(&dir).expect("create a temporary directory");
-                (
-                    DatabaseTarget::SqliteFile(dir.join("backlot.db")),
-                    Cleanup::Directory(dir),
-                )
+                (DatabaseTarget::SqliteFile(dir.join("backlot.db")), Cleanup::Directory(dir))
             }
             Backend::Postgres => {
                 let name = unique_name("backlot_test");
@@ -81,14 +81,8 @@ impl TestDb {
                 (DatabaseTarget::Postgres(url), Cleanup::PgDatabase(name))
             }
         };
-        let store = Store::open(&target)
-            .await
-            .expect("open and migrate the test database");
-        TestDb {
-            store,
-            target,
-            cleanup,
-        }
+        let store = Store::open(&target).await.expect("open and migrate the test database");
+        TestDb { store, target, cleanup }
     }
 
     /// A fresh database holding the standard seed anchored at `ANCHOR`.
@@ -99,13 +93,7 @@ impl TestDb {
     pub async fn seeded_at(backend: Backend, anchor: time::Date) -> TestDb {
         let db = TestDb::new(backend).await;
         db.store
-            .load_seed(
-                SeedOptions {
-                    anchor,
-                    actors: 2_000,
-                },
-                server::passwords::hash,
-            )
+            .load_seed(SeedOptions { anchor, actors: 2_000 }, server::passwords::hash)
             .await
             .expect("load the seed");
         db
@@ -122,9 +110,8 @@ impl Drop for TestDb {
                 let name = name.clone();
                 // Drop runs inside the test's runtime: use a separate thread with its own.
                 let _ = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build();
+                    let runtime =
+                        tokio::runtime::Builder::new_current_thread().enable_all().build();
                     if let Ok(runtime) = runtime {
                         runtime.block_on(async move {
                             if let Ok(mut admin) =
@@ -154,9 +141,12 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: TestDb) -> TestApp {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind port 0");
+        TestApp::spawn_with(db, 10).await
+    }
+
+    /// Serves the app allowing `attempts_per_minute` logins/registrations per IP.
+    pub async fn spawn_with(db: TestDb, attempts_per_minute: u32) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local address");
         let options = LeptosOptions::builder()
             .output_name("backlot")
@@ -164,21 +154,39 @@ impl TestApp {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
-        let backend = ServerBackend {
-            store: db.store.clone(),
-            tiles: TileSource::default(),
-        };
-        let router = server::routes::router(options, backend);
+        let backend = ServerBackend { store: db.store.clone(), tiles: TileSource::default() };
+        let sessions = Sessions::open(&db.store).await.expect("session store");
+        let guards = Guards::new(None, attempts_per_minute);
+        let router = server::routes::router(options, Services { backend, sessions, guards });
         tokio::spawn(async move {
-            axum::serve(listener, router.into_make_service())
-                .await
-                .expect("serve");
+            let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+            axum::serve(listener, service).await.expect("serve");
         });
-        TestApp {
-            base: format!("http://{addr}"),
-            client: reqwest::Client::new(),
-            db,
-        }
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        TestApp { base: format!("http://{addr}"), client, db }
+    }
+
+    /// POSTs a form to a server function, as a browser on this site would.
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(endpoint))
+            .header("origin", &self.base)
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Who the session is logged in as (`None` for a visitor).
+    pub async fn me(&self) -> Option<serde_json::Value> {
+        let response = self.call("/api/me", &[]).await;
+        assert_eq!(response.status(), 200);
+        let value: serde_json::Value = response.json().await.expect("json");
+        (!value.is_null()).then_some(value)
     }
 
     pub fn url(&self, path: &str) -> String {

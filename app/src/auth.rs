@@ -1,0 +1,123 @@
+//! Sessions and the account server functions: who is logged in, log in, log out, register.
+//!
+//! The session (a server-side record keyed by an HttpOnly, SameSite=Lax cookie) holds only the
+//! account id; the id is rotated at every login.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::SessionUser;
+
+/// Session key holding the logged-in account's id.
+#[cfg(feature = "ssr")]
+const ACCOUNT_KEY: &str = "account_id";
+
+#[cfg(feature = "ssr")]
+async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>().await.map_err(|error| {
+        tracing::error!(%error, "no session layer in front of the server functions");
+        AppError::Unexpected
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn session_failure(error: tower_sessions::session::Error) -> AppError {
+    tracing::error!(%error, "session store failure");
+    AppError::Unexpected
+}
+
+/// The account the current request is logged in as, if any (server side).
+#[cfg(feature = "ssr")]
+pub async fn session_account() -> Result<Option<SessionUser>, AppError> {
+    let session = session().await?;
+    let Some(account_id) = session.get::<i64>(ACCOUNT_KEY).await.map_err(session_failure)? else {
+        return Ok(None);
+    };
+    let user = crate::backend::backend()?.session_user(account_id).await?;
+    if user.is_none() {
+        session.flush().await.map_err(session_failure)?;
+    }
+    Ok(user)
+}
+
+#[cfg(feature = "ssr")]
+async fn start_session(user: &SessionUser) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(session_failure)?;
+    session.insert(ACCOUNT_KEY, user.account_id).await.map_err(session_failure)
+}
+
+/// Where to go after logging in: only paths on this site, never another origin.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+/// Who is logged in, for the header and for pages that need a role.
+#[server(prefix = "/api", endpoint = "me")]
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    crate::api::answer(session_account()).await
+}
+
+/// Logs in and goes to `next` (a path on this site).
+#[server(prefix = "/api", endpoint = "login")]
+pub async fn log_in(
+    login: String,
+    password: String,
+    next: Option<String>,
+) -> Result<SessionUser, AppError> {
+    crate::api::answer(async {
+        let user = crate::backend::backend()?.authenticate(&login, &password).await?;
+        start_session(&user).await?;
+        leptos_axum::redirect(&safe_next(next.as_deref()));
+        Ok(user)
+    })
+    .await
+}
+
+/// Registers an actor account, logs it in and goes to `next`.
+#[server(prefix = "/api", endpoint = "register")]
+pub async fn register(
+    login: String,
+    password: String,
+    display_name: String,
+    next: Option<String>,
+) -> Result<SessionUser, AppError> {
+    crate::api::answer(async {
+        let user =
+            crate::backend::backend()?.register_actor(&login, &password, &display_name).await?;
+        start_session(&user).await?;
+        leptos_axum::redirect(&safe_next(next.as_deref()));
+        Ok(user)
+    })
+    .await
+}
+
+/// Ends the session and goes home.
+#[server(prefix = "/api", endpoint = "logout")]
+pub async fn log_out() -> Result<(), AppError> {
+    crate::api::answer(async {
+        session().await?.flush().await.map_err(session_failure)?;
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed_after_login() {
+        assert_eq!(safe_next(Some("/casting?x=1")), "/casting?x=1");
+        assert_eq!(safe_next(Some("//evil.example/")), "/");
+        assert_eq!(safe_next(Some("https://evil.example/")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

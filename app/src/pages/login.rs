@@ -1,0 +1,152 @@
+//! `/login` and `/register`: forms that work before the wasm has loaded (plain form posts)
+//! and show errors inline after it has.
+
+use domain::account::{PasswordProblem, password_problems};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::auth::{LogIn, Register};
+use crate::components::error_view::{error_text, field_text};
+use crate::error::AppError;
+use crate::i18n::*;
+
+/// The `next` query parameter, passed through the forms.
+fn next_param() -> Signal<String> {
+    let query = use_query_map();
+    Signal::derive(move || query.with(|q| q.get("next").unwrap_or_default()))
+}
+
+/// One labelled input with its inline error.
+#[component]
+fn Field(
+    id: &'static str,
+    label: String,
+    #[prop(into)] kind: String,
+    autocomplete: &'static str,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] on_input: Option<Callback<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || {
+        error.with(|e| {
+            e.as_ref().and_then(|e| e.field_code(id).map(|code| field_text(i18n, id, code)))
+        })
+    };
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                required
+                aria-invalid=move || message().is_some().to_string()
+                aria-describedby=error_id.clone()
+                on:input=move |ev| {
+                    if let Some(cb) = on_input {
+                        cb.run(event_target_value(&ev));
+                    }
+                }
+            />
+            <p id=error_id class="field-error" aria-live="polite">{message}</p>
+        </div>
+    }
+}
+
+/// A form-level message for errors not tied to a field.
+fn form_error(i18n: leptos_i18n::I18nContext<Locale>, error: Option<AppError>) -> Option<String> {
+    match error {
+        Some(AppError::Invalid(_)) | None => None,
+        Some(other) => Some(error_text(i18n, &other)),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<LogIn>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let next = next_param();
+    view! {
+        <section class="auth">
+            <h1>{t!(i18n, login_title)}</h1>
+            <p class="lead">{t!(i18n, login_intro)}</p>
+            <ActionForm action>
+                <input type="hidden" name="next" prop:value=next />
+                <Field id="login" label=t_string!(i18n, field_login).to_string() kind="text" autocomplete="username" error />
+                <Field id="password" label=t_string!(i18n, field_password).to_string() kind="password" autocomplete="current-password" error />
+                <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
+                <button type="submit" class="primary" disabled=move || action.pending().get()>
+                    {t!(i18n, login_submit)}
+                </button>
+            </ActionForm>
+            <p>
+                {t!(i18n, no_account)} " "
+                <A href=move || format!("/register?next={}", next.get())>{t!(i18n, nav_register)}</A>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<Register>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let next = next_param();
+    let login = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let problems = Memo::new(move |_| password_problems(&password.get(), &login.get()));
+    let rule = move |broken: &'static [PasswordProblem]| {
+        move || {
+            let ok = !password.with(String::is_empty)
+                && !problems.with(|p| p.iter().any(|x| broken.contains(x)));
+            if ok { "rule rule-ok" } else { "rule" }
+        }
+    };
+    view! {
+        <section class="auth">
+            <h1>{t!(i18n, register_title)}</h1>
+            <p class="lead">{t!(i18n, register_intro)}</p>
+            <ActionForm action>
+                <input type="hidden" name="next" prop:value=next />
+                <Field id="display_name" label=t_string!(i18n, field_display_name).to_string() kind="text" autocomplete="name" error />
+                <Field
+                    id="login"
+                    label=t_string!(i18n, field_login).to_string()
+                    kind="text"
+                    autocomplete="username"
+                    error
+                    on_input=Callback::new(move |v| login.set(v))
+                />
+                <Field
+                    id="password"
+                    label=t_string!(i18n, field_password).to_string()
+                    kind="password"
+                    autocomplete="new-password"
+                    error
+                    on_input=Callback::new(move |v| password.set(v))
+                />
+                <div class="password-rules">
+                    <p>{t!(i18n, password_rules)}</p>
+                    <ul>
+                        <li class=rule(&[PasswordProblem::TooShort, PasswordProblem::TooLong])>{t!(i18n, rule_length)}</li>
+                        <li class=rule(&[PasswordProblem::OneKindOfCharacter])>{t!(i18n, rule_kinds)}</li>
+                        <li class=rule(&[PasswordProblem::Guessable])>{t!(i18n, rule_guessable)}</li>
+                    </ul>
+                </div>
+                <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
+                <button type="submit" class="primary" disabled=move || action.pending().get()>
+                    {t!(i18n, register_submit)}
+                </button>
+            </ActionForm>
+            <p>
+                {t!(i18n, have_account)} " "
+                <A href=move || format!("/login?next={}", next.get())>{t!(i18n, nav_login)}</A>
+            </p>
+        </section>
+    }
+}
