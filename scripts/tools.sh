@@ -40,6 +40,11 @@ ensure_tools() {
     cargo install wasm-bindgen-cli --version "$wbg" --force
   fi
 
+  if ! cargo nextest --version >/dev/null 2>&1; then
+    log "installing cargo-nextest (runs each test in its own process, with time limits)"
+    cargo install --locked cargo-nextest
+  fi
+
   # npm packages: Playwright, axe-core, binaryen's wasm-opt (Debian's is too old), Leaflet.
   local stamp="$ROOT/end2end/node_modules/.backlot-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/end2end/package-lock.json" "$stamp"; then

@@ -3,6 +3,8 @@
 mod support;
 
 use server::backend::studio_today;
+use std::time::Duration;
+
 use support::{Backend, TestApp, TestDb};
 
 async fn app(backend: Backend) -> TestApp {
@@ -89,8 +91,14 @@ async fn the_map_page_is_always_served_whole() {
         let client = app.client.clone();
         let url = app.url("/locations");
         tasks.push(tokio::spawn(async move {
-            let response = client.get(url).send().await.expect("request");
-            response.text().await.expect("complete body")
+            let response = tokio::time::timeout(Duration::from_secs(20), client.get(url).send())
+                .await
+                .expect("response headers within 20 s")
+                .expect("request");
+            tokio::time::timeout(Duration::from_secs(20), response.text())
+                .await
+                .expect("whole body within 20 s")
+                .expect("complete body")
         }));
     }
     for task in tasks {
