@@ -44,6 +44,7 @@ export default defineConfig({
       BACKLOT_DATA_DIR: dataDir,
       BACKLOT_TILE_URL: '',
       BACKLOT_LOG: 'warn',
+      BACKLOT_LOGIN_ATTEMPTS_PER_MINUTE: '60',
       DATABASE_URL: process.env.BACKLOT_E2E_DATABASE_URL ?? '',
       LEPTOS_OUTPUT_NAME: 'backlot',
       LEPTOS_SITE_ROOT: 'target/site',

@@ -92,9 +92,9 @@ impl ItemPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requirements {
     pub gender: Option<Gender>,
-    pub age: (Option<i64>, Option<i64>),
-    pub height_cm: (Option<i64>, Option<i64>),
-    pub weight_kg: (Option<i64>, Option<i64>),
+    pub age_range: (Option<i64>, Option<i64>),
+    pub height_range_cm: (Option<i64>, Option<i64>),
+    pub weight_range_kg: (Option<i64>, Option<i64>),
     pub skills: Vec<Skill>,
 }
 

@@ -48,9 +48,9 @@ fn CallTile(call: CallCard) -> impl IntoView {
     let needed = call.needed;
     let req = call.requirements.clone();
     let has_requirements = req.gender.is_some()
-        || req.age != (None, None)
-        || req.height_cm != (None, None)
-        || req.weight_kg != (None, None)
+        || req.age_range != (None, None)
+        || req.height_range_cm != (None, None)
+        || req.weight_range_kg != (None, None)
         || !req.skills.is_empty();
     let bound = |(min, max): (Option<i64>, Option<i64>)| {
         (min.is_some() || max.is_some()).then(|| {
@@ -60,9 +60,9 @@ fn CallTile(call: CallCard) -> impl IntoView {
             )
         })
     };
-    let age = bound(req.age);
-    let height = bound(req.height_cm);
-    let weight = bound(req.weight_kg);
+    let age = bound(req.age_range);
+    let height = bound(req.height_range_cm);
+    let weight = bound(req.weight_range_kg);
     let skills = req.skills.clone();
     view! {
         <li class="call-tile" data-call=call.call_id>

@@ -165,9 +165,9 @@ impl CallRow {
                     .as_deref()
                     .map(|g| code(Gender::parse, g, "casting_call.gender"))
                     .transpose()?,
-                age: (self.age_min, self.age_max),
-                height_cm: (self.height_min_cm, self.height_max_cm),
-                weight_kg: (self.weight_min_kg, self.weight_max_kg),
+                age_range: (self.age_min, self.age_max),
+                height_range_cm: (self.height_min_cm, self.height_max_cm),
+                weight_range_kg: (self.weight_min_kg, self.weight_max_kg),
                 skills,
             },
             needed: self.needed,
