@@ -10,7 +10,8 @@ use leptos_router::{SsrMode, StaticSegment};
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
-    CastingPage, CataloguePage, HomePage, LocationsPage, LoginPage, NotFoundPage, RegisterPage,
+    AccountPage, CastingPage, CataloguePage, HomePage, LocationsPage, LoginPage, NotFoundPage,
+    RegisterPage,
 };
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
@@ -134,6 +136,7 @@ fn UserMenu() -> impl IntoView {
                             let name = user.display_name.clone();
                             let role = user.role;
                             view! {
+                                <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
                                     {t!(i18n, signed_in_as, name = name.clone(), role = move || role_label(role))}
                                 </span>

@@ -97,6 +97,21 @@ pub async fn register(
     .await
 }
 
+/// Changes the logged-in account's password.
+#[server(prefix = "/api", endpoint = "password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    crate::api::answer(async {
+        let user = session_account().await?.ok_or(AppError::Unauthorized)?;
+        crate::backend::backend()?
+            .change_password(user.account_id, &current_password, &new_password)
+            .await
+    })
+    .await
+}
+
 /// Ends the session and goes home.
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn log_out() -> Result<(), AppError> {

@@ -27,6 +27,14 @@ pub trait Backend: Send + Sync + 'static {
         password: &str,
         display_name: &str,
     ) -> Result<SessionUser, AppError>;
+    /// Replaces the password of `account_id` after checking the current one; a wrong current
+    /// password is `Invalid` on `current_password`, a weak new one on `new_password`.
+    async fn change_password(
+        &self,
+        account_id: i64,
+        current_password: &str,
+        new_password: &str,
+    ) -> Result<(), AppError>;
     /// The account a session points at, if it still exists.
     async fn session_user(&self, account_id: i64) -> Result<Option<SessionUser>, AppError>;
 }

@@ -155,6 +155,33 @@ impl Backend for ServerBackend {
         }
     }
 
+    async fn change_password(
+        &self,
+        account_id: i64,
+        current_password: &str,
+        new_password: &str,
+    ) -> Result<(), AppError> {
+        let row = self
+            .store
+            .account_row(account_id)
+            .await
+            .map_err(unexpected("account_row"))?
+            .ok_or(AppError::Unauthorized)?;
+        let (current, hash) = (current_password.to_string(), row.password_hash.clone());
+        if !blocking(move || passwords::verify(&current, &hash)).await? {
+            return Err(AppError::field("current_password", "wrong_password"));
+        }
+        if let Some(problem) = account::password_problems(new_password, &row.login).first() {
+            return Err(AppError::field("new_password", problem.code()));
+        }
+        let new_password = new_password.to_string();
+        let hash = blocking(move || passwords::hash(&new_password)).await?;
+        self.store
+            .set_password_hash(account_id, &hash)
+            .await
+            .map_err(unexpected("set_password_hash"))
+    }
+
     async fn session_user(&self, account_id: i64) -> Result<Option<SessionUser>, AppError> {
         let account = self.store.account(account_id).await.map_err(unexpected("account"))?;
         Ok(account.map(SessionUser::from))

@@ -192,3 +192,82 @@ async fn login_and_register_pages_render_in_both_languages() {
     assert!(html.contains("Register as a background actor"));
     assert!(html.contains("At least 10 characters"));
 }
+
+on_both_backends!(
+    a_password_change_needs_the_current_password_and_a_strong_new_one,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let response = app
+            .call(
+                "/api/password",
+                &[("current_password", "x"), ("new_password", "Qin palace 2026")],
+            )
+            .await;
+        assert_eq!(response.status(), 401, "a visitor changed a password");
+
+        app.call(
+            "/api/login",
+            &[("login", "actor@backlot.local"), ("password", "backlot-actor-demo")],
+        )
+        .await;
+        let response = app
+            .call(
+                "/api/password",
+                &[("current_password", "wrong one 123"), ("new_password", "Qin palace 2026")],
+            )
+            .await;
+        assert_eq!(response.status(), 422);
+        let error: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(error["Invalid"][0]["field"], "current_password");
+
+        let response = app
+            .call(
+                "/api/password",
+                &[("current_password", "backlot-actor-demo"), ("new_password", "1234567890")],
+            )
+            .await;
+        assert_eq!(response.status(), 422);
+        let error: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(error["Invalid"][0]["field"], "new_password");
+
+        let response = app
+            .call(
+                "/api/password",
+                &[("current_password", "backlot-actor-demo"), ("new_password", "Qin palace 2026")],
+            )
+            .await;
+        assert_eq!(response.status(), 200);
+
+        app.call("/api/logout", &[]).await;
+        let old = app
+            .call(
+                "/api/login",
+                &[("login", "actor@backlot.local"), ("password", "backlot-actor-demo")],
+            )
+            .await;
+        assert_eq!(old.status(), 422, "the old password still works");
+        let new = app
+            .call(
+                "/api/login",
+                &[("login", "actor@backlot.local"), ("password", "Qin palace 2026")],
+            )
+            .await;
+        assert!(new.status().is_redirection() || new.status() == 200);
+        assert!(app.me().await.is_some());
+    }
+);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_account_page_sends_visitors_to_log_in_first() {
+    let app = app(Backend::Sqlite).await;
+    let response = app.client.get(app.url("/account")).send().await.unwrap();
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("");
+    assert_eq!(location, "/login?next=/account");
+
+    app.call("/api/login", &[("login", "crew@backlot.local"), ("password", "backlot-crew-demo")])
+        .await;
+    let (status, html) = app.page("/account", "en").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Change password"));
+}

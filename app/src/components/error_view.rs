@@ -29,6 +29,7 @@ pub fn field_text(i18n: I18nContext<Locale>, field: &str, code: &str) -> String 
         (_, "not_phone_or_email") => t_string!(i18n, err_not_phone_or_email),
         (_, "taken") => t_string!(i18n, err_taken),
         (_, "wrong_credentials") => t_string!(i18n, err_wrong_credentials),
+        (_, "wrong_password") => t_string!(i18n, err_wrong_password),
         (_, "too_short") => t_string!(i18n, err_too_short),
         ("display_name", "too_long") => t_string!(i18n, err_name_too_long),
         (_, "too_long") => t_string!(i18n, err_too_long),

@@ -19,7 +19,7 @@ fn next_param() -> Signal<String> {
 
 /// One labelled input with its inline error.
 #[component]
-fn Field(
+pub(crate) fn Field(
     id: &'static str,
     label: String,
     #[prop(into)] kind: String,
@@ -57,7 +57,10 @@ fn Field(
 }
 
 /// A form-level message for errors not tied to a field.
-fn form_error(i18n: leptos_i18n::I18nContext<Locale>, error: Option<AppError>) -> Option<String> {
+pub(crate) fn form_error(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    error: Option<AppError>,
+) -> Option<String> {
     match error {
         Some(AppError::Invalid(_)) | None => None,
         Some(other) => Some(error_text(i18n, &other)),

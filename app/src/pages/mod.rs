@@ -1,5 +1,6 @@
 //! Routed pages, one per file.
 
+mod account;
 mod casting;
 mod catalogue;
 mod home;
@@ -7,6 +8,7 @@ mod locations;
 mod login;
 mod not_found;
 
+pub use account::AccountPage;
 pub use casting::CastingPage;
 pub use catalogue::CataloguePage;
 pub use home::HomePage;

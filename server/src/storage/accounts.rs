@@ -63,16 +63,20 @@ impl Store {
         .await?))
     }
 
-    /// The account with this id, if it still exists.
-    pub async fn account(&self, account_id: i64) -> Result<Option<Account>, StorageError> {
-        let row: Option<AccountRow> = on_db!(self.db(), pool => sqlx::query_as(
+    /// The account with this id, with its hash.
+    pub async fn account_row(&self, account_id: i64) -> Result<Option<AccountRow>, StorageError> {
+        Ok(on_db!(self.db(), pool => sqlx::query_as(
             "select account_id, login, password_hash, role, display_name from account \
              where account_id = $1",
         )
         .bind(account_id)
         .fetch_optional(pool)
-        .await?);
-        row.as_ref().map(Account::try_from).transpose()
+        .await?))
+    }
+
+    /// The account with this id, if it still exists.
+    pub async fn account(&self, account_id: i64) -> Result<Option<Account>, StorageError> {
+        self.account_row(account_id).await?.as_ref().map(Account::try_from).transpose()
     }
 
     /// Creates an account; a login already in use gives `LoginTaken` and changes nothing.
