@@ -40,11 +40,14 @@ pub async fn session_account() -> Result<Option<SessionUser>, AppError> {
     Ok(user)
 }
 
+/// Starts a fresh session (new id) for `user` and sends the browser on to `next`.
 #[cfg(feature = "ssr")]
-async fn start_session(user: &SessionUser) -> Result<(), AppError> {
+async fn logged_in(user: SessionUser, next: Option<String>) -> Result<SessionUser, AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(session_failure)?;
-    session.insert(ACCOUNT_KEY, user.account_id).await.map_err(session_failure)
+    session.insert(ACCOUNT_KEY, user.account_id).await.map_err(session_failure)?;
+    leptos_axum::redirect(&safe_next(next.as_deref()));
+    Ok(user)
 }
 
 /// Where to go after logging in: only paths on this site, never another origin.
@@ -72,9 +75,7 @@ pub async fn log_in(
 ) -> Result<SessionUser, AppError> {
     crate::api::answer(async {
         let user = crate::backend::backend()?.authenticate(&login, &password).await?;
-        start_session(&user).await?;
-        leptos_axum::redirect(&safe_next(next.as_deref()));
-        Ok(user)
+        logged_in(user, next).await
     })
     .await
 }
@@ -90,9 +91,7 @@ pub async fn register(
     crate::api::answer(async {
         let user =
             crate::backend::backend()?.register_actor(&login, &password, &display_name).await?;
-        start_session(&user).await?;
-        leptos_axum::redirect(&safe_next(next.as_deref()));
-        Ok(user)
+        logged_in(user, next).await
     })
     .await
 }
