@@ -108,7 +108,8 @@ impl Store {
                 "select s.casting_call_id as owner_id, s.skill as code \
                  from casting_call_skill s \
                  join casting_call c on c.casting_call_id = s.casting_call_id \
-                 where c.status = 'open' and c.deadline >= $1 \
+                 join production p on p.production_id = c.production_id \
+                 where c.status = 'open' and c.deadline >= $1 and p.verified \
                  order by s.casting_call_id, s.skill",
             )
             .bind(today)
