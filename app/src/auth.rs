@@ -11,6 +11,10 @@ use crate::models::SessionUser;
 /// Session key holding the logged-in account's id.
 #[cfg(feature = "ssr")]
 const ACCOUNT_KEY: &str = "account_id";
+/// Session key holding the account's session version at login; a password change bumps the
+/// account's version, which ends every session still holding the old one.
+#[cfg(feature = "ssr")]
+const VERSION_KEY: &str = "session_version";
 
 #[cfg(feature = "ssr")]
 async fn session() -> Result<tower_sessions::Session, AppError> {
@@ -29,15 +33,32 @@ fn session_failure(error: tower_sessions::session::Error) -> AppError {
 /// The account the current request is logged in as, if any (server side).
 #[cfg(feature = "ssr")]
 pub async fn session_account() -> Result<Option<SessionUser>, AppError> {
-    let session = session().await?;
+    account_in(&session().await?, crate::backend::backend()?.as_ref()).await
+}
+
+/// The account `session` is logged in as, if it still exists and the session is not older
+/// than the account's last password change; otherwise the session is ended.
+#[cfg(feature = "ssr")]
+pub async fn account_in(
+    session: &tower_sessions::Session,
+    backend: &dyn crate::backend::Backend,
+) -> Result<Option<SessionUser>, AppError> {
     let Some(account_id) = session.get::<i64>(ACCOUNT_KEY).await.map_err(session_failure)? else {
         return Ok(None);
     };
-    let user = crate::backend::backend()?.session_user(account_id).await?;
+    let version = session.get::<i64>(VERSION_KEY).await.map_err(session_failure)?.unwrap_or(0);
+    let user =
+        backend.session_user(account_id).await?.filter(|user| user.session_version == version);
     if user.is_none() {
         session.flush().await.map_err(session_failure)?;
     }
     Ok(user)
+}
+
+/// The logged-in account, or `Unauthorized`.
+#[cfg(feature = "ssr")]
+pub async fn require_user() -> Result<SessionUser, AppError> {
+    session_account().await?.ok_or(AppError::Unauthorized)
 }
 
 /// Starts a fresh session (new id) for `user` and sends the browser on to `next`.
@@ -46,6 +67,7 @@ async fn logged_in(user: SessionUser, next: Option<String>) -> Result<SessionUse
     let session = session().await?;
     session.cycle_id().await.map_err(session_failure)?;
     session.insert(ACCOUNT_KEY, user.account_id).await.map_err(session_failure)?;
+    session.insert(VERSION_KEY, user.session_version).await.map_err(session_failure)?;
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(user)
 }
@@ -80,33 +102,59 @@ pub async fn log_in(
     .await
 }
 
-/// Registers an actor account, logs it in and goes to `next`.
+/// Registers an account (actor by default; crew and supplier accounts wait for an admin or
+/// come with an invitation), logs it in and goes to `next`.
 #[server(prefix = "/api", endpoint = "register")]
 pub async fn register(
     login: String,
     password: String,
     display_name: String,
+    #[server(default)] role: Option<String>,
+    #[server(default)] invitation: Option<String>,
     next: Option<String>,
 ) -> Result<SessionUser, AppError> {
     crate::api::answer(async {
-        let user =
-            crate::backend::backend()?.register_actor(&login, &password, &display_name).await?;
+        let role = match role.as_deref().filter(|r| !r.is_empty()) {
+            None => domain::account::Role::Actor,
+            Some(code) => domain::account::Role::parse(code)
+                .ok_or_else(|| AppError::field("role", "invalid"))?,
+        };
+        let form =
+            crate::backend::RegistrationForm { login, password, display_name, role, invitation };
+        let user = crate::backend::backend()?.register(form).await?;
         logged_in(user, next).await
     })
     .await
 }
 
-/// Changes the logged-in account's password.
+/// Changes the logged-in account's password and ends its other sessions.
 #[server(prefix = "/api", endpoint = "password")]
 pub async fn change_password(
     current_password: String,
     new_password: String,
 ) -> Result<(), AppError> {
     crate::api::answer(async {
-        let user = session_account().await?.ok_or(AppError::Unauthorized)?;
-        crate::backend::backend()?
+        let user = require_user().await?;
+        let version = crate::backend::backend()?
             .change_password(user.account_id, &current_password, &new_password)
-            .await
+            .await?;
+        let session = session().await?;
+        session.cycle_id().await.map_err(session_failure)?;
+        session.insert(VERSION_KEY, version).await.map_err(session_failure)?;
+        Ok(())
+    })
+    .await
+}
+
+/// Deletes the logged-in account after checking its password, ends the session and goes home.
+#[server(prefix = "/api", endpoint = "delete-account")]
+pub async fn delete_account(password: String) -> Result<(), AppError> {
+    crate::api::answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.delete_account(user.account_id, &password).await?;
+        session().await?.flush().await.map_err(session_failure)?;
+        leptos_axum::redirect("/?deleted=1");
+        Ok(())
     })
     .await
 }

@@ -4,7 +4,41 @@
 use std::sync::Arc;
 
 use crate::error::AppError;
-use crate::models::{CallCard, ItemPage, LocationPin, SessionUser, TileSource};
+use crate::models::{
+    AdminView, CallCard, InvitationView, ItemPage, LocationPin, NewInvitation, OrgRef, SessionUser,
+    TileSource,
+};
+use domain::account::Role;
+
+/// What a registration form sends.
+#[derive(Debug, Clone)]
+pub struct RegistrationForm {
+    pub login: String,
+    pub password: String,
+    pub display_name: String,
+    /// Actor, crew or supplier; admins are never self-registered.
+    pub role: Role,
+    /// An invitation token: the account joins its organisation (and takes its member role).
+    pub invitation: Option<String>,
+}
+
+/// Which accounts the admin asks for.
+#[derive(Debug, Clone, Default)]
+pub struct AccountQuery {
+    pub text: String,
+    pub role: Option<Role>,
+    pub unattached: bool,
+}
+
+/// A production as an admin creates it.
+#[derive(Debug, Clone)]
+pub struct ProductionForm {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub company_zh: String,
+    pub company_en: String,
+}
 
 /// What server functions may ask of the server.
 #[async_trait::async_trait]
@@ -20,23 +54,48 @@ pub trait Backend: Send + Sync + 'static {
     /// Checks a login and password (throttled per account); wrong pairs give
     /// `Invalid` on `login` with code `wrong_credentials`.
     async fn authenticate(&self, login: &str, password: &str) -> Result<SessionUser, AppError>;
-    /// Registers a new actor account; validation failures name their fields.
-    async fn register_actor(
-        &self,
-        login: &str,
-        password: &str,
-        display_name: &str,
-    ) -> Result<SessionUser, AppError>;
+    /// Registers an account; validation failures name their fields.
+    async fn register(&self, form: RegistrationForm) -> Result<SessionUser, AppError>;
     /// Replaces the password of `account_id` after checking the current one; a wrong current
-    /// password is `Invalid` on `current_password`, a weak new one on `new_password`.
+    /// password is `Invalid` on `current_password`, a weak new one on `new_password`. Returns
+    /// the account's new session version: every other session of the account ends.
     async fn change_password(
         &self,
         account_id: i64,
         current_password: &str,
         new_password: &str,
-    ) -> Result<(), AppError>;
+    ) -> Result<i64, AppError>;
     /// The account a session points at, if it still exists.
     async fn session_user(&self, account_id: i64) -> Result<Option<SessionUser>, AppError>;
+    /// Deletes `account_id` after checking its password (see `Store::delete_account`).
+    async fn delete_account(&self, account_id: i64, password: &str) -> Result<(), AppError>;
+
+    /// The admin's accounts page. Callers check the admin role.
+    async fn admin_view(&self, query: AccountQuery) -> Result<AdminView, AppError>;
+    /// Attaches a crew or supplier account to a production or supplier, as `admin_id`.
+    async fn attach(&self, admin_id: i64, account_id: i64, org: OrgRef) -> Result<(), AppError>;
+    /// Detaches an account from its organisation, as `admin_id`.
+    async fn detach(&self, admin_id: i64, account_id: i64) -> Result<(), AppError>;
+    /// Marks a production verified or not, as `admin_id`.
+    async fn verify_production(
+        &self,
+        admin_id: i64,
+        production_id: i64,
+        verified: bool,
+    ) -> Result<(), AppError>;
+    /// Creates an unverified production, as `admin_id`.
+    async fn create_production(&self, admin_id: i64, form: ProductionForm) -> Result<(), AppError>;
+    /// Makes a single-use invitation to `org` on behalf of `by`, who must belong to it or be an
+    /// admin.
+    async fn create_invitation(
+        &self,
+        by: &SessionUser,
+        org: OrgRef,
+    ) -> Result<NewInvitation, AppError>;
+    /// The organisation an invitation link leads to; `NotFound` when unknown, used or expired.
+    async fn invitation(&self, token: &str) -> Result<InvitationView, AppError>;
+    /// Joins `user` to the invitation's organisation.
+    async fn accept_invitation(&self, user: &SessionUser, token: &str) -> Result<(), AppError>;
 }
 
 /// The handle server functions find in context.

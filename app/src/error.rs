@@ -83,6 +83,11 @@ impl AppError {
     /// Sets this error's HTTP status on the response being built (a page or a server
     /// function's answer) and hands the error back.
     pub fn with_status(self) -> AppError {
+        // A plain form post (no JavaScript yet) is answered with a redirect back to the form,
+        // carrying this error in the URL for the form to show; a status here would replace it.
+        if is_plain_form_post() {
+            return self;
+        }
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             let status = http::StatusCode::from_u16(self.status_code())
                 .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
@@ -90,4 +95,18 @@ impl AppError {
         }
         self
     }
+}
+
+/// Whether the request being answered is a browser's plain form submission (a POST that
+/// accepts HTML), as sent before the wasm has loaded or with JavaScript off.
+#[cfg(feature = "ssr")]
+fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts.method == http::Method::POST
+            && parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    })
 }

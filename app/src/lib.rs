@@ -13,6 +13,7 @@ pub mod auth;
 pub mod backend;
 pub mod components;
 pub mod error;
+pub mod members;
 pub mod models;
 pub mod pages;
 

@@ -16,6 +16,158 @@ pub struct SessionUser {
     pub account_id: i64,
     pub display_name: String,
     pub role: Role,
+    /// The production (crew) or supplier (supplier accounts) the account belongs to; `None`
+    /// until an admin or an invitation attaches it.
+    pub org: Option<Org>,
+    /// Bumped by a password change; sessions holding an older version are ended. Never sent.
+    #[serde(skip)]
+    pub session_version: i64,
+}
+
+impl SessionUser {
+    /// Refuses the call unless the account has `role`.
+    pub fn require(&self, role: Role) -> Result<(), crate::error::AppError> {
+        if self.role == role { Ok(()) } else { Err(crate::error::AppError::Forbidden) }
+    }
+}
+
+/// Which kind of organisation an account can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OrgKind {
+    /// A production (剧组): crew members belong to one.
+    #[serde(rename = "production")]
+    Production,
+    /// A wardrobe/props/vehicle house or a location operator: supplier accounts belong to one.
+    #[serde(rename = "supplier")]
+    Supplier,
+}
+
+impl OrgKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::Production => "production",
+            OrgKind::Supplier => "supplier",
+        }
+    }
+
+    /// The role whose accounts may belong to this kind of organisation.
+    pub fn member_role(self) -> Role {
+        match self {
+            OrgKind::Production => Role::Crew,
+            OrgKind::Supplier => Role::Supplier,
+        }
+    }
+
+    /// The kind of organisation accounts with `role` belong to, if any.
+    pub fn for_role(role: Role) -> Option<OrgKind> {
+        match role {
+            Role::Crew => Some(OrgKind::Production),
+            Role::Supplier => Some(OrgKind::Supplier),
+            Role::Actor | Role::Admin => None,
+        }
+    }
+}
+
+/// A reference to a production or supplier, as forms send it: `production:3`, `supplier:12`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OrgRef {
+    pub kind: OrgKind,
+    pub id: i64,
+}
+
+impl OrgRef {
+    pub fn parse(value: &str) -> Option<OrgRef> {
+        let (kind, id) = value.split_once(':')?;
+        let kind = match kind {
+            "production" => OrgKind::Production,
+            "supplier" => OrgKind::Supplier,
+            _ => return None,
+        };
+        Some(OrgRef { kind, id: id.parse().ok().filter(|id| *id > 0)? })
+    }
+
+    pub fn code(&self) -> String {
+        format!("{}:{}", self.kind.code(), self.id)
+    }
+}
+
+/// A production or supplier with its names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Org {
+    pub kind: OrgKind,
+    pub id: i64,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+impl Org {
+    pub fn reference(&self) -> OrgRef {
+        OrgRef { kind: self.kind, id: self.id }
+    }
+}
+
+/// An account as the admin's account list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub account_id: i64,
+    pub login: String,
+    pub display_name: String,
+    pub role: Role,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub org: Option<Org>,
+}
+
+/// A production or supplier as the admin's lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgSummary {
+    pub org: Org,
+    pub code: String,
+    /// The production company, or the supplier's site.
+    pub detail_zh: String,
+    pub detail_en: String,
+    /// Productions only: whether an admin has verified it (only verified productions publish).
+    pub verified: bool,
+    pub members: i64,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Unix seconds.
+    pub at: i64,
+    /// Who acted; `None` once that account is deleted.
+    pub by: Option<String>,
+    pub action: String,
+    pub detail: String,
+}
+
+/// What the admin's accounts page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminView {
+    pub accounts: Vec<AccountSummary>,
+    /// Accounts matching the filter (the list holds at most a page of them).
+    pub matching: i64,
+    pub productions: Vec<OrgSummary>,
+    pub suppliers: Vec<OrgSummary>,
+    pub audit: Vec<AuditEntry>,
+}
+
+/// An invitation as its link's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub org: Org,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// A freshly made invitation: the link's token is shown once and never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewInvitation {
+    pub token: String,
+    pub org: Org,
+    /// Unix seconds.
+    pub expires_at: i64,
 }
 
 /// A location as shown on the map and in the list beside it.

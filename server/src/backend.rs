@@ -1,15 +1,20 @@
 //! The server's implementation of the app's `Backend`: storage calls plus error policy
 //! (infrastructure failures are logged here, once, and reach users as `Unexpected`).
 
-use app::backend::Backend;
+use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
-use app::models::{CallCard, ItemPage, LocationPin, SessionUser, TileSource};
+use app::models::{
+    AccountSummary, AdminView, CallCard, InvitationView, ItemPage, LocationPin, NewInvitation,
+    OrgRef, SessionUser, TileSource,
+};
 use domain::account::{self, Login, Role};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::passwords;
-use crate::storage::accounts::{Account, Registration};
+use crate::storage::accounts::{Account, NewAccount, Registration};
+use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
 use crate::storage::{StorageError, Store};
+use crate::tokens;
 
 /// Failed logins allowed per account within `FAILURE_WINDOW_SECS` before it is throttled.
 pub const MAX_LOGIN_FAILURES: i64 = 5;
@@ -26,9 +31,18 @@ impl From<Account> for SessionUser {
             account_id: account.account_id,
             display_name: account.display_name,
             role: account.role,
+            org: account.org,
+            session_version: account.session_version,
         }
     }
 }
+
+/// How long an invitation link stays valid: 7 days.
+pub const INVITATION_SECS: i64 = 7 * 24 * 60 * 60;
+
+/// The longest production code and names an admin may enter.
+const MAX_CODE_CHARS: usize = 32;
+const MAX_NAME_CHARS: usize = 100;
 
 /// Runs argon2 (tens of milliseconds of CPU) off the async workers.
 async fn blocking<T: Send + 'static>(
@@ -109,7 +123,9 @@ impl Backend for ServerBackend {
                     .clear_login_failures(login.as_str(), now - FAILURE_WINDOW_SECS)
                     .await
                     .map_err(unexpected("clear_login_failures"))?;
-                Account::try_from(&row).map(SessionUser::from).map_err(unexpected("account row"))
+                let account =
+                    self.store.account(row.account_id).await.map_err(unexpected("account"))?;
+                account.map(SessionUser::from).ok_or(AppError::Unexpected)
             }
             _ => {
                 self.store
@@ -121,37 +137,50 @@ impl Backend for ServerBackend {
         }
     }
 
-    async fn register_actor(
-        &self,
-        login: &str,
-        password: &str,
-        display_name: &str,
-    ) -> Result<SessionUser, AppError> {
+    async fn register(&self, form: RegistrationForm) -> Result<SessionUser, AppError> {
         let mut errors = Vec::new();
-        let parsed = Login::parse(login);
+        let parsed = Login::parse(&form.login);
         if let Err(problem) = &parsed {
             errors.push(FieldError { field: "login".into(), code: problem.code().into() });
         }
-        if let Some(problem) = account::password_problems(password, login).first() {
+        if let Some(problem) = account::password_problems(&form.password, &form.login).first() {
             errors.push(FieldError { field: "password".into(), code: problem.code().into() });
         }
-        let name = account::display_name(display_name);
+        let name = account::display_name(&form.display_name);
         if let Err(code) = name {
             errors.push(FieldError { field: "display_name".into(), code: code.into() });
+        }
+        // An invitation decides the role: crew for a production, supplier for a supplier.
+        let invitation = match form.invitation.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(token) => match self.invitation(token).await {
+                Ok(view) => Some((tokens::hash(token), view.org.kind.member_role())),
+                Err(AppError::NotFound) => {
+                    errors.push(FieldError { field: "invitation".into(), code: "invalid".into() });
+                    None
+                }
+                Err(other) => return Err(other),
+            },
+            None => None,
+        };
+        let role = invitation.as_ref().map_or(form.role, |(_, role)| *role);
+        if role == Role::Admin {
+            errors.push(FieldError { field: "role".into(), code: "invalid".into() });
         }
         let (Ok(login), Ok(name), true) = (parsed, name, errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
-        let password = password.to_string();
+        let password = form.password;
         let hash = blocking(move || passwords::hash(&password)).await?;
+        let new = NewAccount { login: &login, password_hash: &hash, role, display_name: name };
         let registration = self
             .store
-            .create_account(&login, &hash, Role::Actor, name, now_unix())
+            .create_account(&new, invitation.as_ref().map(|(hash, _)| hash.as_str()), now_unix())
             .await
             .map_err(unexpected("create_account"))?;
         match registration {
             Registration::Created(account) => Ok(account.into()),
             Registration::LoginTaken => Err(AppError::field("login", "taken")),
+            Registration::InvitationInvalid => Err(AppError::field("invitation", "invalid")),
         }
     }
 
@@ -160,7 +189,7 @@ impl Backend for ServerBackend {
         account_id: i64,
         current_password: &str,
         new_password: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<i64, AppError> {
         let row = self
             .store
             .account_row(account_id)
@@ -185,5 +214,229 @@ impl Backend for ServerBackend {
     async fn session_user(&self, account_id: i64) -> Result<Option<SessionUser>, AppError> {
         let account = self.store.account(account_id).await.map_err(unexpected("account"))?;
         Ok(account.map(SessionUser::from))
+    }
+
+    async fn delete_account(&self, account_id: i64, password: &str) -> Result<(), AppError> {
+        let account = self
+            .store
+            .account(account_id)
+            .await
+            .map_err(unexpected("account"))?
+            .ok_or(AppError::Unauthorized)?;
+        // Admins keep the platform running: another admin's tools remove them, not this form.
+        if account.role == Role::Admin {
+            return Err(AppError::Forbidden);
+        }
+        let row = self
+            .store
+            .account_row(account_id)
+            .await
+            .map_err(unexpected("account_row"))?
+            .ok_or(AppError::Unauthorized)?;
+        let (password, hash) = (password.to_string(), row.password_hash);
+        if !blocking(move || passwords::verify(&password, &hash)).await? {
+            return Err(AppError::field("password", "wrong_password"));
+        }
+        self.store
+            .delete_account(account_id, now_unix())
+            .await
+            .map_err(unexpected("delete_account"))?;
+        Ok(())
+    }
+
+    async fn admin_view(&self, query: AccountQuery) -> Result<AdminView, AppError> {
+        let filter =
+            AccountFilter { text: query.text, role: query.role, unattached: query.unattached };
+        let (accounts, matching) = self
+            .store
+            .list_accounts(&filter, ADMIN_PAGE)
+            .await
+            .map_err(unexpected("list_accounts"))?;
+        let (productions, suppliers) =
+            self.store.organisations().await.map_err(unexpected("organisations"))?;
+        let audit =
+            self.store.audit_entries(ADMIN_PAGE).await.map_err(unexpected("audit_entries"))?;
+        Ok(AdminView {
+            accounts: accounts
+                .into_iter()
+                .map(|a| AccountSummary {
+                    account_id: a.account_id,
+                    login: a.login,
+                    display_name: a.display_name,
+                    role: a.role,
+                    created_at: a.created_at,
+                    org: a.org,
+                })
+                .collect(),
+            matching,
+            productions,
+            suppliers,
+            audit,
+        })
+    }
+
+    async fn attach(&self, admin_id: i64, account_id: i64, org: OrgRef) -> Result<(), AppError> {
+        match self
+            .store
+            .attach(admin_id, account_id, org, now_unix())
+            .await
+            .map_err(unexpected("attach"))?
+        {
+            Attach::Done => Ok(()),
+            Attach::NoSuchAccount => Err(AppError::NotFound),
+            Attach::NoSuchOrg => Err(AppError::field("org", "not_found")),
+            Attach::WrongRole => Err(AppError::field("org", "wrong_role")),
+        }
+    }
+
+    async fn detach(&self, admin_id: i64, account_id: i64) -> Result<(), AppError> {
+        if self
+            .store
+            .detach(admin_id, account_id, now_unix())
+            .await
+            .map_err(unexpected("detach"))?
+        {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    async fn verify_production(
+        &self,
+        admin_id: i64,
+        production_id: i64,
+        verified: bool,
+    ) -> Result<(), AppError> {
+        let found = self
+            .store
+            .set_production_verified(admin_id, production_id, verified, now_unix())
+            .await
+            .map_err(unexpected("set_production_verified"))?;
+        if found { Ok(()) } else { Err(AppError::NotFound) }
+    }
+
+    async fn create_production(&self, admin_id: i64, form: ProductionForm) -> Result<(), AppError> {
+        let new = production_problems(form)?;
+        let created = self
+            .store
+            .create_production(admin_id, &new, now_unix())
+            .await
+            .map_err(unexpected("create_production"))?;
+        created.map(|_| ()).ok_or_else(|| AppError::field("code", "taken"))
+    }
+
+    async fn create_invitation(
+        &self,
+        by: &SessionUser,
+        org: OrgRef,
+    ) -> Result<NewInvitation, AppError> {
+        let member = by.org.as_ref().is_some_and(|o| o.reference() == org);
+        if !(member || by.role == Role::Admin) {
+            return Err(AppError::Forbidden);
+        }
+        let org = self
+            .store
+            .organisation(org)
+            .await
+            .map_err(unexpected("organisation"))?
+            .ok_or_else(|| AppError::field("org", "not_found"))?;
+        let token = tokens::new_token();
+        let now = now_unix();
+        let expires_at = now + INVITATION_SECS;
+        self.store
+            .create_invitation(
+                by.account_id,
+                org.reference(),
+                &tokens::hash(&token),
+                now,
+                expires_at,
+            )
+            .await
+            .map_err(unexpected("create_invitation"))?;
+        Ok(NewInvitation { token, org, expires_at })
+    }
+
+    async fn invitation(&self, token: &str) -> Result<InvitationView, AppError> {
+        self.store
+            .invitation(&tokens::hash(token), now_unix())
+            .await
+            .map_err(unexpected("invitation"))?
+            .ok_or(AppError::NotFound)
+    }
+
+    async fn accept_invitation(&self, user: &SessionUser, token: &str) -> Result<(), AppError> {
+        let outcome = self
+            .store
+            .accept_invitation(user.account_id, &tokens::hash(token), now_unix())
+            .await
+            .map_err(unexpected("accept_invitation"))?;
+        match outcome {
+            Accept::Joined(_) => Ok(()),
+            Accept::Invalid => Err(AppError::field("invitation", "invalid")),
+            Accept::WrongRole => Err(AppError::field("invitation", "wrong_role")),
+            Accept::AlreadyMember => Err(AppError::field("invitation", "already_member")),
+        }
+    }
+}
+
+/// Accounts and audit lines shown per admin page.
+const ADMIN_PAGE: i64 = 100;
+
+/// Checks an admin's new production: a code of lower-case letters, digits and dashes, and
+/// names of bounded length.
+fn production_problems(form: ProductionForm) -> Result<NewProduction, AppError> {
+    let mut errors = Vec::new();
+    let code = form.code.trim().to_lowercase();
+    let code_ok = (2..=MAX_CODE_CHARS).contains(&code.chars().count())
+        && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if code.is_empty() {
+        errors.push(FieldError { field: "code".into(), code: "required".into() });
+    } else if !code_ok {
+        errors.push(FieldError { field: "code".into(), code: "code_format".into() });
+    }
+    let mut text = |field: &str, value: String| {
+        let value = value.trim().to_string();
+        if value.is_empty() {
+            errors.push(FieldError { field: field.into(), code: "required".into() });
+        } else if value.chars().count() > MAX_NAME_CHARS {
+            errors.push(FieldError { field: field.into(), code: "too_long".into() });
+        }
+        value
+    };
+    let new = NewProduction {
+        code,
+        name_zh: text("name_zh", form.name_zh),
+        name_en: text("name_en", form.name_en),
+        company_zh: text("company_zh", form.company_zh),
+        company_en: text("company_en", form.company_en),
+    };
+    if errors.is_empty() { Ok(new) } else { Err(AppError::Invalid(errors)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(code: &str, name: &str) -> ProductionForm {
+        ProductionForm {
+            code: code.into(),
+            name_zh: name.into(),
+            name_en: "Name".into(),
+            company_zh: "公司".into(),
+            company_en: "Company".into(),
+        }
+    }
+
+    #[test]
+    fn production_codes_and_names_are_checked() {
+        assert_eq!(production_problems(form(" Tang-2027 ", "长安")).unwrap().code, "tang-2027");
+        let Err(AppError::Invalid(errors)) = production_problems(form("唐", "")) else {
+            panic!("accepted a bad production");
+        };
+        let fields: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+        assert_eq!(fields, [("code", "code_format"), ("name_zh", "required")]);
+        let long = "长".repeat(MAX_NAME_CHARS + 1);
+        assert!(production_problems(form("ok", &long)).is_err());
     }
 }

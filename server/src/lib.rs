@@ -9,3 +9,4 @@ pub mod sessions;
 pub mod settings;
 pub mod storage;
 pub mod telemetry;
+pub mod tokens;

@@ -1,7 +1,9 @@
 //! Accounts: look-up by login, registration, failed-login tracking and the audit log.
 
+use app::models::{Org, OrgKind, OrgRef};
 use domain::account::{Login, Role};
 
+use super::members::{audit, redeem_invitation, set_org};
 use super::rows::code;
 use super::{StorageError, Store, on_db};
 
@@ -11,30 +13,85 @@ pub struct AccountRow {
     pub account_id: i64,
     pub login: String,
     pub password_hash: String,
-    pub role: String,
-    pub display_name: String,
 }
 
-/// An account without secrets.
+/// An account without secrets, with the organisation it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     pub account_id: i64,
     pub login: String,
     pub role: Role,
     pub display_name: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub org: Option<Org>,
+    pub session_version: i64,
 }
 
-impl TryFrom<&AccountRow> for Account {
+/// An account joined with its production or supplier.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct AccountOrgRow {
+    account_id: i64,
+    login: String,
+    role: String,
+    display_name: String,
+    created_at: i64,
+    session_version: i64,
+    production_id: Option<i64>,
+    production_zh: Option<String>,
+    production_en: Option<String>,
+    supplier_id: Option<i64>,
+    supplier_zh: Option<String>,
+    supplier_en: Option<String>,
+}
+
+/// The select list and joins that `AccountOrgRow` reads; append `where …`.
+pub(super) const ACCOUNT_ORG_SELECT: &str = "select a.account_id, a.login, a.role, \
+    a.display_name, a.created_at, a.session_version, \
+    p.production_id, p.name_zh as production_zh, p.name_en as production_en, \
+    s.supplier_id, s.name_zh as supplier_zh, s.name_en as supplier_en \
+    from account a \
+    left join production p on p.production_id = a.production_id \
+    left join supplier s on s.supplier_id = a.supplier_id ";
+
+impl TryFrom<AccountOrgRow> for Account {
     type Error = StorageError;
 
-    fn try_from(row: &AccountRow) -> Result<Account, StorageError> {
+    fn try_from(row: AccountOrgRow) -> Result<Account, StorageError> {
+        let org = match (row.production_id, row.supplier_id) {
+            (Some(id), _) => Some(Org {
+                kind: OrgKind::Production,
+                id,
+                name_zh: row.production_zh.unwrap_or_default(),
+                name_en: row.production_en.unwrap_or_default(),
+            }),
+            (None, Some(id)) => Some(Org {
+                kind: OrgKind::Supplier,
+                id,
+                name_zh: row.supplier_zh.unwrap_or_default(),
+                name_en: row.supplier_en.unwrap_or_default(),
+            }),
+            (None, None) => None,
+        };
         Ok(Account {
             account_id: row.account_id,
-            login: row.login.clone(),
+            login: row.login,
             role: code(Role::parse, &row.role, "account.role")?,
-            display_name: row.display_name.clone(),
+            display_name: row.display_name,
+            created_at: row.created_at,
+            org,
+            session_version: row.session_version,
         })
     }
+}
+
+/// What a new account is made of.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAccount<'a> {
+    pub login: &'a Login,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub display_name: &'a str,
 }
 
 /// Outcome of creating an account.
@@ -43,9 +100,11 @@ pub enum Registration {
     Created(Account),
     /// Another account already uses this login.
     LoginTaken,
+    /// The invitation is unknown, used, expired or for another kind of account.
+    InvitationInvalid,
 }
 
-fn is_unique_violation(error: &sqlx::Error) -> bool {
+pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
@@ -56,7 +115,7 @@ impl Store {
         login: &Login,
     ) -> Result<Option<AccountRow>, StorageError> {
         Ok(on_db!(self.db(), pool => sqlx::query_as(
-            "select account_id, login, password_hash, role, display_name from account where login = $1",
+            "select account_id, login, password_hash from account where login = $1",
         )
         .bind(login.as_str())
         .fetch_optional(pool)
@@ -66,8 +125,7 @@ impl Store {
     /// The account with this id, with its hash.
     pub async fn account_row(&self, account_id: i64) -> Result<Option<AccountRow>, StorageError> {
         Ok(on_db!(self.db(), pool => sqlx::query_as(
-            "select account_id, login, password_hash, role, display_name from account \
-             where account_id = $1",
+            "select account_id, login, password_hash from account where account_id = $1",
         )
         .bind(account_id)
         .fetch_optional(pool)
@@ -76,51 +134,75 @@ impl Store {
 
     /// The account with this id, if it still exists.
     pub async fn account(&self, account_id: i64) -> Result<Option<Account>, StorageError> {
-        self.account_row(account_id).await?.as_ref().map(Account::try_from).transpose()
+        let sql = format!("{ACCOUNT_ORG_SELECT} where a.account_id = $1");
+        let row: Option<AccountOrgRow> = on_db!(self.db(), pool => sqlx::query_as(&sql)
+            .bind(account_id)
+            .fetch_optional(pool)
+            .await?);
+        row.map(Account::try_from).transpose()
     }
 
     /// Creates an account; a login already in use gives `LoginTaken` and changes nothing.
+    /// With an invitation (the hash of its token), the account joins the invitation's
+    /// organisation in the same transaction, or nothing is created.
     pub async fn create_account(
         &self,
-        login: &Login,
-        password_hash: &str,
-        role: Role,
-        display_name: &str,
+        new: &NewAccount<'_>,
+        invitation: Option<&str>,
         now: i64,
     ) -> Result<Registration, StorageError> {
-        let inserted: Result<i64, sqlx::Error> = on_db!(self.db(), pool => sqlx::query_scalar(
-            "insert into account (login, password_hash, role, display_name, created_at) \
-             values ($1, $2, $3, $4, $5) returning account_id",
-        )
-        .bind(login.as_str())
-        .bind(password_hash)
-        .bind(role.code())
-        .bind(display_name)
-        .bind(now)
-        .fetch_one(pool)
-        .await);
-        match inserted {
-            Ok(account_id) => Ok(Registration::Created(Account {
-                account_id,
-                login: login.as_str().to_string(),
-                role,
-                display_name: display_name.to_string(),
-            })),
+        let created: Result<Option<i64>, sqlx::Error> = on_db!(self.db(), pool => async {
+            let mut tx = pool.begin().await?;
+            let account_id: i64 = sqlx::query_scalar(
+                "insert into account (login, password_hash, role, display_name, created_at) \
+                 values ($1, $2, $3, $4, $5) returning account_id",
+            )
+            .bind(new.login.as_str())
+            .bind(new.password_hash)
+            .bind(new.role.code())
+            .bind(new.display_name)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            if let Some(token_hash) = invitation {
+                let org = redeem_invitation!(tx, token_hash, account_id, now)?;
+                let Some(org) = org.filter(|o| o.kind.member_role() == new.role) else {
+                    return Ok(None);
+                };
+                set_org!(tx, account_id, Some(org))?;
+                let detail =
+                    format!("{} ({account_id}) joined {} by invitation", new.login.as_str(), org.code());
+                audit!(tx, account_id, "invitation.accept", &detail, now)?;
+            }
+            tx.commit().await?;
+            Ok(Some(account_id))
+        }.await);
+        match created {
+            Ok(Some(account_id)) => Ok(self
+                .account(account_id)
+                .await?
+                .map_or(Registration::LoginTaken, Registration::Created)),
+            Ok(None) => Ok(Registration::InvitationInvalid),
             Err(error) if is_unique_violation(&error) => Ok(Registration::LoginTaken),
             Err(error) => Err(error.into()),
         }
     }
 
-    /// Replaces an account's password hash.
-    pub async fn set_password_hash(&self, account_id: i64, hash: &str) -> Result<(), StorageError> {
-        on_db!(self.db(), pool => {
-            sqlx::query("update account set password_hash = $1 where account_id = $2")
-                .bind(hash)
-                .bind(account_id)
-                .execute(pool)
-                .await?;
-        });
-        Ok(())
+    /// Replaces an account's password hash and bumps its session version (ending its other
+    /// sessions); returns the new version.
+    pub async fn set_password_hash(
+        &self,
+        account_id: i64,
+        hash: &str,
+    ) -> Result<i64, StorageError> {
+        Ok(on_db!(self.db(), pool => sqlx::query_scalar(
+            "update account set password_hash = $1, session_version = session_version + 1 \
+             where account_id = $2 returning session_version",
+        )
+        .bind(hash)
+        .bind(account_id)
+        .fetch_one(pool)
+        .await?))
     }
 
     /// Records a failed login for `login` at `now` (unix seconds).
