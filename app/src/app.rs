@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{SsrMode, StaticSegment};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
-    AccountPage, CastingPage, CataloguePage, HomePage, LocationsPage, LoginPage, NotFoundPage,
-    RegisterPage,
+    AccountPage, AdminPage, CastingPage, CataloguePage, HomePage, JoinPage, LocationsPage,
+    LoginPage, NotFoundPage, RegisterPage,
 };
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
@@ -55,6 +55,8 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("join"), ParamSegment("token")) view=JoinPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>
@@ -135,10 +137,19 @@ fn UserMenu() -> impl IntoView {
                         Ok(Some(user)) => {
                             let name = user.display_name.clone();
                             let role = user.role;
+                            let org = StoredValue::new(user.org.clone());
+                            let role_text = move || {
+                                let role = role_label(role);
+                                match org.with_value(|o| o.as_ref().map(|o| crate::pages::org_name(i18n, o))) {
+                                    Some(org) => format!("{role} · {org}"),
+                                    None => role.to_string(),
+                                }
+                            };
                             view! {
+                                {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> })}
                                 <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
-                                    {t!(i18n, signed_in_as, name = name.clone(), role = move || role_label(role))}
+                                    {t!(i18n, signed_in_as, name = name.clone(), role = role_text)}
                                 </span>
                                 <ActionForm action=logout attr:class="inline-form">
                                     <button type="submit" class="link-button">{t!(i18n, logout)}</button>

@@ -5,8 +5,10 @@
 pub mod account;
 pub mod geo;
 pub mod money;
+pub mod studio_time;
 pub mod vocab;
 
 pub use geo::GeoPoint;
 pub use money::{Money, group_thousands};
+pub use studio_time::{STUDIO_OFFSET, studio_datetime};
 pub use vocab::Lang;

@@ -8,7 +8,7 @@ use app::models::{
     OrgRef, SessionUser, TileSource,
 };
 use domain::account::{self, Login, Role};
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 use crate::passwords;
 use crate::storage::accounts::{Account, NewAccount, Registration};
@@ -54,11 +54,7 @@ async fn blocking<T: Send + 'static>(
     })
 }
 
-/// Hengdian's time zone (China Standard Time, UTC+8, no daylight saving).
-pub const STUDIO_OFFSET: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
-    Ok(offset) => offset,
-    Err(_) => panic!("UTC+8 is a valid offset"),
-};
+pub use domain::STUDIO_OFFSET;
 
 /// Today's date at the studio.
 pub fn studio_today() -> time::Date {

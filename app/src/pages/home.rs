@@ -2,14 +2,20 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::i18n::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let query = use_query_map();
+    let deleted = move || query.with(|q| q.get("deleted").is_some());
     view! {
         <section class="home">
+            <Show when=deleted>
+                <p class="notice" role="status">{t!(i18n, account_deleted)}</p>
+            </Show>
             <h1>{t!(i18n, home_title)}</h1>
             <p class="lead">{t!(i18n, home_intro)}</p>
             <ul class="home-cards">

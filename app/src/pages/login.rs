@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 
 /// The `next` query parameter, passed through the forms.
-fn next_param() -> Signal<String> {
+pub(crate) fn next_param() -> Signal<String> {
     let query = use_query_map();
     Signal::derive(move || query.with(|q| q.get("next").unwrap_or_default()))
 }
@@ -97,9 +97,30 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
+    let next = next_param();
+    view! {
+        <section class="auth">
+            <h1>{t!(i18n, register_title)}</h1>
+            <p class="lead">{t!(i18n, register_intro)}</p>
+            <RegisterForm next />
+            <p>
+                {t!(i18n, have_account)} " "
+                <A href=move || format!("/login?next={}", next.get())>{t!(i18n, nav_login)}</A>
+            </p>
+        </section>
+    }
+}
+
+/// The registration form. With an `invitation`, the role comes from the invitation and the new
+/// account joins its production or supplier; otherwise the user picks a role.
+#[component]
+pub(crate) fn RegisterForm(
+    next: Signal<String>,
+    #[prop(optional)] invitation: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let action = ServerAction::<Register>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let next = next_param();
     let login = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let problems = Memo::new(move |_| password_problems(&password.get(), &login.get()));
@@ -110,46 +131,60 @@ pub fn RegisterPage() -> impl IntoView {
             if ok { "rule rule-ok" } else { "rule" }
         }
     };
+    let invited = invitation.is_some();
+    let role_error = move || {
+        error.with(|e| {
+            e.as_ref().and_then(|e| e.field_code("role").map(|c| field_text(i18n, "role", c)))
+        })
+    };
     view! {
-        <section class="auth">
-            <h1>{t!(i18n, register_title)}</h1>
-            <p class="lead">{t!(i18n, register_intro)}</p>
-            <ActionForm action>
-                <input type="hidden" name="next" prop:value=next />
-                <Field id="display_name" label=t_string!(i18n, field_display_name).to_string() kind="text" autocomplete="name" error />
-                <Field
-                    id="login"
-                    label=t_string!(i18n, field_login).to_string()
-                    kind="text"
-                    autocomplete="username"
-                    error
-                    on_input=Callback::new(move |v| login.set(v))
-                />
-                <Field
-                    id="password"
-                    label=t_string!(i18n, field_password).to_string()
-                    kind="password"
-                    autocomplete="new-password"
-                    error
-                    on_input=Callback::new(move |v| password.set(v))
-                />
-                <div class="password-rules">
-                    <p>{t!(i18n, password_rules)}</p>
-                    <ul>
-                        <li class=rule(&[PasswordProblem::TooShort, PasswordProblem::TooLong])>{t!(i18n, rule_length)}</li>
-                        <li class=rule(&[PasswordProblem::OneKindOfCharacter])>{t!(i18n, rule_kinds)}</li>
-                        <li class=rule(&[PasswordProblem::Guessable])>{t!(i18n, rule_guessable)}</li>
-                    </ul>
-                </div>
-                <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
-                <button type="submit" class="primary" disabled=move || action.pending().get()>
-                    {t!(i18n, register_submit)}
-                </button>
-            </ActionForm>
-            <p>
-                {t!(i18n, have_account)} " "
-                <A href=move || format!("/login?next={}", next.get())>{t!(i18n, nav_login)}</A>
+        <ActionForm action>
+            <input type="hidden" name="next" prop:value=next />
+            {invitation.map(|token| view! { <input type="hidden" name="invitation" value=token /> })}
+            {(!invited).then(|| view! {
+                <fieldset class="role-choice">
+                    <legend>{t!(i18n, register_as)}</legend>
+                    <label><input type="radio" name="role" value="actor" checked /> {t!(i18n, register_as_actor)}</label>
+                    <label><input type="radio" name="role" value="crew" /> {t!(i18n, register_as_crew)}</label>
+                    <label><input type="radio" name="role" value="supplier" /> {t!(i18n, register_as_supplier)}</label>
+                    <p class="hint">{t!(i18n, register_member_note)}</p>
+                    <p class="field-error" aria-live="polite">{role_error}</p>
+                </fieldset>
+            })}
+            <Field id="display_name" label=t_string!(i18n, field_display_name).to_string() kind="text" autocomplete="name" error />
+            <Field
+                id="login"
+                label=t_string!(i18n, field_login).to_string()
+                kind="text"
+                autocomplete="username"
+                error
+                on_input=Callback::new(move |v| login.set(v))
+            />
+            <Field
+                id="password"
+                label=t_string!(i18n, field_password).to_string()
+                kind="password"
+                autocomplete="new-password"
+                error
+                on_input=Callback::new(move |v| password.set(v))
+            />
+            <div class="password-rules">
+                <p>{t!(i18n, password_rules)}</p>
+                <ul>
+                    <li class=rule(&[PasswordProblem::TooShort, PasswordProblem::TooLong])>{t!(i18n, rule_length)}</li>
+                    <li class=rule(&[PasswordProblem::OneKindOfCharacter])>{t!(i18n, rule_kinds)}</li>
+                    <li class=rule(&[PasswordProblem::Guessable])>{t!(i18n, rule_guessable)}</li>
+                </ul>
+            </div>
+            <p class="form-error" role="alert">
+                {move || {
+                    error.with(|e| e.as_ref().and_then(|e| e.field_code("invitation").map(|c| field_text(i18n, "invitation", c))))
+                        .or_else(|| form_error(i18n, error.get()))
+                }}
             </p>
-        </section>
+            <button type="submit" class="primary" disabled=move || action.pending().get()>
+                {t!(i18n, register_submit)}
+            </button>
+        </ActionForm>
     }
 }

@@ -1,17 +1,22 @@
 //! Routed pages, one per file.
 
 mod account;
+mod admin;
 mod casting;
 mod catalogue;
 mod home;
+mod join;
 mod locations;
 mod login;
 mod not_found;
 
 pub use account::AccountPage;
+pub(crate) use account::org_name;
+pub use admin::AdminPage;
 pub use casting::CastingPage;
 pub use catalogue::CataloguePage;
 pub use home::HomePage;
+pub use join::JoinPage;
 pub use locations::LocationsPage;
 pub use login::{LoginPage, RegisterPage};
 pub use not_found::NotFoundPage;

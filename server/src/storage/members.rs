@@ -139,6 +139,7 @@ pub struct ActorExport {
     pub actor_id: i64,
     pub name: String,
     pub gender: String,
+    #[serde(serialize_with = "iso_date")]
     pub birth_date: Date,
     pub height_cm: i64,
     pub weight_kg: i64,
@@ -146,6 +147,11 @@ pub struct ActorExport {
     pub discoverable: bool,
     #[sqlx(skip)]
     pub skills: Vec<String>,
+}
+
+/// Writes a date as `YYYY-MM-DD`, readable in the downloaded file.
+fn iso_date<S: serde::Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(date)
 }
 
 #[derive(Debug, sqlx::FromRow)]

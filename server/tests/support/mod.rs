@@ -207,6 +207,103 @@ impl TestApp {
     }
 }
 
+/// Another browser (its own cookie jar) on the same app.
+pub struct Browser {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl Browser {
+    /// POSTs a form to a server function, as a page of this site would.
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{endpoint}", self.base))
+            .header("origin", &self.base)
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+    }
+
+    /// Who this browser is logged in as (`None` for a visitor).
+    pub async fn me(&self) -> Option<serde_json::Value> {
+        let response = self.call("/api/me", &[]).await;
+        assert_eq!(response.status(), 200);
+        let value: serde_json::Value = response.json().await.expect("json");
+        (!value.is_null()).then_some(value)
+    }
+
+    /// Logs in; panics if the login is refused.
+    pub async fn log_in(&self, login: &str, password: &str) {
+        let response = self.call("/api/login", &[("login", login), ("password", password)]).await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "login as {login} refused: {}",
+            response.status()
+        );
+    }
+}
+
+/// The password of accounts made by `TestApp::account`.
+pub const TEST_PASSWORD: &str = "Hengdian test 2026";
+
+impl TestApp {
+    /// A new browser with an empty cookie jar.
+    pub fn browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Browser { base: self.base.clone(), client }
+    }
+
+    /// Makes a new account with `role` (attached to `org` if given, by demo admin 1) and
+    /// returns its id and login; its password is `TEST_PASSWORD`.
+    pub async fn account(
+        &self,
+        role: domain::account::Role,
+        org: Option<app::models::OrgRef>,
+    ) -> (i64, String) {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let login = format!("{}-{n}-{}@test.backlot.local", role.code(), fastrand::u32(..));
+        let parsed = domain::account::Login::parse(&login).expect("a valid login");
+        let hash = server::passwords::hash(TEST_PASSWORD);
+        let new = server::storage::accounts::NewAccount {
+            login: &parsed,
+            password_hash: &hash,
+            role,
+            display_name: "测试 Test",
+        };
+        let created = self.db.store.create_account(&new, None, 0).await.expect("create account");
+        let server::storage::accounts::Registration::Created(account) = created else {
+            panic!("account not created: {created:?}");
+        };
+        if let Some(org) = org {
+            let outcome =
+                self.db.store.attach(1, account.account_id, org, 0).await.expect("attach");
+            assert_eq!(outcome, server::storage::members::Attach::Done);
+        }
+        (account.account_id, login)
+    }
+
+    /// A browser logged in to a new account with `role` (attached to `org` if given).
+    pub async fn logged_in(
+        &self,
+        role: domain::account::Role,
+        org: Option<app::models::OrgRef>,
+    ) -> (Browser, i64) {
+        let (id, login) = self.account(role, org).await;
+        let browser = self.browser();
+        browser.log_in(&login, TEST_PASSWORD).await;
+        (browser, id)
+    }
+}
+
 /// Runs one async test body against SQLite and against PostgreSQL.
 #[macro_export]
 macro_rules! on_both_backends {
