@@ -60,13 +60,37 @@ on_both_backends!(public_responses_hold_no_personal_data, |backend: Backend| asy
             bodies.push((path.to_string(), body));
         }
     }
+    // An invitation's page is public to whoever holds the link.
+    let token = server::tokens::new_token();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let production = app::models::OrgRef { kind: app::models::OrgKind::Production, id: 1 };
+    app.db
+        .store
+        .create_invitation(2, production, &server::tokens::hash(&token), now, now + 3600)
+        .await
+        .unwrap();
+    let join = format!("/join/{token}");
+    for language in ["zh-CN", "en"] {
+        let (status, body) = app.page(&join, language).await;
+        assert_eq!(status, 200, "{join}");
+        bodies.push((join.clone(), body));
+    }
+    // Pages for logged-in users answer visitors with a redirect, not their content.
+    for path in ["/account", "/admin", "/account/data"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert!(matches!(response.status().as_u16(), 303 | 401), "{path}: {}", response.status());
+        bodies.push((path.to_string(), response.text().await.unwrap()));
+    }
     for (endpoint, form) in [
+        ("/api/invitation", vec![("token", token.as_str())]),
+        ("/api/admin/overview", vec![]),
         ("/api/locations", vec![]),
         ("/api/calls", vec![]),
         ("/api/catalogue", vec![("page", "1")]),
     ] {
         let response = app.call(endpoint, &form).await;
-        assert_eq!(response.status(), 200, "{endpoint}");
+        let expected = if endpoint.starts_with("/api/admin") { 401 } else { 200 };
+        assert_eq!(response.status(), expected, "{endpoint}");
         bodies.push((endpoint.to_string(), response.text().await.unwrap()));
     }
     for (source, body) in &bodies {
