@@ -3,12 +3,17 @@
 //! Nothing here does IO, reads the clock or draws random numbers: callers pass `today` and ids in.
 
 pub mod account;
+pub mod booking;
+pub mod gcj02;
 pub mod geo;
 pub mod money;
 pub mod studio_time;
+pub mod sun;
 pub mod vocab;
 
+pub use gcj02::Gcj02Point;
 pub use geo::GeoPoint;
 pub use money::{Money, group_thousands};
 pub use studio_time::{STUDIO_OFFSET, studio_datetime};
+pub use sun::{Horizon, SolarDay, SunPosition, solar_day, sun_path, sun_position};
 pub use vocab::Lang;

@@ -13,6 +13,7 @@
 //! `postgres://` `DATABASE_URL`.
 
 pub mod accounts;
+pub mod bookings;
 pub mod members;
 mod queries;
 mod rows;

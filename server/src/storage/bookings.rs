@@ -1,0 +1,314 @@
+//! Location bookings. A booking transaction starts by bumping the location's `booking_version`,
+//! which takes SQLite's write lock or PostgreSQL's row lock on the location, so writers to one
+//! location queue up; it then checks the clash rule (`domain::booking`) against the bookings that
+//! hold the location and inserts. The database enforces the same rule on its own (PostgreSQL
+//! exclusion constraints, SQLite triggers), so no path can double-book.
+
+use domain::booking::{
+    BookingStatus, Clash, Held, MAX_CHANGEOVER_SECS, Window, first_clash, nearest_free,
+};
+
+use super::rows::code;
+use super::{StorageError, Store, on_db};
+
+/// How far around a refused request to look for the nearest free slot: 14 days.
+const SUGGESTION_HORIZON_SECS: i64 = 14 * 24 * 3600;
+
+/// A booking request that passed validation.
+#[derive(Debug, Clone)]
+pub struct NewBooking<'a> {
+    pub slug: &'a str,
+    pub production_id: i64,
+    pub booked_by: i64,
+    pub window: Window,
+    pub note: &'a str,
+}
+
+/// Outcome of a booking request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Booked {
+    Done { booking_id: i64, status: BookingStatus },
+    Clash(Clash),
+    NoSuchLocation,
+}
+
+/// A booking as its location's schedule shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduledBooking {
+    pub booking_id: i64,
+    pub production_id: i64,
+    pub production_zh: String,
+    pub production_en: String,
+    pub status: BookingStatus,
+    pub window: Window,
+    pub changeover: i64,
+}
+
+/// What the booking transaction found.
+enum Attempt {
+    Done { booking_id: i64, status: BookingStatus },
+    Clash { location_id: i64, changeover: i64, clash: Held },
+    NoLocation,
+}
+
+/// Who a booking concerns, for permission checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BookingParties {
+    pub production_id: i64,
+    /// The supplier that operates the location.
+    pub operator_id: i64,
+    pub status: BookingStatus,
+}
+
+/// Whether `error` is the database refusing a clash (PostgreSQL exclusion constraint 23P01,
+/// SQLite trigger `booking_clash`).
+fn is_clash(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Database(db) => {
+            db.code().as_deref() == Some("23P01") || db.message().contains("booking_clash")
+        }
+        _ => false,
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct HeldRow {
+    starts_at: i64,
+    ends_at: i64,
+    production_id: i64,
+    changeover_s: i64,
+}
+
+impl From<HeldRow> for Held {
+    fn from(row: HeldRow) -> Held {
+        Held {
+            window: Window { start: row.starts_at, end: row.ends_at },
+            production_id: row.production_id,
+            changeover: row.changeover_s,
+        }
+    }
+}
+
+/// Bookings holding a location that could clash with `[from, to)`: also those whose changeover
+/// reaches in.
+const HELD_SQL: &str = "select starts_at, ends_at, production_id, changeover_s from booking \
+     where location_id = $1 and status in ('requested', 'confirmed') \
+     and starts_at < $2 and ends_at > $3 order by starts_at";
+
+#[derive(Debug, sqlx::FromRow)]
+struct ScheduleRow {
+    booking_id: i64,
+    production_id: i64,
+    production_zh: String,
+    production_en: String,
+    status: String,
+    starts_at: i64,
+    ends_at: i64,
+    changeover_s: i64,
+}
+
+impl Store {
+    /// Books a location if the window is free under the clash rule; otherwise explains the clash
+    /// and proposes the nearest free slot of the same length starting no earlier than `now`.
+    pub async fn book(&self, new: &NewBooking<'_>, now: i64) -> Result<Booked, StorageError> {
+        let want = new.window;
+        let attempt: Result<Attempt, sqlx::Error> = on_db!(self.db(), pool => async {
+                let mut tx = pool.begin().await?;
+                let location: Option<(i64, i64, bool)> = sqlx::query_as(
+                    "update location set booking_version = booking_version + 1 where slug = $1 \
+                     returning location_id, changeover_min, instant_book",
+                )
+                .bind(new.slug)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((location_id, changeover_min, instant)) = location else {
+                    return Ok(Attempt::NoLocation);
+                };
+                let changeover = changeover_min * 60;
+                let held: Vec<HeldRow> = sqlx::query_as(HELD_SQL)
+                    .bind(location_id)
+                    .bind(want.end + MAX_CHANGEOVER_SECS)
+                    .bind(want.start - MAX_CHANGEOVER_SECS)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let held: Vec<Held> = held.into_iter().map(Held::from).collect();
+                if let Some(clash) = first_clash(want, new.production_id, changeover, &held) {
+                    return Ok(Attempt::Clash { location_id, changeover, clash: *clash });
+                }
+                let status = if instant { BookingStatus::Confirmed } else { BookingStatus::Requested };
+                let booking_id: i64 = sqlx::query_scalar(
+                    "insert into booking (location_id, production_id, booked_by, status, starts_at, \
+                     ends_at, changeover_s, note, created_at) \
+                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning booking_id",
+                )
+                .bind(location_id)
+                .bind(new.production_id)
+                .bind(new.booked_by)
+                .bind(status.code())
+                .bind(want.start)
+                .bind(want.end)
+                .bind(changeover)
+                .bind(new.note)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(Attempt::Done { booking_id, status })
+            }.await);
+        match attempt {
+            Ok(Attempt::Done { booking_id, status }) => Ok(Booked::Done { booking_id, status }),
+            Ok(Attempt::NoLocation) => Ok(Booked::NoSuchLocation),
+            Ok(Attempt::Clash { location_id, changeover, clash }) => {
+                Ok(Booked::Clash(self.explain(location_id, new, changeover, clash, now).await?))
+            }
+            Err(error) if is_clash(&error) => {
+                // The database caught what the check did not see: explain from fresh data.
+                let (location_id, changeover) = self.location_changeover(new.slug).await?;
+                let held = self
+                    .held(
+                        location_id,
+                        want.start - MAX_CHANGEOVER_SECS,
+                        want.end + MAX_CHANGEOVER_SECS,
+                    )
+                    .await?;
+                match first_clash(want, new.production_id, changeover, &held) {
+                    Some(clash) => Ok(Booked::Clash(
+                        self.explain(location_id, new, changeover, *clash, now).await?,
+                    )),
+                    None => Err(error.into()),
+                }
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// The clash message: the clashing window, and the nearest free slot within the horizon.
+    async fn explain(
+        &self,
+        location_id: i64,
+        new: &NewBooking<'_>,
+        changeover: i64,
+        clash: Held,
+        now: i64,
+    ) -> Result<Clash, StorageError> {
+        let want = new.window;
+        let from = want.start.min(now) - SUGGESTION_HORIZON_SECS;
+        let held = self.held(location_id, from, want.end + SUGGESTION_HORIZON_SECS).await?;
+        let suggestion = nearest_free(want, new.production_id, changeover, &held, now)
+            .filter(|w| (w.start - want.start).abs() <= SUGGESTION_HORIZON_SECS);
+        let own = clash.production_id == new.production_id;
+        Ok(Clash {
+            with: clash.window,
+            own,
+            changeover: if own { 0 } else { clash.changeover },
+            suggestion,
+        })
+    }
+
+    async fn held(&self, location_id: i64, from: i64, to: i64) -> Result<Vec<Held>, StorageError> {
+        let rows: Vec<HeldRow> = on_db!(self.db(), pool => sqlx::query_as(HELD_SQL)
+            .bind(location_id)
+            .bind(to)
+            .bind(from)
+            .fetch_all(pool)
+            .await?);
+        Ok(rows.into_iter().map(Held::from).collect())
+    }
+
+    async fn location_changeover(&self, slug: &str) -> Result<(i64, i64), StorageError> {
+        let (id, minutes): (i64, i64) = on_db!(self.db(), pool => sqlx::query_as(
+            "select location_id, changeover_min from location where slug = $1",
+        )
+        .bind(slug)
+        .fetch_one(pool)
+        .await?);
+        Ok((id, minutes * 60))
+    }
+
+    /// Bookings of the location `slug` (any status) overlapping `[from, to)`, by start.
+    pub async fn location_schedule(
+        &self,
+        slug: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<ScheduledBooking>, StorageError> {
+        let rows: Vec<ScheduleRow> = on_db!(self.db(), pool => sqlx::query_as(
+            "select b.booking_id, b.production_id, p.name_zh as production_zh, \
+             p.name_en as production_en, b.status, b.starts_at, b.ends_at, b.changeover_s \
+             from booking b join location l on l.location_id = b.location_id \
+             join production p on p.production_id = b.production_id \
+             where l.slug = $1 and b.starts_at < $2 and b.ends_at > $3 order by b.starts_at",
+        )
+        .bind(slug)
+        .bind(to)
+        .bind(from)
+        .fetch_all(pool)
+        .await?);
+        rows.into_iter()
+            .map(|r| {
+                Ok(ScheduledBooking {
+                    booking_id: r.booking_id,
+                    production_id: r.production_id,
+                    production_zh: r.production_zh,
+                    production_en: r.production_en,
+                    status: code(BookingStatus::parse, &r.status, "booking.status")?,
+                    window: Window { start: r.starts_at, end: r.ends_at },
+                    changeover: r.changeover_s,
+                })
+            })
+            .collect()
+    }
+
+    /// The production, operator and status of a booking.
+    pub async fn booking_parties(
+        &self,
+        booking_id: i64,
+    ) -> Result<Option<BookingParties>, StorageError> {
+        let row: Option<(i64, i64, String)> = on_db!(self.db(), pool => sqlx::query_as(
+            "select b.production_id, l.supplier_id, b.status from booking b \
+             join location l on l.location_id = b.location_id where b.booking_id = $1",
+        )
+        .bind(booking_id)
+        .fetch_optional(pool)
+        .await?);
+        row.map(|(production_id, operator_id, status)| {
+            Ok(BookingParties {
+                production_id,
+                operator_id,
+                status: code(BookingStatus::parse, &status, "booking.status")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Moves a booking from `from` to `to`; `false` if it was not in `from` (nothing changes).
+    pub async fn set_booking_status(
+        &self,
+        booking_id: i64,
+        from: BookingStatus,
+        to: BookingStatus,
+    ) -> Result<bool, StorageError> {
+        Ok(on_db!(self.db(), pool => sqlx::query(
+            "update booking set status = $1 where booking_id = $2 and status = $3",
+        )
+        .bind(to.code())
+        .bind(booking_id)
+        .bind(from.code())
+        .execute(pool)
+        .await?
+        .rows_affected()
+            == 1))
+    }
+
+    /// Lets crews book `slug` without waiting for the operator (or not).
+    pub async fn set_instant_book(&self, slug: &str, instant: bool) -> Result<(), StorageError> {
+        on_db!(self.db(), pool => {
+            sqlx::query("update location set instant_book = $1 where slug = $2")
+                .bind(instant)
+                .bind(slug)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+}

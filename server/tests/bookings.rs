@@ -1,0 +1,226 @@
+//! Location bookings against real SQLite and PostgreSQL: the clash rule with changeover
+//! buffers, useful refusals, and no double booking under 200 concurrent overlapping requests.
+
+mod support;
+
+use domain::booking::{BookingStatus, Held, Window, clashes};
+use server::storage::bookings::{Booked, NewBooking};
+use server::storage::{Db, Store};
+use support::{Backend, TestDb};
+
+const H: i64 = 3600;
+
+/// Tomorrow 00:00 (UTC) or later: a time all tests may book from.
+fn base() -> i64 {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    (now / 86_400 + 1) * 86_400
+}
+
+/// A location's slug and changeover (seconds) from the seed.
+async fn location(store: &Store) -> (String, i64) {
+    let pin = store
+        .location_pins()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.changeover_min >= 30)
+        .expect("a location with a changeover");
+    (pin.slug, pin.changeover_min * 60)
+}
+
+async fn book(store: &Store, slug: &str, production: i64, window: Window) -> Booked {
+    let new = NewBooking { slug, production_id: production, booked_by: 2, window, note: "" };
+    store.book(&new, 0).await.expect("no storage error")
+}
+
+on_both_backends!(
+    clashes_are_refused_with_the_window_and_a_free_slot,
+    |backend: Backend| async move {
+        let db = TestDb::seeded(backend).await;
+        let (slug, changeover) = location(&db.store).await;
+        let day = base();
+        let morning = Window { start: day + 6 * H, end: day + 12 * H };
+        let Booked::Done { status, .. } = book(&db.store, &slug, 1, morning).await else {
+            panic!("the first booking was refused");
+        };
+        assert_eq!(status, BookingStatus::Requested);
+
+        // Another production wants 11:00–13:00: refused, told the window, offered the nearest slot
+        // of two hours after the changeover.
+        let Booked::Clash(clash) =
+            book(&db.store, &slug, 2, Window { start: day + 11 * H, end: day + 13 * H }).await
+        else {
+            panic!("a clash was accepted");
+        };
+        assert_eq!(clash.with, morning);
+        assert!(!clash.own);
+        assert_eq!(clash.changeover, changeover);
+        let suggestion = clash.suggestion.expect("a suggestion");
+        assert_eq!(suggestion.len(), 2 * H);
+        assert_eq!(suggestion.start, morning.end + changeover);
+        // The suggestion really is free.
+        assert!(matches!(book(&db.store, &slug, 2, suggestion).await, Booked::Done { .. }));
+
+        // Inside the changeover after the first booking: refused for another production…
+        let tight = Window { start: morning.end, end: morning.end + H };
+        assert!(matches!(book(&db.store, &slug, 3, tight).await, Booked::Clash(_)));
+        // …but the same production may hand over to itself without a gap (here: just before).
+        let before = Window { start: morning.start - H, end: morning.start };
+        let Booked::Done { .. } = book(&db.store, &slug, 1, before).await else {
+            panic!("the production's own adjoining booking was refused");
+        };
+        let earlier = Window { start: before.start - H, end: before.start };
+        assert!(matches!(book(&db.store, &slug, 3, earlier).await, Booked::Clash(_)));
+        assert!(matches!(
+            book(&db.store, "no-such-place", 1, morning).await,
+            Booked::NoSuchLocation
+        ));
+
+        // Cancelled bookings free the slot.
+        let schedule = db.store.location_schedule(&slug, day, day + 86_400).await.unwrap();
+        let first = schedule.iter().find(|b| b.window == morning).expect("the morning booking");
+        assert!(
+            db.store
+                .set_booking_status(
+                    first.booking_id,
+                    BookingStatus::Requested,
+                    BookingStatus::Cancelled
+                )
+                .await
+                .unwrap()
+        );
+        assert!(
+            !db.store
+                .set_booking_status(
+                    first.booking_id,
+                    BookingStatus::Requested,
+                    BookingStatus::Confirmed
+                )
+                .await
+                .unwrap()
+        );
+        let Booked::Done { .. } =
+            book(&db.store, &slug, 4, Window { start: day + 8 * H + 1800, end: day + 11 * H })
+                .await
+        else {
+            panic!("a cancelled booking still held the location");
+        };
+    }
+);
+
+// 200 requests at once: 20 slots far enough apart, each wanted by 10 productions.
+on_both_backends!(racing_requests_book_each_slot_exactly_once, |backend: Backend| async move {
+    let db = TestDb::seeded(backend).await;
+    let (slug, changeover) = location(&db.store).await;
+    let day = base();
+    let spacing = 2 * H + changeover + H;
+    let mut requests: Vec<(i64, Window)> = (0..20)
+        .flat_map(|slot| {
+            let start = day + slot * spacing;
+            (1..=10).map(move |production| (production, Window { start, end: start + 2 * H }))
+        })
+        .collect();
+    fastrand::shuffle(&mut requests);
+    let tasks: Vec<_> = requests
+        .into_iter()
+        .map(|(production, window)| {
+            let store = db.store.clone();
+            let slug = slug.clone();
+            tokio::spawn(async move { (window, book(&store, &slug, production, window).await) })
+        })
+        .collect();
+    let mut booked = std::collections::HashMap::new();
+    for task in tasks {
+        let (window, outcome) = task.await.unwrap();
+        match outcome {
+            Booked::Done { .. } => *booked.entry(window.start).or_insert(0) += 1,
+            Booked::Clash(clash) => assert_eq!(clash.with, window, "refused for the wrong reason"),
+            Booked::NoSuchLocation => panic!("the location vanished"),
+        }
+    }
+    assert_eq!(booked.len(), 20, "every slot is booked");
+    assert!(booked.values().all(|&n| n == 1), "a slot was booked twice: {booked:?}");
+    let schedule = db.store.location_schedule(&slug, day, day + 30 * 86_400).await.unwrap();
+    assert_eq!(schedule.iter().filter(|b| b.status.holds()).count(), 20);
+});
+
+// 200 random overlapping requests at once: the accepted ones never clash with each other, and
+// each refused one clashes with an accepted one.
+on_both_backends!(racing_random_requests_never_double_book, |backend: Backend| async move {
+    let db = TestDb::seeded(backend).await;
+    let (slug, changeover) = location(&db.store).await;
+    let day = base();
+    let requests: Vec<(i64, Window)> = (0..200)
+        .map(|_| {
+            let start = day + fastrand::i64(0..72 * 4) * 15 * 60;
+            let end = start + fastrand::i64(1..=16) * 15 * 60;
+            (fastrand::i64(1..=5), Window { start, end })
+        })
+        .collect();
+    let tasks: Vec<_> = requests
+        .iter()
+        .copied()
+        .map(|(production, window)| {
+            let store = db.store.clone();
+            let slug = slug.clone();
+            tokio::spawn(async move { book(&store, &slug, production, window).await })
+        })
+        .collect();
+    let mut refused = Vec::new();
+    for (task, request) in tasks.into_iter().zip(&requests) {
+        if let Booked::Clash(_) = task.await.unwrap() {
+            refused.push(*request);
+        }
+    }
+    let held: Vec<Held> = db
+        .store
+        .location_schedule(&slug, day - 86_400, day + 5 * 86_400)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.status.holds())
+        .map(|b| Held {
+            window: b.window,
+            production_id: b.production_id,
+            changeover: b.changeover,
+        })
+        .collect();
+    assert_eq!(held.len() + refused.len(), requests.len());
+    for (i, a) in held.iter().enumerate() {
+        for b in &held[i + 1..] {
+            assert!(!clashes(a.window, a.production_id, changeover, b), "{a:?} and {b:?} clash");
+        }
+    }
+    for (production, window) in refused {
+        assert!(
+            held.iter().any(|h| clashes(window, production, changeover, h)),
+            "{window:?} for production {production} was refused without a clash"
+        );
+    }
+});
+
+on_both_backends!(
+    the_database_refuses_a_clash_written_around_the_check,
+    |backend: Backend| async move {
+        let db = TestDb::seeded(backend).await;
+        let (slug, _) = location(&db.store).await;
+        let day = base();
+        let window = Window { start: day + 8 * H, end: day + 10 * H };
+        assert!(matches!(book(&db.store, &slug, 1, window).await, Booked::Done { .. }));
+        // Insert straight into the table, as a buggy code path would.
+        let sql = "insert into booking (location_id, production_id, status, starts_at, ends_at, \
+               changeover_s, created_at) \
+               select location_id, 2, 'requested', $1, $2, 0, 0 from location where slug = $3";
+        let (start, end) = (window.start + H, window.end + H);
+        let result = match db.store.db() {
+            Db::Sqlite(pool) => {
+                sqlx::query(sql).bind(start).bind(end).bind(&slug).execute(pool).await.map(|_| ())
+            }
+            Db::Postgres(pool) => {
+                sqlx::query(sql).bind(start).bind(end).bind(&slug).execute(pool).await.map(|_| ())
+            }
+        };
+        let error = result.expect_err("the database accepted an overlapping booking");
+        assert!(error.to_string().contains("booking"), "{error}");
+    }
+);
