@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::models::{
-    AdminView, CallCard, InvitationView, ItemPage, LocationPin, NewInvitation, OrgRef, SessionUser,
-    TileSource,
+    AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail, LocationPin,
+    NewInvitation, OrgRef, SessionUser, TileSource,
 };
 use domain::account::Role;
 
@@ -96,6 +96,26 @@ pub trait Backend: Send + Sync + 'static {
     async fn invitation(&self, token: &str) -> Result<InvitationView, AppError>;
     /// Joins `user` to the invitation's organisation.
     async fn accept_invitation(&self, user: &SessionUser, token: &str) -> Result<(), AppError>;
+
+    /// A location's page for `viewer`, with the seven days of bookings from `week_start`.
+    async fn location_detail(
+        &self,
+        slug: &str,
+        viewer: Option<&SessionUser>,
+        week_start: time::Date,
+    ) -> Result<LocationDetail, AppError>;
+    /// Books `slug` for `user`'s production; a clash is `AppError::Clash`.
+    async fn book_location(
+        &self,
+        user: &SessionUser,
+        slug: &str,
+        window: domain::booking::Window,
+        note: &str,
+    ) -> Result<BookingReceipt, AppError>;
+    /// The location's operator (or an admin) confirms a requested booking.
+    async fn confirm_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
+    /// The booking's production, the operator or an admin cancels (or declines) a booking.
+    async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
 }
 
 /// The handle server functions find in context.

@@ -20,6 +20,9 @@ pub enum AppError {
     /// The request clashes with stored data (double booking, over-reservation…).
     #[error("conflict")]
     Conflict,
+    /// A booking request clashes with another booking: which window, and the nearest free slot.
+    #[error("booking clash")]
+    Clash(domain::booking::Clash),
     /// Too many attempts in a short time (logins, registrations); try again later.
     #[error("too many attempts")]
     TooManyAttempts,
@@ -70,7 +73,7 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::Invalid(_) => 422,
-            AppError::Conflict => 409,
+            AppError::Conflict | AppError::Clash(_) => 409,
             AppError::TooManyAttempts => 429,
             AppError::Unexpected => 500,
             AppError::Request => 502,

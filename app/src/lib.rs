@@ -11,6 +11,7 @@ mod app;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod backend;
+pub mod bookings;
 pub mod components;
 pub mod error;
 pub mod members;

@@ -271,3 +271,52 @@ pub struct CallCard {
     pub requirements: Requirements,
     pub needed: i64,
 }
+
+/// A booking on a location's schedule, as the viewer may see it: another production's booking
+/// shows only its window and changeover, never the production.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleSlot {
+    pub window: domain::booking::Window,
+    /// Kept free after it for other productions, in seconds.
+    pub changeover: i64,
+    pub status: domain::booking::BookingStatus,
+    /// The viewer's own production's booking.
+    pub own: bool,
+    /// Set for the viewer's own bookings and for the location's operator and admins.
+    pub booking_id: Option<i64>,
+    /// Production names (zh, en), under the same rule as `booking_id`.
+    pub production: Option<(String, String)>,
+}
+
+/// What the viewer may do on a location's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct LocationRights {
+    /// A crew member of a production: may book.
+    pub book: bool,
+    /// The location's operator (or an admin): sees who booked and confirms or declines.
+    pub operate: bool,
+}
+
+/// Everything a location's page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationDetail {
+    pub pin: LocationPin,
+    pub description_zh: String,
+    pub description_en: String,
+    pub operator_zh: String,
+    pub operator_en: String,
+    /// Bookings are confirmed at once, without waiting for the operator.
+    pub instant_book: bool,
+    /// The first of the seven studio days shown.
+    pub week_start: Date,
+    pub schedule: Vec<ScheduleSlot>,
+    pub rights: LocationRights,
+}
+
+/// A booking just made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingReceipt {
+    pub booking_id: i64,
+    pub status: domain::booking::BookingStatus,
+    pub window: domain::booking::Window,
+}

@@ -4,17 +4,20 @@
 use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
-    AccountSummary, AdminView, CallCard, InvitationView, ItemPage, LocationPin, NewInvitation,
-    OrgRef, SessionUser, TileSource,
+    AccountSummary, AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail,
+    LocationPin, LocationRights, NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser,
+    TileSource,
 };
 use domain::account::{self, Login, Role};
 use time::OffsetDateTime;
 
 use crate::passwords;
 use crate::storage::accounts::{Account, NewAccount, Registration};
+use crate::storage::bookings::{Booked, NewBooking};
 use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
 use crate::storage::{StorageError, Store};
 use crate::tokens;
+use domain::booking::{BookingStatus, Window};
 
 /// Failed logins allowed per account within `FAILURE_WINDOW_SECS` before it is throttled.
 pub const MAX_LOGIN_FAILURES: i64 = 5;
@@ -361,6 +364,116 @@ impl Backend for ServerBackend {
             .ok_or(AppError::NotFound)
     }
 
+    async fn location_detail(
+        &self,
+        slug: &str,
+        viewer: Option<&SessionUser>,
+        week_start: time::Date,
+    ) -> Result<LocationDetail, AppError> {
+        let facts = self
+            .store
+            .location_facts(slug)
+            .await
+            .map_err(unexpected("location_facts"))?
+            .ok_or(AppError::NotFound)?;
+        let from = week_start.midnight().assume_offset(STUDIO_OFFSET).unix_timestamp();
+        let bookings = self
+            .store
+            .location_schedule(slug, from, from + 7 * 86_400)
+            .await
+            .map_err(unexpected("location_schedule"))?;
+        let production = viewer.and_then(|u| booking_production(u).ok());
+        let rights = LocationRights {
+            book: production.is_some(),
+            operate: viewer.is_some_and(|u| operates(u, facts.operator_id)),
+        };
+        let schedule = bookings
+            .into_iter()
+            .filter(|b| b.status.holds())
+            .map(|b| {
+                let own = production == Some(b.production_id);
+                let reveal = own || rights.operate;
+                ScheduleSlot {
+                    window: b.window,
+                    changeover: b.changeover,
+                    status: b.status,
+                    own,
+                    booking_id: reveal.then_some(b.booking_id),
+                    production: reveal.then(|| (b.production_zh, b.production_en)),
+                }
+            })
+            .collect();
+        Ok(LocationDetail {
+            pin: facts.pin,
+            description_zh: facts.description_zh,
+            description_en: facts.description_en,
+            operator_zh: facts.operator_zh,
+            operator_en: facts.operator_en,
+            instant_book: facts.instant_book,
+            week_start,
+            schedule,
+            rights,
+        })
+    }
+
+    async fn book_location(
+        &self,
+        user: &SessionUser,
+        slug: &str,
+        window: Window,
+        note: &str,
+    ) -> Result<BookingReceipt, AppError> {
+        let production_id = booking_production(user)?;
+        let new = NewBooking { slug, production_id, booked_by: user.account_id, window, note };
+        match self.store.book(&new, now_unix()).await.map_err(unexpected("book"))? {
+            Booked::Done { booking_id, status } => {
+                Ok(BookingReceipt { booking_id, status, window })
+            }
+            Booked::Clash(clash) => Err(AppError::Clash(clash)),
+            Booked::NoSuchLocation => Err(AppError::NotFound),
+        }
+    }
+
+    async fn confirm_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {
+        let parties = self
+            .store
+            .booking_parties(booking_id)
+            .await
+            .map_err(unexpected("booking_parties"))?
+            .ok_or(AppError::NotFound)?;
+        if !operates(user, parties.operator_id) {
+            return Err(AppError::Forbidden);
+        }
+        let changed = self
+            .store
+            .set_booking_status(booking_id, BookingStatus::Requested, BookingStatus::Confirmed)
+            .await
+            .map_err(unexpected("set_booking_status"))?;
+        if changed { Ok(()) } else { Err(AppError::Conflict) }
+    }
+
+    async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {
+        let parties = self
+            .store
+            .booking_parties(booking_id)
+            .await
+            .map_err(unexpected("booking_parties"))?
+            .ok_or(AppError::NotFound)?;
+        let own = booking_production(user).is_ok_and(|p| p == parties.production_id);
+        if !(own || operates(user, parties.operator_id)) {
+            return Err(AppError::Forbidden);
+        }
+        if !parties.status.holds() {
+            return Err(AppError::Conflict);
+        }
+        let changed = self
+            .store
+            .set_booking_status(booking_id, parties.status, BookingStatus::Cancelled)
+            .await
+            .map_err(unexpected("set_booking_status"))?;
+        if changed { Ok(()) } else { Err(AppError::Conflict) }
+    }
+
     async fn accept_invitation(&self, user: &SessionUser, token: &str) -> Result<(), AppError> {
         let outcome = self
             .store
@@ -374,6 +487,25 @@ impl Backend for ServerBackend {
             Accept::AlreadyMember => Err(AppError::field("invitation", "already_member")),
         }
     }
+}
+
+/// The production `user` books for: crew members of a production only.
+fn booking_production(user: &SessionUser) -> Result<i64, AppError> {
+    user.require(Role::Crew)?;
+    match &user.org {
+        Some(org) if org.kind == OrgKind::Production => Ok(org.id),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// Whether `user` operates the locations of supplier `operator_id` (or is an admin).
+fn operates(user: &SessionUser, operator_id: i64) -> bool {
+    user.role == Role::Admin
+        || (user.role == Role::Supplier
+            && user
+                .org
+                .as_ref()
+                .is_some_and(|o| o.kind == OrgKind::Supplier && o.id == operator_id))
 }
 
 /// Accounts and audit lines shown per admin page.

@@ -6,6 +6,8 @@ mod support;
 
 use app::models::{OrgKind, OrgRef};
 use domain::account::Role;
+use domain::booking::{Window, studio_local};
+use server::storage::bookings::{Booked, NewBooking};
 use support::{Backend, Browser, TEST_PASSWORD, TestApp, TestDb};
 
 /// Who calls.
@@ -55,6 +57,9 @@ enum Case {
     AcceptInvitation,
     AdminOverview,
     MyData,
+    BookLocation,
+    ConfirmBooking,
+    CancelBooking,
 }
 
 impl Case {
@@ -78,6 +83,11 @@ impl Case {
             Case::InviteToOtherProduction => {
                 [Unauthorized, Forbidden, Forbidden, Forbidden, Allowed]
             }
+            // Crew members book for their production; operators and admins confirm; the
+            // production, the operator or an admin cancels.
+            Case::BookLocation => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
+            Case::ConfirmBooking => [Unauthorized, Forbidden, Forbidden, Allowed, Allowed],
+            Case::CancelBooking => [Unauthorized, Forbidden, Allowed, Allowed, Allowed],
             // The invitation is to a production; callers here belong to nothing yet.
             Case::AcceptInvitation => [
                 Unauthorized,
@@ -96,18 +106,33 @@ impl Case {
 }
 
 const PRODUCTION_1: OrgRef = OrgRef { kind: OrgKind::Production, id: 1 };
-const SUPPLIER_1: OrgRef = OrgRef { kind: OrgKind::Supplier, id: 1 };
+
+/// The location bookings are made on, and its operator (the supplier callers belong to).
+async fn booked_location(app: &TestApp) -> (String, OrgRef) {
+    let slug = app.db.store.location_pins().await.unwrap()[0].slug.clone();
+    let facts = app.db.store.location_facts(&slug).await.unwrap().expect("the location");
+    (slug, OrgRef { kind: OrgKind::Supplier, id: facts.operator_id })
+}
 
 async fn caller_browser(app: &TestApp, caller: Caller, attached: bool) -> Browser {
     let attach = |org| attached.then_some(org);
+    let operator = booked_location(app).await.1;
     let (role, org) = match caller {
         Caller::Visitor => return app.browser(),
         Caller::Actor => (Role::Actor, None),
         Caller::Crew => (Role::Crew, attach(PRODUCTION_1)),
-        Caller::Supplier => (Role::Supplier, attach(SUPPLIER_1)),
+        Caller::Supplier => (Role::Supplier, attach(operator)),
         Caller::Admin => (Role::Admin, None),
     };
     app.logged_in(role, org).await.0
+}
+
+/// A two-hour window on a day of its own, far enough ahead that no other call uses it.
+fn free_window() -> (i64, i64) {
+    static NEXT_DAY: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(2);
+    let day = NEXT_DAY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let start = (now() / 86_400 + day) * 86_400 + 2 * 3600;
+    (start, start + 2 * 3600)
 }
 
 fn now() -> i64 {
@@ -178,6 +203,32 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
             browser.call("/api/join", &[("token", &token)]).await
         }
         Case::AdminOverview => browser.call("/api/admin/overview", &[]).await,
+        Case::BookLocation => {
+            let (slug, _) = booked_location(app).await;
+            let (start, end) = free_window();
+            let (start, end) = (studio_local(start), studio_local(end));
+            let form = [("slug", slug.as_str()), ("starts_at", &start), ("ends_at", &end)];
+            browser.call("/api/book", &form).await
+        }
+        Case::ConfirmBooking | Case::CancelBooking => {
+            let (slug, _) = booked_location(app).await;
+            let (start, end) = free_window();
+            let new = NewBooking {
+                slug: &slug,
+                production_id: 1,
+                booked_by: 2,
+                window: Window { start, end },
+                note: "",
+            };
+            let Booked::Done { booking_id, .. } = app.db.store.book(&new, 0).await.unwrap() else {
+                panic!("could not prepare a booking");
+            };
+            let endpoint = match case {
+                Case::ConfirmBooking => "/api/booking/confirm",
+                _ => "/api/booking/cancel",
+            };
+            browser.call(endpoint, &[("booking_id", &booking_id.to_string())]).await
+        }
         Case::MyData => browser.get("/account/data").await,
     };
     let status = response.status().as_u16();
@@ -210,6 +261,9 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::AcceptInvitation,
         Case::AdminOverview,
         Case::MyData,
+        Case::BookLocation,
+        Case::ConfirmBooking,
+        Case::CancelBooking,
     ];
     let mut mismatches = Vec::new();
     for case in cases {

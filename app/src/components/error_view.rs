@@ -14,7 +14,7 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::Unauthorized => t_string!(i18n, error_unauthorized),
         AppError::Forbidden => t_string!(i18n, error_forbidden),
         AppError::Invalid(_) => t_string!(i18n, error_invalid),
-        AppError::Conflict => t_string!(i18n, error_conflict),
+        AppError::Conflict | AppError::Clash(_) => t_string!(i18n, error_conflict),
         AppError::TooManyAttempts => t_string!(i18n, error_too_many),
         AppError::Unexpected => t_string!(i18n, error_unexpected),
         AppError::Request => t_string!(i18n, error_request),

@@ -15,7 +15,7 @@
 pub mod accounts;
 pub mod bookings;
 pub mod members;
-mod queries;
+pub mod queries;
 mod rows;
 pub mod seed;
 

@@ -125,4 +125,88 @@ impl Store {
             })
             .collect()
     }
+
+    /// One location with what its page shows beyond the pin, if the slug exists.
+    pub async fn location_facts(&self, slug: &str) -> Result<Option<LocationFacts>, StorageError> {
+        let found = on_db!(self.db(), pool => {
+            let row: Option<LocationRow> = sqlx::query_as(
+                "select location_id, slug, name_zh, name_en, kind, setting, base, lat, lon, \
+                 area_m2, hourly_rate_fen, changeover_min from location where slug = $1",
+            )
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?;
+            match row {
+                None => None,
+                Some(row) => {
+                    let id = row.location_id;
+                    let extra: FactsRow = sqlx::query_as(
+                        "select l.description_zh, l.description_en, l.instant_book, l.supplier_id, \
+                         s.name_zh as operator_zh, s.name_en as operator_en \
+                         from location l join supplier s on s.supplier_id = l.supplier_id \
+                         where l.location_id = $1",
+                    )
+                    .bind(id)
+                    .fetch_one(pool)
+                    .await?;
+                    let eras: Vec<CodeRow> = sqlx::query_as(
+                        "select location_id as owner_id, era as code from location_era \
+                         where location_id = $1 order by position",
+                    )
+                    .bind(id)
+                    .fetch_all(pool)
+                    .await?;
+                    let facilities: Vec<CodeRow> = sqlx::query_as(
+                        "select location_id as owner_id, facility as code from location_facility \
+                         where location_id = $1 order by facility",
+                    )
+                    .bind(id)
+                    .fetch_all(pool)
+                    .await?;
+                    Some((row, extra, eras, facilities))
+                }
+            }
+        });
+        let Some((row, extra, eras, facilities)) = found else { return Ok(None) };
+        let eras = eras
+            .iter()
+            .map(|r| code(Era::parse, &r.code, "location_era.era"))
+            .collect::<Result<_, _>>()?;
+        let facilities = facilities
+            .iter()
+            .map(|r| code(Facility::parse, &r.code, "location_facility.facility"))
+            .collect::<Result<_, _>>()?;
+        Ok(Some(LocationFacts {
+            pin: row.into_pin(eras, facilities)?,
+            description_zh: extra.description_zh,
+            description_en: extra.description_en,
+            instant_book: extra.instant_book,
+            operator_id: extra.supplier_id,
+            operator_zh: extra.operator_zh,
+            operator_en: extra.operator_en,
+        }))
+    }
+}
+
+/// A location's page facts as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocationFacts {
+    pub pin: LocationPin,
+    pub description_zh: String,
+    pub description_en: String,
+    pub instant_book: bool,
+    /// The supplier operating the location.
+    pub operator_id: i64,
+    pub operator_zh: String,
+    pub operator_en: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct FactsRow {
+    description_zh: String,
+    description_en: String,
+    instant_book: bool,
+    supplier_id: i64,
+    operator_zh: String,
+    operator_en: String,
 }

@@ -1,0 +1,91 @@
+//! Server functions for locations' pages and bookings. Crew members of a production book; the
+//! location's operator confirms or declines; the booking's production may cancel.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{BookingReceipt, LocationDetail};
+
+#[cfg(feature = "ssr")]
+use crate::{api::answer, auth::require_user, error::FieldError};
+
+/// The longest note a booking may carry, in characters.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// A location's page: facts, and the seven days of bookings from `week` (`YYYY-MM-DD`, studio
+/// date; today when empty). Other productions' names are hidden.
+#[server(prefix = "/api", endpoint = "location")]
+pub async fn location_page(
+    slug: String,
+    #[server(default)] week: String,
+) -> Result<LocationDetail, AppError> {
+    answer(async {
+        let week_start = match week.trim() {
+            "" => time::OffsetDateTime::now_utc().to_offset(domain::STUDIO_OFFSET).date(),
+            value => time::Date::parse(value, &time::format_description::well_known::Iso8601::DATE)
+                .map_err(|_| AppError::field("week", "invalid"))?,
+        };
+        let viewer = crate::auth::session_account().await?;
+        crate::backend::backend()?.location_detail(&slug, viewer.as_ref(), week_start).await
+    })
+    .await
+}
+
+/// Books `slug` from `starts_at` to `ends_at` (`datetime-local` values in studio time) for the
+/// caller's production.
+#[server(prefix = "/api", endpoint = "book")]
+pub async fn book_location(
+    slug: String,
+    starts_at: String,
+    ends_at: String,
+    #[server(default)] note: String,
+) -> Result<BookingReceipt, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        let mut errors = Vec::new();
+        let start = domain::booking::parse_studio_local(&starts_at);
+        let end = domain::booking::parse_studio_local(&ends_at);
+        if start.is_none() {
+            errors.push(FieldError { field: "starts_at".into(), code: "invalid_time".into() });
+        }
+        if end.is_none() {
+            errors.push(FieldError { field: "ends_at".into(), code: "invalid_time".into() });
+        }
+        if note.chars().count() > MAX_NOTE_CHARS {
+            errors.push(FieldError { field: "note".into(), code: "too_long".into() });
+        }
+        let (Some(start), Some(end), true) = (start, end, errors.is_empty()) else {
+            return Err(AppError::Invalid(errors));
+        };
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let window = domain::booking::Window::bookable(start, end, now).map_err(|problem| {
+            let field = match problem {
+                domain::booking::WindowError::InThePast => "starts_at",
+                _ => "ends_at",
+            };
+            AppError::field(field, problem.code())
+        })?;
+        crate::backend::backend()?.book_location(&user, &slug, window, note.trim()).await
+    })
+    .await
+}
+
+/// The location's operator confirms a requested booking.
+#[server(prefix = "/api", endpoint = "booking/confirm")]
+pub async fn confirm_booking(booking_id: i64) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.confirm_booking(&user, booking_id).await
+    })
+    .await
+}
+
+/// The booking's production, or the location's operator, cancels it.
+#[server(prefix = "/api", endpoint = "booking/cancel")]
+pub async fn cancel_booking(booking_id: i64) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.cancel_booking(&user, booking_id).await
+    })
+    .await
+}
