@@ -10,8 +10,8 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
-    AccountPage, AdminPage, CastingPage, CataloguePage, HomePage, JoinPage, LocationsPage,
-    LoginPage, NotFoundPage, RegisterPage,
+    AccountPage, AdminPage, CastingPage, CataloguePage, HomePage, JoinPage, LocationPage,
+    LocationsPage, LoginPage, NotFoundPage, RegisterPage,
 };
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("locations") view=LocationsPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("locations"), ParamSegment("slug")) view=LocationPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />

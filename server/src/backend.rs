@@ -399,7 +399,7 @@ impl Backend for ServerBackend {
                     status: b.status,
                     own,
                     booking_id: reveal.then_some(b.booking_id),
-                    production: reveal.then(|| (b.production_zh, b.production_en)),
+                    production: reveal.then_some((b.production_zh, b.production_en)),
                 }
             })
             .collect();

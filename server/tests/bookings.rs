@@ -224,3 +224,69 @@ on_both_backends!(
         assert!(error.to_string().contains("booking"), "{error}");
     }
 );
+
+on_both_backends!(
+    crews_book_over_http_and_see_only_their_own_names,
+    |backend: Backend| async move {
+        let app = support::TestApp::spawn_with(TestDb::seeded(backend).await, 10_000).await;
+        let (slug, _) = location(&app.db.store).await;
+        let week = time::OffsetDateTime::from_unix_timestamp(base() + 7 * 86_400)
+            .unwrap()
+            .to_offset(domain::STUDIO_OFFSET)
+            .date();
+        let (start, end) = (format!("{week}T06:30"), format!("{week}T13:45"));
+
+        let crew = app.browser();
+        crew.log_in("crew@backlot.local", "backlot-crew-demo").await;
+        let form = [("slug", slug.as_str()), ("starts_at", &start), ("ends_at", &end)];
+        let response = crew.call("/api/book", &form).await;
+        assert_eq!(response.status(), 200);
+        let receipt: serde_json::Value = response.json().await.unwrap();
+        assert!(receipt["booking_id"].is_i64());
+
+        let rival = app.browser();
+        rival.log_in("crew2@backlot.local", "backlot-crew2-demo").await;
+        let response = rival.call("/api/book", &form).await;
+        assert_eq!(response.status(), 409);
+        let error: serde_json::Value = response.json().await.unwrap();
+        let clash = &error["Clash"];
+        assert_eq!(clash["own"], false);
+        assert!(clash["suggestion"]["start"].is_i64(), "{error}");
+        assert!(!error.to_string().contains("production"), "the clash names a production: {error}");
+
+        let bad = [("slug", slug.as_str()), ("starts_at", "tomorrow"), ("ends_at", &start)];
+        let response = rival.call("/api/book", &bad).await;
+        assert_eq!(response.status(), 422);
+        let error: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(error["Invalid"][0]["code"], "invalid_time");
+        let backwards = [("slug", slug.as_str()), ("starts_at", &end), ("ends_at", &start)];
+        let response = rival.call("/api/book", &backwards).await;
+        assert_eq!(
+            response.json::<serde_json::Value>().await.unwrap()["Invalid"][0]["code"],
+            "end_not_after_start"
+        );
+
+        // The schedule: the booking's production sees its name; the rival and visitors do not.
+        let path = format!("/locations/{slug}?week={week}");
+        let production = app.db.store.account(2).await.unwrap().unwrap().org.unwrap();
+        let page = |browser: &support::Browser| {
+            let url = format!("{}{path}", app.base);
+            let client = browser.client.clone();
+            async move {
+                let response =
+                    client.get(url).header("accept-language", "en").send().await.unwrap();
+                assert_eq!(response.status(), 200);
+                response.text().await.unwrap()
+            }
+        };
+        let own = page(&crew).await;
+        assert!(own.contains(&production.name_en), "the crew does not see its own booking's name");
+        assert!(own.contains("06:30–13:45"));
+        for html in [page(&rival).await, page(&app.browser()).await] {
+            assert!(html.contains("Booked by another production"));
+            assert!(!html.contains(&production.name_en), "another production's name leaked");
+            assert!(html.contains("Sunrise"));
+        }
+        assert_eq!(app.browser().get("/locations/no-such-place").await.status(), 404);
+    }
+);

@@ -1,6 +1,7 @@
 //! `/locations`: every set, stage and base on a map, with the same list beside it.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::api::list_locations;
 use crate::components::content_lang;
@@ -59,7 +60,11 @@ fn LocationsBody(view: LocationsView) -> impl IntoView {
                                 let amount = pin.hourly_rate.display_cny();
                                 view! {
                                     <tr data-slug=pin.slug.clone()>
-                                        <th scope="row">{move || lang().pick(&pin.name_zh, &pin.name_en).to_string()}</th>
+                                        <th scope="row">
+                                            <A href=format!("/locations/{}", pin.slug)>
+                                                {move || lang().pick(&pin.name_zh, &pin.name_en).to_string()}
+                                            </A>
+                                        </th>
                                         <td>{move || pin.kind.label(lang())}</td>
                                         <td>
                                             {move || {

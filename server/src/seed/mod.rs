@@ -31,7 +31,8 @@ pub struct DemoAccount {
     pub display_name: &'static str,
 }
 
-/// One account per role. Passwords are for local demos only.
+/// One account per role, plus a second crew (of another production, to try clashes) and a
+/// location operator (to confirm bookings). Passwords are for local demos only.
 pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     DemoAccount {
         login: "admin@backlot.local",
@@ -56,5 +57,17 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         password: "backlot-actor-demo",
         role: "actor",
         display_name: "群演 (Actor)",
+    },
+    DemoAccount {
+        login: "crew2@backlot.local",
+        password: "backlot-crew2-demo",
+        role: "crew",
+        display_name: "统筹 马骁 (Rival crew)",
+    },
+    DemoAccount {
+        login: "operator@backlot.local",
+        password: "backlot-operator-demo",
+        role: "supplier",
+        display_name: "基地调度 王姐 (Location operator)",
     },
 ];

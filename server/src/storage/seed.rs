@@ -78,12 +78,25 @@ impl Store {
         let actors = actors::actors(options.actors);
         let day = |offset: i64| options.anchor + Duration::days(offset);
 
-        let crew_production =
-            suppliers::PRODUCTIONS.iter().position(|p| p.verified).map(|i| i as i64 + 1);
-        let stock_supplier = suppliers::SUPPLIERS
+        // Demo crews belong to the first and second verified productions; the demo supplier to
+        // the first stock house, the demo operator to the first location operator.
+        let verified: Vec<i64> = suppliers::PRODUCTIONS
             .iter()
-            .position(|s| s.kind == SupplierKind::Stock)
-            .map(|i| i as i64 + 1);
+            .enumerate()
+            .filter(|(_, p)| p.verified)
+            .map(|(i, _)| i as i64 + 1)
+            .collect();
+        let first_supplier = |kind: SupplierKind| {
+            suppliers::SUPPLIERS.iter().position(|s| s.kind == kind).map(|i| i as i64 + 1)
+        };
+        let production_of = |login: &str| match login {
+            "crew2@backlot.local" => verified.get(1).copied(),
+            _ => verified.first().copied(),
+        };
+        let supplier_of = |login: &str| match login {
+            "operator@backlot.local" => first_supplier(SupplierKind::LocationOperator),
+            _ => first_supplier(SupplierKind::Stock),
+        };
         let hashes: Vec<String> = DEMO_ACCOUNTS.iter().map(|a| password_hash(a.password)).collect();
 
         on_db!(self.db(), pool => {
@@ -260,14 +273,19 @@ impl Store {
                  production_id, supplier_id, actor_id) ",
             );
             q.push_values(DEMO_ACCOUNTS.iter().zip(&hashes).enumerate(), |mut b, (i, (a, hash))| {
-                let production = (a.role == "crew").then_some(crew_production).flatten();
-                let supplier = (a.role == "supplier").then_some(stock_supplier).flatten();
+                let production = (a.role == "crew").then(|| production_of(a.login)).flatten();
+                let supplier = (a.role == "supplier").then(|| supplier_of(a.login)).flatten();
                 let actor = (a.role == "actor" && !actors.is_empty()).then_some(1_i64);
                 b.push_bind(i as i64 + 1).push_bind(a.login).push_bind(hash).push_bind(a.role)
                     .push_bind(a.display_name).push_bind(production).push_bind(supplier)
                     .push_bind(actor);
             });
             q.build().execute(&mut *tx).await?;
+
+            // Sound stages are let hour by hour: their operators confirm bookings at once.
+            sqlx::query("update location set instant_book = true where kind = 'stage'")
+                .execute(&mut *tx)
+                .await?;
 
             tx.commit().await?;
         });
