@@ -11,7 +11,7 @@ use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
     AccountPage, AdminPage, CastingPage, CataloguePage, HomePage, JoinPage, LocationPage,
-    LocationsPage, LoginPage, NotFoundPage, RegisterPage,
+    LocationsPage, LoginPage, NotFoundPage, RegisterPage, SchedulePage,
 };
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("schedule") view=SchedulePage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("join"), ParamSegment("token")) view=JoinPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
@@ -148,6 +149,7 @@ fn UserMenu() -> impl IntoView {
                             };
                             view! {
                                 {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> })}
+                                {(role == Role::Crew).then(|| view! { <A href="/schedule">{t!(i18n, nav_schedule)}</A> })}
                                 <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
                                     {t!(i18n, signed_in_as, name = name.clone(), role = role_text)}

@@ -43,8 +43,11 @@ pub struct ProductionForm {
 /// What server functions may ask of the server.
 #[async_trait::async_trait]
 pub trait Backend: Send + Sync + 'static {
-    /// Every location, ordered by base and name.
-    async fn location_pins(&self) -> Result<Vec<LocationPin>, AppError>;
+    /// The locations matching `filter`, ordered by base and name, and how many there are in all.
+    async fn location_pins(
+        &self,
+        filter: &domain::location_filter::LocationFilter,
+    ) -> Result<(Vec<LocationPin>, usize), AppError>;
     /// Map tile settings.
     fn tile_source(&self) -> TileSource;
     /// One page (1-based) of the catalogue, ordered by SKU.
@@ -114,6 +117,11 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<BookingReceipt, AppError>;
     /// The location's operator (or an admin) confirms a requested booking.
     async fn confirm_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
+    /// The bookings of `user`'s production from a month ago on.
+    async fn crew_schedule(
+        &self,
+        user: &SessionUser,
+    ) -> Result<crate::models::CrewSchedule, AppError>;
     /// The booking's production, the operator or an admin cancels (or declines) a booking.
     async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
 }

@@ -89,3 +89,13 @@ pub async fn cancel_booking(booking_id: i64) -> Result<(), AppError> {
     })
     .await
 }
+
+/// The caller's production's bookings (crew members only).
+#[server(prefix = "/api", endpoint = "schedule")]
+pub async fn my_schedule() -> Result<crate::models::CrewSchedule, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.crew_schedule(&user).await
+    })
+    .await
+}

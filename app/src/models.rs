@@ -198,7 +198,10 @@ pub struct TileSource {
 /// Everything the locations page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocationsView {
+    /// The locations matching the filter.
     pub pins: Vec<LocationPin>,
+    /// How many locations there are in all.
+    pub total: usize,
     pub tiles: TileSource,
 }
 
@@ -319,4 +322,23 @@ pub struct BookingReceipt {
     pub booking_id: i64,
     pub status: domain::booking::BookingStatus,
     pub window: domain::booking::Window,
+}
+
+/// One of a production's bookings, as its schedule lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrewBooking {
+    pub booking_id: i64,
+    pub slug: String,
+    pub location_zh: String,
+    pub location_en: String,
+    pub status: domain::booking::BookingStatus,
+    pub window: domain::booking::Window,
+    pub note: String,
+}
+
+/// A production's schedule page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrewSchedule {
+    pub production: Org,
+    pub bookings: Vec<CrewBooking>,
 }

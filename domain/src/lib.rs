@@ -6,6 +6,7 @@ pub mod account;
 pub mod booking;
 pub mod gcj02;
 pub mod geo;
+pub mod location_filter;
 pub mod money;
 pub mod studio_time;
 pub mod sun;

@@ -96,3 +96,37 @@ test.describe('booking a location', () => {
     await context.close();
   });
 });
+
+test.describe('finding a location', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('pinyin search and facets narrow map and list, and the URL reproduces them', async ({ page }) => {
+    await page.goto('/locations?q=qinwanggong');
+    const found = page.locator('.location-list tbody tr');
+    await expect(found.first()).toContainText('秦王宫');
+    const count = await found.count();
+    for (const text of await found.allTextContents()) expect(text).toContain('秦王宫');
+    await expect(page.locator('.result-count')).toContainText(`显示 ${count} 个`);
+    await hydrated(page);
+    await expect(page.locator('.leaflet-marker-icon')).toHaveCount(count);
+
+    // Facets are a plain form: tick 清 and 街道, submit, and the URL carries the choice.
+    await page.goto('/locations');
+    await hydrated(page);
+    await page.locator('.location-filters').getByLabel('清', { exact: true }).check();
+    await page.locator('.location-filters').getByLabel('街道', { exact: true }).check();
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect(page).toHaveURL(/era=qing/);
+    await expect(page).toHaveURL(/kind=street/);
+    const rows = page.locator('.location-list tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.allTextContents()) {
+      expect(text).toContain('清');
+      expect(text).toContain('街道');
+    }
+    const shared = page.url();
+    const other = await page.context().newPage();
+    await other.goto(shared);
+    await expect(other.locator('.location-list tbody tr')).toHaveCount(await rows.count());
+  });
+});

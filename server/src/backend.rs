@@ -4,9 +4,9 @@
 use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
-    AccountSummary, AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail,
-    LocationPin, LocationRights, NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser,
-    TileSource,
+    AccountSummary, AdminView, BookingReceipt, CallCard, CrewBooking, CrewSchedule, InvitationView,
+    ItemPage, LocationDetail, LocationPin, LocationRights, NewInvitation, OrgKind, OrgRef,
+    ScheduleSlot, SessionUser, TileSource,
 };
 use domain::account::{self, Login, Role};
 use time::OffsetDateTime;
@@ -18,6 +18,7 @@ use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
 use crate::storage::{StorageError, Store};
 use crate::tokens;
 use domain::booking::{BookingStatus, Window};
+use domain::location_filter::{LocationFilter, LocationTraits};
 
 /// Failed logins allowed per account within `FAILURE_WINDOW_SECS` before it is throttled.
 pub const MAX_LOGIN_FAILURES: i64 = 5;
@@ -80,8 +81,37 @@ fn unexpected(operation: &'static str) -> impl FnOnce(StorageError) -> AppError 
 
 #[async_trait::async_trait]
 impl Backend for ServerBackend {
-    async fn location_pins(&self) -> Result<Vec<LocationPin>, AppError> {
-        self.store.location_pins().await.map_err(unexpected("location_pins"))
+    async fn location_pins(
+        &self,
+        filter: &LocationFilter,
+    ) -> Result<(Vec<LocationPin>, usize), AppError> {
+        let pins = self.store.location_pins().await.map_err(unexpected("location_pins"))?;
+        let total = pins.len();
+        if filter.is_empty() {
+            return Ok((pins, total));
+        }
+        let pinyin = self.store.location_pinyin().await.map_err(unexpected("location_pinyin"))?;
+        let matching = pins
+            .into_iter()
+            .filter(|pin| {
+                let full = pinyin.get(&pin.slug).map(String::as_str).unwrap_or_default();
+                let initials = crate::search::pinyin_initials(&pin.name_zh);
+                filter.matches(&LocationTraits {
+                    name_zh: &pin.name_zh,
+                    name_en: &pin.name_en,
+                    pinyin: full,
+                    initials: &initials,
+                    kind: pin.kind,
+                    eras: &pin.eras,
+                    setting: pin.setting,
+                    base: pin.base,
+                    facilities: &pin.facilities,
+                    area_m2: pin.area_m2,
+                    hourly_rate_fen: pin.hourly_rate.fen(),
+                })
+            })
+            .collect();
+        Ok((matching, total))
     }
 
     fn tile_source(&self) -> TileSource {
@@ -450,6 +480,29 @@ impl Backend for ServerBackend {
             .await
             .map_err(unexpected("set_booking_status"))?;
         if changed { Ok(()) } else { Err(AppError::Conflict) }
+    }
+
+    async fn crew_schedule(&self, user: &SessionUser) -> Result<CrewSchedule, AppError> {
+        booking_production(user)?;
+        let production = user.org.clone().ok_or(AppError::Forbidden)?;
+        let since = now_unix() - 30 * 86_400;
+        let bookings = self
+            .store
+            .production_bookings(production.id, since)
+            .await
+            .map_err(unexpected("production_bookings"))?
+            .into_iter()
+            .map(|b| CrewBooking {
+                booking_id: b.booking_id,
+                slug: b.slug,
+                location_zh: b.location_zh,
+                location_en: b.location_en,
+                status: b.status,
+                window: b.window,
+                note: b.note,
+            })
+            .collect();
+        Ok(CrewSchedule { production, bookings })
     }
 
     async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {

@@ -34,11 +34,19 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let store = backend.store.clone();
     let handle: BackendHandle = Arc::new(backend);
     let data_handle = handle.clone();
+    let calendar_handle = handle.clone();
     let data_store = store.clone();
     let context = move || provide_context(handle.clone());
     let routes = generate_route_list(App);
     Router::new()
         .route("/healthz", get(move || healthz(store.clone())))
+        .route(
+            "/schedule.ics",
+            get({
+                let handle = calendar_handle.clone();
+                move |session: Session| schedule_ics(session, handle.clone())
+            }),
+        )
         .route(
             "/account/data",
             get(move |session: Session| my_data(session, data_handle.clone(), data_store.clone())),
@@ -77,6 +85,52 @@ async fn my_data(session: Session, backend: BackendHandle, store: Store) -> Resp
         Err(error) => {
             tracing::error!(%error, "export_account");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The logged-in crew member's production bookings as an iCalendar file.
+async fn schedule_ics(session: Session, backend: BackendHandle) -> Response {
+    let user = match app::auth::account_in(&session, backend.as_ref()).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            return (StatusCode::UNAUTHORIZED, "log in to export your schedule").into_response();
+        }
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    match backend.crew_schedule(&user).await {
+        Ok(schedule) => {
+            let bookings: Vec<crate::storage::bookings::ProductionBooking> = schedule
+                .bookings
+                .into_iter()
+                .map(|b| crate::storage::bookings::ProductionBooking {
+                    booking_id: b.booking_id,
+                    slug: b.slug,
+                    location_zh: b.location_zh,
+                    location_en: b.location_en,
+                    status: b.status,
+                    window: b.window,
+                    note: b.note,
+                })
+                .collect();
+            let name = format!("{} {}", schedule.production.name_zh, schedule.production.name_en);
+            (
+                [
+                    (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                    (header::CONTENT_DISPOSITION, "attachment; filename=\"backlot-schedule.ics\""),
+                    (header::CACHE_CONTROL, "no-store"),
+                ],
+                crate::calendar::production_calendar(&name, &bookings),
+            )
+                .into_response()
+        }
+        Err(error) => {
+            let error = error.clone();
+            (
+                StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::FORBIDDEN),
+                "crew members of a production only",
+            )
+                .into_response()
         }
     }
 }

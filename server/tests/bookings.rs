@@ -290,3 +290,48 @@ on_both_backends!(
         assert_eq!(app.browser().get("/locations/no-such-place").await.status(), 404);
     }
 );
+
+on_both_backends!(a_crew_exports_its_schedule_as_icalendar, |backend: Backend| async move {
+    let app = support::TestApp::spawn_with(TestDb::seeded(backend).await, 10_000).await;
+    let (slug, _) = location(&app.db.store).await;
+    let week = time::OffsetDateTime::from_unix_timestamp(base() + 3 * 86_400)
+        .unwrap()
+        .to_offset(domain::STUDIO_OFFSET)
+        .date();
+    let crew = app.browser();
+    crew.log_in("crew@backlot.local", "backlot-crew-demo").await;
+    let (start, end) = (format!("{week}T06:30"), format!("{week}T13:45"));
+    let form =
+        [("slug", slug.as_str()), ("starts_at", &start), ("ends_at", &end), ("note", "布景; 拆景")];
+    assert_eq!(crew.call("/api/book", &form).await.status(), 200);
+
+    let response = crew.get("/schedule.ics").await;
+    assert_eq!(response.status(), 200);
+    let kind = response.headers()["content-type"].to_str().unwrap().to_string();
+    assert!(kind.starts_with("text/calendar"), "{kind}");
+    let ics = response.text().await.unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
+    // 06:30 in Hengdian is 22:30 UTC the day before.
+    let utc = week.previous_day().unwrap();
+    let stamp =
+        format!("DTSTART:{}{:02}{:02}T223000Z", utc.year(), u8::from(utc.month()), utc.day());
+    assert!(ics.contains(&stamp), "{ics}");
+    assert!(ics.contains("STATUS:"), "{ics}");
+
+    let schedule = crew.call("/api/schedule", &[]).await;
+    let schedule: serde_json::Value = schedule.json().await.unwrap();
+    assert_eq!(schedule["bookings"].as_array().unwrap().len(), 1);
+    assert_eq!(schedule["bookings"][0]["note"], "布景; 拆景");
+
+    // Only crew members of a production have a schedule.
+    assert_eq!(app.browser().get("/schedule.ics").await.status(), 401);
+    let actor = app.browser();
+    actor.log_in("actor@backlot.local", "backlot-actor-demo").await;
+    assert_eq!(actor.get("/schedule.ics").await.status(), 403);
+    assert_eq!(actor.call("/api/schedule", &[]).await.status(), 403);
+    // Another production's crew does not see it.
+    let rival = app.browser();
+    rival.log_in("crew2@backlot.local", "backlot-crew2-demo").await;
+    let theirs: serde_json::Value = rival.call("/api/schedule", &[]).await.json().await.unwrap();
+    assert_eq!(theirs["bookings"].as_array().unwrap().len(), 0);
+});

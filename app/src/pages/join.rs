@@ -62,7 +62,7 @@ fn Invitation(token: String, view: InvitationView, user: Option<SessionUser>) ->
             let login = format!("/login?next={here}");
             view! {
                 <p>{t!(i18n, join_register)}</p>
-                <RegisterForm next=Signal::stored(here.clone()) invitation=token.clone() />
+                <RegisterForm next=Signal::stored("/account".to_string()) invitation=token.clone() />
                 <p>{t!(i18n, join_login)} " " <A href=login>{t!(i18n, nav_login)}</A></p>
             }
             .into_any()

@@ -10,6 +10,7 @@ mod location;
 mod locations;
 mod login;
 mod not_found;
+mod schedule;
 
 pub use account::AccountPage;
 pub(crate) use account::org_name;
@@ -22,3 +23,4 @@ pub use location::LocationPage;
 pub use locations::LocationsPage;
 pub use login::{LoginPage, RegisterPage};
 pub use not_found::NotFoundPage;
+pub use schedule::SchedulePage;

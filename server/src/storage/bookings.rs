@@ -312,3 +312,60 @@ impl Store {
         Ok(())
     }
 }
+
+/// A production's booking, as its schedule lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductionBooking {
+    pub booking_id: i64,
+    pub slug: String,
+    pub location_zh: String,
+    pub location_en: String,
+    pub status: BookingStatus,
+    pub window: Window,
+    pub note: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct ProductionBookingRow {
+    booking_id: i64,
+    slug: String,
+    location_zh: String,
+    location_en: String,
+    status: String,
+    starts_at: i64,
+    ends_at: i64,
+    note: String,
+}
+
+impl Store {
+    /// The bookings of `production_id` ending after `since`, by start.
+    pub async fn production_bookings(
+        &self,
+        production_id: i64,
+        since: i64,
+    ) -> Result<Vec<ProductionBooking>, StorageError> {
+        let rows: Vec<ProductionBookingRow> = on_db!(self.db(), pool => sqlx::query_as(
+            "select b.booking_id, l.slug, l.name_zh as location_zh, l.name_en as location_en, \
+             b.status, b.starts_at, b.ends_at, b.note \
+             from booking b join location l on l.location_id = b.location_id \
+             where b.production_id = $1 and b.ends_at > $2 order by b.starts_at, b.booking_id",
+        )
+        .bind(production_id)
+        .bind(since)
+        .fetch_all(pool)
+        .await?);
+        rows.into_iter()
+            .map(|r| {
+                Ok(ProductionBooking {
+                    booking_id: r.booking_id,
+                    slug: r.slug,
+                    location_zh: r.location_zh,
+                    location_en: r.location_en,
+                    status: code(BookingStatus::parse, &r.status, "booking.status")?,
+                    window: Window { start: r.starts_at, end: r.ends_at },
+                    note: r.note,
+                })
+            })
+            .collect()
+    }
+}

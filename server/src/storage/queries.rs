@@ -126,6 +126,19 @@ impl Store {
             .collect()
     }
 
+    /// Each location's stored full pinyin, by slug.
+    pub async fn location_pinyin(&self) -> Result<HashMap<String, String>, StorageError> {
+        let rows: Vec<(String, String)> = on_db!(self.db(), pool => sqlx::query_as(
+            "select slug, name_pinyin from location",
+        )
+        .fetch_all(pool)
+        .await?);
+        Ok(rows
+            .into_iter()
+            .map(|(slug, pinyin)| (slug, crate::storage::rows::fold_pinyin(&pinyin)))
+            .collect())
+    }
+
     /// One location with what its page shows beyond the pin, if the slug exists.
     pub async fn location_facts(&self, slug: &str) -> Result<Option<LocationFacts>, StorageError> {
         let found = on_db!(self.db(), pool => {

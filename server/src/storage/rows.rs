@@ -174,3 +174,8 @@ impl CallRow {
         })
     }
 }
+
+/// Stored pinyin as search compares it: lower case, no spaces or apostrophes.
+pub(crate) fn fold_pinyin(pinyin: &str) -> String {
+    domain::location_filter::fold(pinyin)
+}
