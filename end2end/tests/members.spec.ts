@@ -63,15 +63,16 @@ test.describe('memberships', () => {
     await page.getByRole('button', { name: '筛选' }).click();
     await expect(page).toHaveURL(/unattached=1/);
     await hydrated(page);
-    const row = page.locator('tbody tr', { hasText: login });
+    const accounts = page.locator('section[aria-labelledby="accounts-title"]');
+    const row = accounts.locator('tbody tr', { hasText: login });
     await expect(row).toHaveCount(1);
     const select = row.locator('select');
     const production = (await select.locator('option').nth(1).textContent())!.trim();
     await select.selectOption({ index: 1 });
     await row.getByRole('button', { name: '关联', exact: true }).click();
     // Attached accounts leave the "waiting" list; the audit log records who did it.
-    await expect(page.locator('tbody tr', { hasText: login })).toHaveCount(0);
-    await expect(page.locator('section', { hasText: '操作日志' }).locator('tbody tr').first()).toContainText('account.attach');
+    await expect(accounts.locator('tbody tr', { hasText: login })).toHaveCount(0);
+    await expect(page.locator('section[aria-labelledby="audit-title"] tbody tr').first()).toContainText('account.attach');
     await logOut(page);
 
     await logIn(page, login, password);
