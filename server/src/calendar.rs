@@ -4,10 +4,10 @@
 use domain::booking::BookingStatus;
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
-use crate::storage::bookings::ProductionBooking;
+use app::models::CrewBooking;
 
 /// The calendar of `bookings` for the production named `production`; times in UTC.
-pub fn production_calendar(production: &str, bookings: &[ProductionBooking]) -> String {
+pub fn production_calendar(production: &str, bookings: &[CrewBooking]) -> String {
     let mut calendar = Calendar::new();
     calendar.name(&format!("Backlot · {production}"));
     for booking in bookings {
@@ -43,7 +43,7 @@ mod tests {
 
     #[test]
     fn bookings_become_events_in_utc() {
-        let booking = ProductionBooking {
+        let booking = CrewBooking {
             booking_id: 7,
             slug: "qin-palace".into(),
             location_zh: "秦王宫".into(),

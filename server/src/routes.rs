@@ -100,19 +100,6 @@ async fn schedule_ics(session: Session, backend: BackendHandle) -> Response {
     };
     match backend.crew_schedule(&user).await {
         Ok(schedule) => {
-            let bookings: Vec<crate::storage::bookings::ProductionBooking> = schedule
-                .bookings
-                .into_iter()
-                .map(|b| crate::storage::bookings::ProductionBooking {
-                    booking_id: b.booking_id,
-                    slug: b.slug,
-                    location_zh: b.location_zh,
-                    location_en: b.location_en,
-                    status: b.status,
-                    window: b.window,
-                    note: b.note,
-                })
-                .collect();
             let name = format!("{} {}", schedule.production.name_zh, schedule.production.name_en);
             (
                 [
@@ -120,18 +107,15 @@ async fn schedule_ics(session: Session, backend: BackendHandle) -> Response {
                     (header::CONTENT_DISPOSITION, "attachment; filename=\"backlot-schedule.ics\""),
                     (header::CACHE_CONTROL, "no-store"),
                 ],
-                crate::calendar::production_calendar(&name, &bookings),
+                crate::calendar::production_calendar(&name, &schedule.bookings),
             )
                 .into_response()
         }
-        Err(error) => {
-            let error = error.clone();
-            (
-                StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::FORBIDDEN),
-                "crew members of a production only",
-            )
-                .into_response()
-        }
+        Err(error) => (
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::FORBIDDEN),
+            "crew members of a production only",
+        )
+            .into_response(),
     }
 }
 

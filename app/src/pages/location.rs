@@ -11,8 +11,8 @@ use time::{Date, Duration, OffsetDateTime, Weekday};
 
 use super::login::form_error;
 use crate::bookings::{BookLocation, CancelBooking, ConfirmBooking, location_page};
-use crate::components::content_lang;
 use crate::components::error_view::{ErrorView, field_text};
+use crate::components::{content_lang, status_text};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::models::{BookingReceipt, LocationDetail, ScheduleSlot};
@@ -92,15 +92,6 @@ fn weekday_text(i18n: leptos_i18n::I18nContext<Locale>, day: Weekday) -> &'stati
         Weekday::Friday => t_string!(i18n, weekday_fri),
         Weekday::Saturday => t_string!(i18n, weekday_sat),
         Weekday::Sunday => t_string!(i18n, weekday_sun),
-    }
-}
-
-fn status_text(i18n: leptos_i18n::I18nContext<Locale>, status: BookingStatus) -> &'static str {
-    match status {
-        BookingStatus::Requested => t_string!(i18n, status_requested),
-        BookingStatus::Confirmed => t_string!(i18n, status_confirmed),
-        BookingStatus::Completed => t_string!(i18n, status_completed),
-        BookingStatus::Cancelled => t_string!(i18n, status_cancelled),
     }
 }
 

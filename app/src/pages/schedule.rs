@@ -1,27 +1,18 @@
 //! `/schedule`: every booking of the crew member's production, with cancel buttons and an
 //! iCalendar export. Visitors are sent to log in; other roles are told who it is for.
 
-use domain::booking::{BookingStatus, Window};
+use domain::booking::Window;
 use domain::studio_datetime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::account::{org_name, send_to_login};
 use crate::bookings::{CancelBooking, my_schedule};
-use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
+use crate::components::{content_lang, status_text};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::models::{CrewBooking, CrewSchedule};
-
-fn status_text(i18n: leptos_i18n::I18nContext<Locale>, status: BookingStatus) -> &'static str {
-    match status {
-        BookingStatus::Requested => t_string!(i18n, status_requested),
-        BookingStatus::Confirmed => t_string!(i18n, status_confirmed),
-        BookingStatus::Completed => t_string!(i18n, status_completed),
-        BookingStatus::Cancelled => t_string!(i18n, status_cancelled),
-    }
-}
 
 fn when(window: Window) -> String {
     format!("{} – {}", studio_datetime(window.start), studio_datetime(window.end))
