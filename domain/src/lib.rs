@@ -15,6 +15,6 @@ pub mod vocab;
 pub use gcj02::Gcj02Point;
 pub use geo::GeoPoint;
 pub use money::{Money, group_thousands};
-pub use studio_time::{STUDIO_OFFSET, studio_datetime};
+pub use studio_time::{STUDIO_OFFSET, studio_datetime, studio_midnight};
 pub use sun::{Horizon, SolarDay, SunPosition, solar_day, sun_path, sun_position};
 pub use vocab::Lang;

@@ -9,6 +9,11 @@ pub const STUDIO_OFFSET: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
     Err(_) => panic!("UTC+8 is a valid offset"),
 };
 
+/// Unix seconds of `date`'s midnight at the studio.
+pub fn studio_midnight(date: time::Date) -> i64 {
+    date.midnight().assume_offset(STUDIO_OFFSET).unix_timestamp()
+}
+
 /// Unix seconds as studio date and time, `2026-11-24 06:45`; out-of-range values give "—".
 pub fn studio_datetime(unix: i64) -> String {
     match OffsetDateTime::from_unix_timestamp(unix) {

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 
 use crate::passwords;
 use crate::storage::accounts::{Account, NewAccount, Registration};
-use crate::storage::bookings::{Booked, NewBooking};
+use crate::storage::bookings::{Booked, BookingParties, NewBooking};
 use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
 use crate::storage::{StorageError, Store};
 use crate::tokens;
@@ -406,7 +406,7 @@ impl Backend for ServerBackend {
             .await
             .map_err(unexpected("location_facts"))?
             .ok_or(AppError::NotFound)?;
-        let from = week_start.midnight().assume_offset(STUDIO_OFFSET).unix_timestamp();
+        let from = domain::studio_midnight(week_start);
         let bookings = self
             .store
             .location_schedule(slug, from, from + 7 * 86_400)
@@ -465,12 +465,7 @@ impl Backend for ServerBackend {
     }
 
     async fn confirm_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {
-        let parties = self
-            .store
-            .booking_parties(booking_id)
-            .await
-            .map_err(unexpected("booking_parties"))?
-            .ok_or(AppError::NotFound)?;
+        let parties = self.booking_parties(booking_id).await?;
         if !operates(user, parties.operator_id) {
             return Err(AppError::Forbidden);
         }
@@ -506,12 +501,7 @@ impl Backend for ServerBackend {
     }
 
     async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {
-        let parties = self
-            .store
-            .booking_parties(booking_id)
-            .await
-            .map_err(unexpected("booking_parties"))?
-            .ok_or(AppError::NotFound)?;
+        let parties = self.booking_parties(booking_id).await?;
         let own = booking_production(user).is_ok_and(|p| p == parties.production_id);
         if !(own || operates(user, parties.operator_id)) {
             return Err(AppError::Forbidden);
@@ -539,6 +529,17 @@ impl Backend for ServerBackend {
             Accept::WrongRole => Err(AppError::field("invitation", "wrong_role")),
             Accept::AlreadyMember => Err(AppError::field("invitation", "already_member")),
         }
+    }
+}
+
+impl ServerBackend {
+    /// Who a booking concerns; `NotFound` if there is no such booking.
+    async fn booking_parties(&self, booking_id: i64) -> Result<BookingParties, AppError> {
+        self.store
+            .booking_parties(booking_id)
+            .await
+            .map_err(unexpected("booking_parties"))?
+            .ok_or(AppError::NotFound)
     }
 }
 

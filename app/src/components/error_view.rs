@@ -52,6 +52,15 @@ pub fn field_text(i18n: I18nContext<Locale>, field: &str, code: &str) -> String 
     .to_string()
 }
 
+/// The localized message for `field` if `error` is a validation error naming it.
+pub fn field_message(
+    i18n: I18nContext<Locale>,
+    error: Option<&AppError>,
+    field: &str,
+) -> Option<String> {
+    error.and_then(|e| e.field_code(field)).map(|code| field_text(i18n, field, code))
+}
+
 /// Shows a localized, actionable message for `error`.
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {

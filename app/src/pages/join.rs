@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::account::org_name;
 use super::login::{RegisterForm, form_error};
 use crate::auth::current_user;
-use crate::components::error_view::field_text;
+use crate::components::error_view::field_message;
 use crate::i18n::*;
 use crate::members::{AcceptInvitation, invitation};
 use crate::models::{InvitationView, OrgKind, SessionUser};
@@ -86,9 +86,10 @@ fn AcceptForm(token: String) -> impl IntoView {
     let action = ServerAction::<AcceptInvitation>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let message = move || {
-        error.get().map(|e| match e.field_code("invitation") {
-            Some(code) => field_text(i18n, "invitation", code),
-            None => form_error(i18n, Some(e)).unwrap_or_default(),
+        error.get().map(|e| {
+            field_message(i18n, Some(&e), "invitation")
+                .or_else(|| form_error(i18n, Some(e)))
+                .unwrap_or_default()
         })
     };
     view! {

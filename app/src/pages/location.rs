@@ -3,7 +3,7 @@
 
 use domain::booking::{BookingStatus, Clash, Window, studio_local};
 use domain::sun::{solar_day, sun_path};
-use domain::{GeoPoint, STUDIO_OFFSET, studio_datetime};
+use domain::{GeoPoint, STUDIO_OFFSET, studio_datetime, studio_midnight};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -11,7 +11,7 @@ use time::{Date, Duration, OffsetDateTime, Weekday};
 
 use super::login::form_error;
 use crate::bookings::{BookLocation, CancelBooking, ConfirmBooking, location_page};
-use crate::components::error_view::{ErrorView, field_text};
+use crate::components::error_view::{ErrorView, field_message};
 use crate::components::{content_lang, status_text};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -76,11 +76,6 @@ fn window_text(window: Window) -> String {
     } else {
         format!("{start} – {end}")
     }
-}
-
-/// Unix seconds of `date`'s studio midnight.
-fn midnight(date: Date) -> i64 {
-    date.midnight().assume_offset(STUDIO_OFFSET).unix_timestamp()
 }
 
 fn weekday_text(i18n: leptos_i18n::I18nContext<Locale>, day: Weekday) -> &'static str {
@@ -229,7 +224,7 @@ fn Availability(
     let days = (0..7)
         .map(|i| {
             let date = week_start + Duration::days(i);
-            let (from, to) = (midnight(date), midnight(date) + 86_400);
+            let (from, to) = (studio_midnight(date), studio_midnight(date) + 86_400);
             let slots: Vec<ScheduleSlot> = schedule.with_value(|all| {
                 all.iter()
                     .filter(|s| s.window.start < to && s.window.end > from)
@@ -345,13 +340,7 @@ fn BookingSection(slug: String, rights_book: bool, actions: Actions) -> impl Int
     let starts = RwSignal::new(String::new());
     let ends = RwSignal::new(String::new());
     let error = Signal::derive(move || actions.book.value().get().and_then(Result::err));
-    let field = move |id: &'static str| {
-        move || {
-            error.with(|e| {
-                e.as_ref().and_then(|e| e.field_code(id).map(|c| field_text(i18n, id, c)))
-            })
-        }
-    };
+    let field = move |id: &'static str| move || error.with(|e| field_message(i18n, e.as_ref(), id));
     let receipt = move || actions.book.value().get().and_then(Result::ok);
     let use_slot = move |w: Window| {
         starts.set(studio_local(w.start));

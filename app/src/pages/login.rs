@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::{LogIn, Register};
-use crate::components::error_view::{error_text, field_text};
+use crate::components::error_view::{error_text, field_message};
 use crate::error::AppError;
 use crate::i18n::*;
 
@@ -28,11 +28,7 @@ pub(crate) fn Field(
     #[prop(optional)] on_input: Option<Callback<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let message = move || {
-        error.with(|e| {
-            e.as_ref().and_then(|e| e.field_code(id).map(|code| field_text(i18n, id, code)))
-        })
-    };
+    let message = move || error.with(|e| field_message(i18n, e.as_ref(), id));
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
@@ -132,11 +128,7 @@ pub(crate) fn RegisterForm(
         }
     };
     let invited = invitation.is_some();
-    let role_error = move || {
-        error.with(|e| {
-            e.as_ref().and_then(|e| e.field_code("role").map(|c| field_text(i18n, "role", c)))
-        })
-    };
+    let role_error = move || error.with(|e| field_message(i18n, e.as_ref(), "role"));
     view! {
         <ActionForm action>
             <input type="hidden" name="next" prop:value=next />
@@ -178,7 +170,8 @@ pub(crate) fn RegisterForm(
             </div>
             <p class="form-error" role="alert">
                 {move || {
-                    error.with(|e| e.as_ref().and_then(|e| e.field_code("invitation").map(|c| field_text(i18n, "invitation", c))))
+                    error
+                        .with(|e| field_message(i18n, e.as_ref(), "invitation"))
                         .or_else(|| form_error(i18n, error.get()))
                 }}
             </p>
