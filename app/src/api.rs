@@ -9,39 +9,19 @@ use crate::models::{CallCard, ItemPage, LocationsView};
 /// Items per catalogue page.
 pub const ITEMS_PER_PAGE: i64 = 48;
 
-/// The locations matching the filter (URL parameters, codes joined by commas; all empty for
-/// every location) for the map and list, with the tile settings.
+/// The locations matching `query` (the `/locations` URL's query string; empty for every
+/// location) for the map and list, with the tile settings. A crew member's own production's
+/// bookings do not count against "free from … to …".
 #[server(prefix = "/api", endpoint = "locations")]
-#[allow(clippy::too_many_arguments)]
-pub async fn list_locations(
-    #[server(default)] q: String,
-    #[server(default)] kind: String,
-    #[server(default)] era: String,
-    #[server(default)] setting: String,
-    #[server(default)] base: String,
-    #[server(default)] facility: String,
-    #[server(default)] area_min: String,
-    #[server(default)] area_max: String,
-    #[server(default)] rate_min: String,
-    #[server(default)] rate_max: String,
-) -> Result<LocationsView, AppError> {
+pub async fn list_locations(#[server(default)] query: String) -> Result<LocationsView, AppError> {
     answer(async {
-        let pairs = [
-            ("q", q.as_str()),
-            ("kind", kind.as_str()),
-            ("era", era.as_str()),
-            ("setting", setting.as_str()),
-            ("base", base.as_str()),
-            ("facility", facility.as_str()),
-            ("area_min", area_min.as_str()),
-            ("area_max", area_max.as_str()),
-            ("rate_min", rate_min.as_str()),
-            ("rate_max", rate_max.as_str()),
-        ];
-        let filter = domain::location_filter::LocationFilter::from_pairs(pairs);
+        let filter = domain::location_filter::LocationFilter::from_query(&query);
         let backend = crate::backend::backend()?;
-        let (pins, total) = backend.location_pins(&filter).await?;
-        Ok(LocationsView { pins, total, tiles: backend.tile_source() })
+        let viewer = match filter.free_window() {
+            Ok(Some(_)) => crate::auth::session_account().await?,
+            _ => None,
+        };
+        backend.locations(&filter, viewer.as_ref()).await
     })
     .await
 }

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::models::{
-    AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail, LocationPin,
-    NewInvitation, OrgRef, SessionUser, TileSource,
+    AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail, LocationsView,
+    NewInvitation, OrgRef, SessionUser,
 };
 use domain::account::Role;
 
@@ -43,13 +43,14 @@ pub struct ProductionForm {
 /// What server functions may ask of the server.
 #[async_trait::async_trait]
 pub trait Backend: Send + Sync + 'static {
-    /// The locations matching `filter`, ordered by base and name, and how many there are in all.
-    async fn location_pins(
+    /// The locations matching `filter`, ordered by base and name, how many there are in all,
+    /// the bases' outlines and the tile settings. For "free from … to …", bookings of
+    /// `viewer`'s own production may abut the range.
+    async fn locations(
         &self,
         filter: &domain::location_filter::LocationFilter,
-    ) -> Result<(Vec<LocationPin>, usize), AppError>;
-    /// Map tile settings.
-    fn tile_source(&self) -> TileSource;
+        viewer: Option<&SessionUser>,
+    ) -> Result<LocationsView, AppError>;
     /// One page (1-based) of the catalogue, ordered by SKU.
     async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError>;
     /// Calls that are open and whose deadline has not passed in the studio's time zone.

@@ -193,6 +193,17 @@ pub struct LocationPin {
 pub struct TileSource {
     pub url: String,
     pub attribution: String,
+    /// The tiles are drawn in GCJ-02 (Chinese providers): markers are shifted on the way to
+    /// the map; stored coordinates stay WGS-84.
+    pub gcj02: bool,
+}
+
+/// The outline of a base's area (WGS-84 latitude, longitude), drawn under the markers so the
+/// map keeps its meaning without tiles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaseOutline {
+    pub base: Base,
+    pub ring: Vec<(f64, f64)>,
 }
 
 /// Everything the locations page shows.
@@ -203,6 +214,8 @@ pub struct LocationsView {
     /// How many locations there are in all.
     pub total: usize,
     pub tiles: TileSource,
+    /// Every base's outline, whatever the filter.
+    pub outlines: Vec<BaseOutline>,
 }
 
 /// A catalogue item as shown in the result grid.

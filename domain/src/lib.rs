@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod booking;
+pub mod cluster;
 pub mod gcj02;
 pub mod geo;
 pub mod location_filter;
@@ -13,7 +14,7 @@ pub mod sun;
 pub mod vocab;
 
 pub use gcj02::Gcj02Point;
-pub use geo::GeoPoint;
+pub use geo::{GeoPoint, MapView};
 pub use money::{Money, group_thousands};
 pub use studio_time::{STUDIO_OFFSET, studio_datetime, studio_midnight};
 pub use sun::{Horizon, SolarDay, SunPosition, solar_day, sun_path, sun_position};

@@ -2,6 +2,7 @@
 //! server filters with it; the browser builds its links and forms with the same parser, so a
 //! shared link reproduces exactly what the sender saw.
 
+use crate::booking::{Window, parse_studio_local, studio_local};
 use crate::vocab::{Base, Era, Facility, LocationKind, Setting};
 
 /// Filters over locations; empty lists and `None` bounds mean "any".
@@ -20,6 +21,32 @@ pub struct LocationFilter {
     /// Hourly rate bounds in whole yuan.
     pub rate_min: Option<i64>,
     pub rate_max: Option<i64>,
+    /// "Free from … to …" in studio time (Unix seconds, whole minutes), as typed; see
+    /// [`LocationFilter::free_window`].
+    pub free_from: Option<i64>,
+    pub free_to: Option<i64>,
+}
+
+/// Why the "free from … to …" pair cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FreeRangeError {
+    /// Only one end was given.
+    Incomplete,
+    /// The end is not after the start.
+    EndNotAfterStart,
+    /// Longer than a booking may be.
+    TooLong,
+}
+
+impl FreeRangeError {
+    /// The message code the filter form shows.
+    pub fn code(self) -> &'static str {
+        match self {
+            FreeRangeError::Incomplete => "free_range_incomplete",
+            FreeRangeError::EndNotAfterStart => "end_not_after_start",
+            FreeRangeError::TooLong => "too_long_booking",
+        }
+    }
 }
 
 /// What a location offers to the filter.
@@ -59,6 +86,11 @@ fn push_codes<T: Copy + PartialEq>(list: &mut Vec<T>, value: &str, parse: fn(&st
     }
 }
 
+/// A `datetime-local` value, cut down to the whole minute.
+fn minute(value: &str) -> Option<i64> {
+    parse_studio_local(value).map(|t| t - t.rem_euclid(60))
+}
+
 fn bound(value: &str) -> Option<i64> {
     value.trim().parse::<i64>().ok().filter(|v| *v >= 0)
 }
@@ -80,10 +112,24 @@ impl LocationFilter {
                 "area_max" => f.area_max = bound(value),
                 "rate_min" => f.rate_min = bound(value),
                 "rate_max" => f.rate_max = bound(value),
+                "free_from" => f.free_from = minute(value),
+                "free_to" => f.free_to = minute(value),
                 _ => {}
             }
         }
         f
+    }
+
+    /// Reads a URL query string (without the `?`), as [`LocationFilter::from_pairs`].
+    pub fn from_query(query: &str) -> LocationFilter {
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+        LocationFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// The URL query string (without the `?`) for this filter.
+    pub fn to_query(&self) -> String {
+        form_urlencoded::Serializer::new(String::new()).extend_pairs(self.to_pairs()).finish()
     }
 
     /// The query pairs for this filter, in a stable order (codes joined by commas).
@@ -107,8 +153,24 @@ impl LocationFilter {
         ] {
             pairs.push((key, value.map(|v| v.to_string()).unwrap_or_default()));
         }
+        for (key, value) in [("free_from", self.free_from), ("free_to", self.free_to)] {
+            pairs.push((key, value.map(studio_local).unwrap_or_default()));
+        }
         pairs.retain(|(_, v)| !v.is_empty());
         pairs
+    }
+
+    /// The window a location must be free in: `None` when neither end is given.
+    pub fn free_window(&self) -> Result<Option<Window>, FreeRangeError> {
+        match (self.free_from, self.free_to) {
+            (None, None) => Ok(None),
+            (Some(start), Some(end)) if end <= start => Err(FreeRangeError::EndNotAfterStart),
+            (Some(start), Some(end)) if end - start > crate::booking::MAX_BOOKING_SECS => {
+                Err(FreeRangeError::TooLong)
+            }
+            (Some(start), Some(end)) => Ok(Some(Window { start, end })),
+            _ => Err(FreeRangeError::Incomplete),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -207,5 +269,39 @@ mod tests {
         let again = LocationFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(again, f);
         assert!(LocationFilter::default().is_empty());
+        let query = "q=%E7%A7%A6+palace&era=qing%2Cming&free_from=2026-12-01T06%3A30";
+        let parsed = LocationFilter::from_query(query);
+        assert_eq!(parsed.q, "秦 palace");
+        assert_eq!(parsed.eras, vec![Era::Qing, Era::Ming]);
+        assert_eq!(LocationFilter::from_query(&parsed.to_query()), parsed);
+    }
+
+    #[test]
+    fn a_free_range_round_trips_in_studio_time_and_explains_itself() {
+        let f = filter(&[("free_from", "2026-12-01T06:30"), ("free_to", "2026-12-01T13:45:30")]);
+        let window = f.free_window().unwrap().unwrap();
+        assert_eq!(window.len(), 7 * 3600 + 15 * 60, "seconds are cut to the minute");
+        assert_eq!(
+            f.to_pairs(),
+            vec![
+                ("free_from", "2026-12-01T06:30".to_string()),
+                ("free_to", "2026-12-01T13:45".to_string())
+            ]
+        );
+        assert_eq!(
+            filter(&[("free_from", "2026-12-01T06:30")]).free_window(),
+            Err(FreeRangeError::Incomplete)
+        );
+        assert_eq!(
+            filter(&[("free_from", "2026-12-01T06:30"), ("free_to", "2026-12-01T06:30")])
+                .free_window(),
+            Err(FreeRangeError::EndNotAfterStart)
+        );
+        assert_eq!(
+            filter(&[("free_from", "2026-12-01T06:30"), ("free_to", "2027-02-01T06:30")])
+                .free_window(),
+            Err(FreeRangeError::TooLong)
+        );
+        assert_eq!(filter(&[("free_from", "tuesday")]).free_window(), Ok(None));
     }
 }

@@ -1,9 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-}
+import { hydrated } from './support';
 
 // A mainland mobile number no other test uses: a prefix per browser project, then the time.
 function uniquePhone(project: string): string {

@@ -1,18 +1,6 @@
 import { test, expect, Page, Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-}
-
-async function logIn(page: Page, login: string, password: string) {
-  await page.goto('/login');
-  await hydrated(page);
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(password);
-  await page.locator('form button[type="submit"]').click();
-  await expect(page.locator('.signed-in')).toBeVisible();
-}
+import { hydrated, logIn, markedLocations } from './support';
 
 // A Tuesday at the studio (UTC+8): next week's for the desktop project, the one after for the
 // phone project, so the two projects never book the same hours.
@@ -108,7 +96,7 @@ test.describe('finding a location', () => {
     for (const text of await found.allTextContents()) expect(text).toContain('秦王宫');
     await expect(page.locator('.result-count')).toContainText(`显示 ${count} 个`);
     await hydrated(page);
-    await expect(page.locator('.leaflet-marker-icon')).toHaveCount(count);
+    await expect.poll(() => markedLocations(page)).toBe(count);
 
     // Facets are a plain form: tick 清 and 街道, submit, and the URL carries the choice.
     await page.goto('/locations');

@@ -1,9 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-}
+import { hydrated, noSeriousAxeViolations } from './support';
 
 // A mainland mobile number no other test uses: a prefix per browser project and test, then the time.
 function uniquePhone(prefix: string): string {
@@ -23,12 +19,6 @@ async function logIn(page: Page, login: string, password: string) {
 async function logOut(page: Page) {
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.locator('.signed-in')).toHaveCount(0);
-}
-
-async function noSeriousAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${what} ${v.id}: ${v.help}`)).toEqual([]);
 }
 
 test.describe('memberships', () => {

@@ -1,25 +1,5 @@
-import { test, expect, Page, ConsoleMessage } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-// Collects console errors and uncaught exceptions so each test can assert there were none.
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  return errors;
-}
-
-async function hydrated(page: Page) {
-  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-}
-
-async function noSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { test, expect } from '@playwright/test';
+import { hydrated, watchErrors, noSeriousAxeViolations, markedLocations } from './support';
 
 test.describe('server-rendered content, before any script runs', () => {
   test.use({ javaScriptEnabled: false });
@@ -45,14 +25,42 @@ test.describe('server-rendered content, before any script runs', () => {
   });
 });
 
-test('locations: the map hydrates with one marker per location', async ({ page }) => {
+test('locations: the map clusters every location and keeps its view in the URL', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('/locations');
+  // Zoomed out over China, every base (Zhejiang, Liaoning, Xinjiang) is in view.
+  await page.goto('/locations?lat=36&lng=105&z=3');
   await hydrated(page);
   const rows = await page.locator('.location-list tbody tr').count();
   await expect(page.locator('.map-box')).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.locator('.leaflet-marker-icon')).toHaveCount(rows);
-  await page.locator('.leaflet-marker-icon').first().click({ force: true });
+  await expect.poll(() => markedLocations(page)).toBe(rows);
+  await expect(page.locator('.cluster-icon').first()).toBeVisible();
+  // Base outlines are drawn by Backlot itself: the map means something without tiles.
+  await expect(page.locator('.base-label', { hasText: /Hengdian|横店/ })).toBeVisible();
+
+  // A cluster zooms in where it splits; the URL follows the map and a reload reproduces it.
+  await page.locator('.cluster-icon').first().click();
+  await expect(page).toHaveURL(/z=([4-9]|1\d)/);
+  const moved = page.url();
+  expect(new URL(moved).searchParams.get('lat')).not.toBeNull();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator('.map-box')).toHaveAttribute('data-hydrated', 'true');
+  expect(page.url()).toBe(moved);
+
+  // Zooming into clusters reaches single locations, whose popups link to their page.
+  await page.goto('/locations');
+  await hydrated(page);
+  await expect.poll(() => markedLocations(page)).toBeGreaterThan(0);
+  const single = page.locator('.leaflet-marker-icon:not(.cluster-icon)');
+  for (let i = 0; i < 10 && (await single.count()) === 0; i++) {
+    await page.locator('.cluster-icon').first().click();
+    await page.waitForTimeout(500);
+  }
+  await single.first().click({ force: true });
+  await expect(page.locator('.leaflet-popup-content a')).toHaveAttribute('href', /^\/locations\/[a-z0-9-]+$/);
+  await noSeriousAxeViolations(page);
+  expect(errors).toEqual([]);
+});
   await expect(page.locator('.leaflet-popup-content')).toBeVisible();
   await noSeriousAxeViolations(page);
   expect(errors).toEqual([]);

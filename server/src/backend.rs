@@ -4,11 +4,12 @@
 use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
-    AccountSummary, AdminView, BookingReceipt, CallCard, CrewBooking, CrewSchedule, InvitationView,
-    ItemPage, LocationDetail, LocationPin, LocationRights, NewInvitation, OrgKind, OrgRef,
-    ScheduleSlot, SessionUser, TileSource,
+    AccountSummary, AdminView, BaseOutline, BookingReceipt, CallCard, CrewBooking, CrewSchedule,
+    InvitationView, ItemPage, LocationDetail, LocationPin, LocationRights, LocationsView,
+    NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, TileSource,
 };
 use domain::account::{self, Login, Role};
+use domain::vocab::Base;
 use time::OffsetDateTime;
 
 use crate::passwords;
@@ -17,7 +18,7 @@ use crate::storage::bookings::{Booked, BookingParties, NewBooking};
 use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
 use crate::storage::{StorageError, Store};
 use crate::tokens;
-use domain::booking::{BookingStatus, Window};
+use domain::booking::{BookingStatus, MAX_CHANGEOVER_SECS, Window, first_clash};
 use domain::location_filter::{LocationFilter, LocationTraits};
 
 /// Failed logins allowed per account within `FAILURE_WINDOW_SECS` before it is throttled.
@@ -81,17 +82,20 @@ fn unexpected(operation: &'static str) -> impl FnOnce(StorageError) -> AppError 
 
 #[async_trait::async_trait]
 impl Backend for ServerBackend {
-    async fn location_pins(
+    async fn locations(
         &self,
         filter: &LocationFilter,
-    ) -> Result<(Vec<LocationPin>, usize), AppError> {
+        viewer: Option<&SessionUser>,
+    ) -> Result<LocationsView, AppError> {
         let pins = self.store.location_pins().await.map_err(unexpected("location_pins"))?;
         let total = pins.len();
+        let outlines = base_outlines(&pins);
+        let view = |pins| LocationsView { pins, total, tiles: self.tiles.clone(), outlines };
         if filter.is_empty() {
-            return Ok((pins, total));
+            return Ok(view(pins));
         }
         let pinyin = self.store.location_pinyin().await.map_err(unexpected("location_pinyin"))?;
-        let matching = pins
+        let mut matching: Vec<LocationPin> = pins
             .into_iter()
             .filter(|pin| {
                 let full = pinyin.get(&pin.slug).map(String::as_str).unwrap_or_default();
@@ -111,11 +115,24 @@ impl Backend for ServerBackend {
                 })
             })
             .collect();
-        Ok((matching, total))
-    }
-
-    fn tile_source(&self) -> TileSource {
-        self.tiles.clone()
+        // An unusable range is explained by the form and filters nothing.
+        if let Ok(Some(window)) = filter.free_window() {
+            let held = self
+                .store
+                .held_between(window.start - MAX_CHANGEOVER_SECS, window.end + MAX_CHANGEOVER_SECS)
+                .await
+                .map_err(unexpected("held_between"))?;
+            // A visitor or a non-crew account is nobody's production: every booking counts.
+            let production = viewer
+                .and_then(|user| user.org.as_ref())
+                .filter(|org| org.kind == OrgKind::Production)
+                .map_or(0, |org| org.id);
+            matching.retain(|pin| {
+                let held = held.get(&pin.slug).map(Vec::as_slice).unwrap_or_default();
+                first_clash(window, production, pin.changeover_min * 60, held).is_none()
+            });
+        }
+        Ok(view(matching))
     }
 
     async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError> {
@@ -541,6 +558,22 @@ impl ServerBackend {
             .map_err(unexpected("booking_parties"))?
             .ok_or(AppError::NotFound)
     }
+}
+
+/// Padding around a base's outermost locations in its outline: about 800 m.
+const OUTLINE_PAD_DEG: f64 = 0.008;
+
+/// Each base's outline around its locations, in the order of `Base::ALL`.
+fn base_outlines(pins: &[LocationPin]) -> Vec<BaseOutline> {
+    Base::ALL
+        .iter()
+        .filter_map(|&base| {
+            let points: Vec<(f64, f64)> =
+                pins.iter().filter(|p| p.base == base).map(|p| (p.lat, p.lon)).collect();
+            (!points.is_empty())
+                .then(|| BaseOutline { base, ring: domain::geo::outline(&points, OUTLINE_PAD_DEG) })
+        })
+        .collect()
 }
 
 /// The production `user` books for: crew members of a production only.

@@ -103,6 +103,7 @@ async fn serve(settings: Settings, store: Store) -> Result<(), String> {
         tiles: TileSource {
             url: settings.tile_url.clone(),
             attribution: settings.tile_attribution.clone(),
+            gcj02: settings.tile_gcj02,
         },
     };
     let guards = Guards::new(settings.public_origin.clone(), settings.login_attempts_per_minute);

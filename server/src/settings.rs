@@ -27,6 +27,9 @@ pub struct Settings {
     pub tile_url: String,
     /// `BACKLOT_TILE_ATTRIBUTION`.
     pub tile_attribution: String,
+    /// `BACKLOT_TILE_DATUM`: `wgs84` (default, OpenStreetMap and most providers) or `gcj02`
+    /// (Chinese providers such as AMap); markers are shifted to match the tiles.
+    pub tile_gcj02: bool,
     /// `BACKLOT_PUBLIC_ORIGIN` (e.g. `https://backlot.example`): the origin browsers see when
     /// Backlot runs behind a proxy; `https://` also marks the session cookie Secure.
     pub public_origin: Option<String>,
@@ -109,6 +112,17 @@ impl Settings {
         }
         let tile_attribution =
             lookup("BACKLOT_TILE_ATTRIBUTION").unwrap_or_else(|| DEFAULT_TILE_ATTRIBUTION.into());
+        let tile_gcj02 = match lookup("BACKLOT_TILE_DATUM").as_deref().map(str::trim) {
+            None | Some("") | Some("wgs84") => false,
+            Some("gcj02") => true,
+            Some(other) => {
+                return Err(SettingsError::Invalid {
+                    name: "BACKLOT_TILE_DATUM",
+                    value: other.to_string(),
+                    expected: "wgs84 or gcj02",
+                });
+            }
+        };
 
         let public_origin = lookup("BACKLOT_PUBLIC_ORIGIN").filter(|o| !o.is_empty());
         if let Some(origin) = &public_origin {
@@ -141,6 +155,7 @@ impl Settings {
             log_filter,
             tile_url,
             tile_attribution,
+            tile_gcj02,
             public_origin,
             login_attempts_per_minute,
         })
@@ -173,6 +188,14 @@ mod tests {
     fn a_postgres_url_selects_postgres() {
         let settings = read(&[("DATABASE_URL", "postgres://u@localhost/db")]).unwrap();
         assert_eq!(settings.database, DatabaseTarget::Postgres("postgres://u@localhost/db".into()));
+    }
+
+    #[test]
+    fn the_tile_datum_is_wgs84_unless_gcj02_is_asked_for() {
+        assert!(read(&[("BACKLOT_TILE_DATUM", "gcj02")]).unwrap().tile_gcj02);
+        assert!(!read(&[]).unwrap().tile_gcj02);
+        let err = read(&[("BACKLOT_TILE_DATUM", "bd09")]).unwrap_err();
+        assert!(err.to_string().starts_with("BACKLOT_TILE_DATUM="), "{err}");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 mod support;
 
+use app::models::{OrgKind, OrgRef};
+use domain::account::Role;
 use domain::booking::{BookingStatus, Held, Window, clashes};
 use server::storage::bookings::{Booked, NewBooking};
 use server::storage::{Db, Store};
@@ -334,4 +336,57 @@ on_both_backends!(a_crew_exports_its_schedule_as_icalendar, |backend: Backend| a
     rival.log_in("crew2@backlot.local", "backlot-crew2-demo").await;
     let theirs: serde_json::Value = rival.call("/api/schedule", &[]).await.json().await.unwrap();
     assert_eq!(theirs["bookings"].as_array().unwrap().len(), 0);
+});
+
+/// The slugs `/api/locations` lists for `query`, as `browser` sees them, and the total.
+async fn listed(browser: &support::Browser, query: &str) -> (Vec<String>, u64) {
+    let response = browser.call("/api/locations", &[("query", query)]).await;
+    assert_eq!(response.status(), 200);
+    let view: serde_json::Value = response.json().await.unwrap();
+    let slugs = view["pins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap().to_string())
+        .collect();
+    (slugs, view["total"].as_u64().unwrap())
+}
+
+// "Free from … to …" on the map: a booking and its changeover hide a location from everyone
+// else; the booking production's own crew may still hand over to itself.
+on_both_backends!(the_free_filter_hides_booked_locations, |backend: Backend| async move {
+    let db = TestDb::seeded(backend).await;
+    let (slug, changeover) = location(&db.store).await;
+    let day = base();
+    let booked = Window { start: day + 6 * H, end: day + 12 * H };
+    assert!(matches!(book(&db.store, &slug, 1, booked).await, Booked::Done { .. }));
+    let app = support::TestApp::spawn(db).await;
+    let local = domain::booking::studio_local;
+    let range = |w: Window| format!("free_from={}&free_to={}", local(w.start), local(w.end));
+
+    let visitor = app.browser();
+    let (all, total) = listed(&visitor, "").await;
+    assert!(all.contains(&slug));
+    let (during, total_during) = listed(&visitor, &range(booked)).await;
+    assert!(!during.contains(&slug), "a booked location is listed as free");
+    assert_eq!(total_during, total);
+    assert_eq!(during.len() + 1, all.len(), "only the booked location disappears");
+    // Inside the changeover after the booking: still taken for other productions.
+    let hand_over = Window { start: booked.end, end: booked.end + H };
+    assert!(!listed(&visitor, &range(hand_over)).await.0.contains(&slug));
+    let after = Window { start: booked.end + changeover, end: booked.end + changeover + H };
+    assert!(listed(&visitor, &range(after)).await.0.contains(&slug));
+
+    let crew_of = |id| Some(OrgRef { kind: OrgKind::Production, id });
+    let (own, _) = app.logged_in(Role::Crew, crew_of(1)).await;
+    assert!(listed(&own, &range(hand_over)).await.0.contains(&slug), "own production may abut");
+    let (rival, _) = app.logged_in(Role::Crew, crew_of(2)).await;
+    assert!(!listed(&rival, &range(hand_over)).await.0.contains(&slug));
+
+    // A range that cannot be used filters nothing (the form explains it).
+    let backwards = format!("free_from={}&free_to={}", local(booked.end), local(booked.start));
+    assert_eq!(listed(&visitor, &backwards).await.0, all);
+    // Filters combine.
+    let (qing, _) = listed(&visitor, &format!("era=qing&{}", range(booked))).await;
+    assert!(qing.len() < during.len() && !qing.contains(&slug));
 });

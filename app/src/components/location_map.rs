@@ -4,25 +4,66 @@
 //! thread-bound JS handles, which cuts server responses short on a multi-threaded runtime.
 //! The server renders a fixed-size box (so nothing shifts) and the list beside the map carries
 //! the same content for readers without JavaScript.
+//!
+//! Markers are drawn imperatively from `domain::cluster`: after every move or zoom only the
+//! markers of the visible area are rebuilt, so the map stays smooth with tens of thousands of
+//! locations (a DOM marker per location would not). Bases' outlines are drawn under them as an
+//! offline base layer, so the map keeps its meaning when no tile server is reachable.
 
+use domain::cluster::{ClusterIndex, ClusterOptions, MapMarker};
+use domain::gcj02::{Gcj02Point, to_gcj02, to_wgs84};
+use domain::{GeoPoint, Lang, MapView};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::{self, JsCast as _};
+use leptos::web_sys::js_sys;
+use leptos_leaflet::leaflet::{self, MouseEvents as _};
 use leptos_leaflet::prelude::*;
 
 use crate::components::content_lang;
 use crate::i18n::*;
-use crate::models::{LocationPin, TileSource};
-
-/// Hengdian's centre, where the map opens.
-const CENTRE: (f64, f64) = (29.16, 120.31);
-const OPENING_ZOOM: f64 = 12.0;
+use crate::models::{BaseOutline, LocationPin, TileSource};
 
 #[component]
-pub fn LocationMap(pins: Vec<LocationPin>, tiles: TileSource) -> impl IntoView {
+pub fn LocationMap(
+    pins: Vec<LocationPin>,
+    tiles: TileSource,
+    outlines: Vec<BaseOutline>,
+    /// Where the map opens.
+    view: MapView,
+    /// Called with the new view after every move or zoom.
+    #[prop(into)]
+    on_move: Callback<MapView>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let pins = StoredValue::new(pins);
+    let outlines = StoredValue::new(outlines);
     let tiles = StoredValue::new(tiles);
     let in_browser = RwSignal::new(false);
     Effect::new(move |_| in_browser.set(true));
+    let gcj02 = tiles.with_value(|t| t.gcj02);
+    let centre = to_map(view.centre, gcj02);
+    let map = JsRwSignal::<Option<leaflet::Map>>::new_local(None);
+    Effect::new(move |_| {
+        let Some(leaflet_map) = map.get() else { return };
+        let lang = untrack(|| content_lang(i18n));
+        let outline_layer = outlines.with_value(|o| draw_outlines(o, gcj02, lang));
+        leaflet::Map::add_layer(&leaflet_map, &outline_layer);
+        let markers = Markers::new(&pins.read_value(), gcj02, lang);
+        let layer = leaflet::LayerGroup::new();
+        leaflet::Map::add_layer(&leaflet_map, &layer);
+        markers.draw(&leaflet_map, &layer);
+        let moved_map = leaflet_map.clone();
+        let on_moveend =
+            wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_| {
+                markers.draw(&moved_map, &layer);
+                let centre = moved_map.get_center();
+                let wgs84 = from_map(centre.lat(), centre.lng(), gcj02);
+                if let Some(view) = MapView::from_map(wgs84.0, wgs84.1, moved_map.get_zoom()) {
+                    on_move.run(view);
+                }
+            });
+        leaflet_map.unchecked_ref::<leaflet::Evented>().on("moveend", &on_moveend.into_js_value());
+    });
     view! {
         <div
             class="map-box"
@@ -36,9 +77,9 @@ pub fn LocationMap(pins: Vec<LocationPin>, tiles: TileSource) -> impl IntoView {
             >
                 <MapContainer
                     class="map"
-                    center=Position::new(CENTRE.0, CENTRE.1)
-                    zoom=OPENING_ZOOM
-                    set_view=true
+                    center=Position::new(centre.0, centre.1)
+                    zoom=f64::from(view.zoom)
+                    map=map.write_only()
                 >
                     {tiles
                         .with_value(|tiles| {
@@ -47,29 +88,182 @@ pub fn LocationMap(pins: Vec<LocationPin>, tiles: TileSource) -> impl IntoView {
                                     view! { <TileLayer url=tiles.url.clone() attribution=tiles.attribution.clone() /> }
                                 })
                         })}
-                    {pins
-                        .read_value()
-                        .iter()
-                        .map(|pin| {
-                            let pin = pin.clone();
-                            let title = pin.name_en.clone();
-                            view! {
-                                <Marker position=Position::new(pin.lat, pin.lon) title=title>
-                                    <Popup>
-                                        <strong>
-                                            {move || {
-                                                content_lang(i18n).pick(&pin.name_zh, &pin.name_en).to_string()
-                                            }}
-                                        </strong>
-                                        <br />
-                                        <a href=format!("/locations?focus={}", pin.slug)>{pin.slug.clone()}</a>
-                                    </Popup>
-                                </Marker>
-                            }
-                        })
-                        .collect_view()}
                 </MapContainer>
             </Show>
         </div>
     }
+}
+
+/// A WGS-84 point where the map's tiles draw it.
+fn to_map(point: GeoPoint, gcj02: bool) -> (f64, f64) {
+    if gcj02 {
+        let shifted = to_gcj02(point);
+        (shifted.lat(), shifted.lon())
+    } else {
+        (point.lat(), point.lon())
+    }
+}
+
+/// A map position back in WGS-84.
+fn from_map(lat: f64, lon: f64, gcj02: bool) -> (f64, f64) {
+    match Gcj02Point::new(lat, lon) {
+        Ok(point) if gcj02 => {
+            let back = to_wgs84(point);
+            (back.lat(), back.lon())
+        }
+        _ => (lat, lon),
+    }
+}
+
+/// Pins in map coordinates, clustered once, and redrawn for the visible area on demand.
+struct Markers {
+    index: ClusterIndex,
+    /// Per pin id (its position in the list): map position, name and slug.
+    pins: Vec<((f64, f64), String, String)>,
+    lang: Lang,
+}
+
+impl Markers {
+    fn new(pins: &[LocationPin], gcj02: bool, lang: Lang) -> Markers {
+        let placed: Vec<((f64, f64), String, String)> = pins
+            .iter()
+            .map(|pin| {
+                let at = GeoPoint::new(pin.lat, pin.lon)
+                    .map(|p| to_map(p, gcj02))
+                    .unwrap_or((pin.lat, pin.lon));
+                (at, lang.pick(&pin.name_zh, &pin.name_en).to_string(), pin.slug.clone())
+            })
+            .collect();
+        let points: Vec<(u32, f64, f64)> = placed
+            .iter()
+            .enumerate()
+            .map(|(id, ((lat, lon), _, _))| (id as u32, *lat, *lon))
+            .collect();
+        Markers { index: ClusterIndex::new(&points, ClusterOptions::default()), pins: placed, lang }
+    }
+
+    fn draw(&self, map: &leaflet::Map, layer: &leaflet::LayerGroup) {
+        let bounds = map.get_bounds();
+        let (south_west, north_east) = (bounds.get_south_west(), bounds.get_north_east());
+        let markers = self.index.query(
+            south_west.lat(),
+            south_west.lng(),
+            north_east.lat(),
+            north_east.lng(),
+            map.get_zoom(),
+        );
+        layer.clear_layers();
+        for marker in markers {
+            let drawn = match marker {
+                MapMarker::Point { id, lat, lon } => match self.pins.get(id as usize) {
+                    Some((_, name, slug)) => self.point(lat, lon, name, slug),
+                    None => continue,
+                },
+                MapMarker::Cluster { lat, lon, count, expansion_zoom, .. } => {
+                    self.cluster(map, lat, lon, count, expansion_zoom)
+                }
+            };
+            layer.add_layer(&drawn);
+        }
+    }
+
+    fn point(&self, lat: f64, lon: f64, name: &str, slug: &str) -> leaflet::Layer {
+        let options = leaflet::MarkerOptions::new();
+        options.set_title(name.to_string());
+        options.set_alt(name.to_string());
+        let marker = leaflet::Marker::new_with_options(&leaflet::LatLng::new(lat, lon), &options);
+        let layer: leaflet::Layer = marker.unchecked_into();
+        if let Some(popup) = popup_content(name, slug, self.lang) {
+            layer.bind_popup_with_options(&popup, &wasm_bindgen::JsValue::UNDEFINED);
+        }
+        layer
+    }
+
+    fn cluster(
+        &self,
+        map: &leaflet::Map,
+        lat: f64,
+        lon: f64,
+        count: u32,
+        expansion_zoom: u8,
+    ) -> leaflet::Layer {
+        let size = if count < 10 {
+            34.0
+        } else if count < 100 {
+            40.0
+        } else {
+            48.0
+        };
+        let icon = leaflet::DivIconOptions::new();
+        icon.set_html(format!("<span>{count}</span>"));
+        icon.set_class_name("cluster-icon".into());
+        icon.set_icon_size(leaflet::Point::new(size, size));
+        let options = leaflet::MarkerOptions::new();
+        options.set_icon(leaflet::DivIcon::new(&icon).into());
+        let title = match self.lang {
+            Lang::Zh => format!("{count} 处场地，点击放大"),
+            Lang::En => format!("{count} locations, select to zoom in"),
+        };
+        options.set_title(title);
+        let at = leaflet::LatLng::new(lat, lon);
+        let marker = leaflet::Marker::new_with_options(&at, &options);
+        let zoom_to = map.clone();
+        marker.on_click(Box::new(move |_| {
+            zoom_to.set_view(&at, f64::from(expansion_zoom));
+        }));
+        marker.unchecked_into()
+    }
+}
+
+/// A popup with the location's name and a link to its page, built as DOM nodes so names are
+/// never parsed as HTML.
+fn popup_content(name: &str, slug: &str, lang: Lang) -> Option<wasm_bindgen::JsValue> {
+    let document = leptos::prelude::document();
+    let body = document.create_element("div").ok()?;
+    let title = document.create_element("strong").ok()?;
+    title.set_text_content(Some(name));
+    let link = document.create_element("a").ok()?;
+    link.set_attribute("href", &format!("/locations/{slug}")).ok()?;
+    link.set_text_content(Some(lang.pick("查看详情与预订", "Details and booking")));
+    body.append_child(&title).ok()?;
+    let line_break = document.create_element("br").ok()?;
+    body.append_child(&line_break).ok()?;
+    body.append_child(&link).ok()?;
+    Some(body.into())
+}
+
+/// Bases' outlines with their names as permanent labels.
+fn draw_outlines(outlines: &[BaseOutline], gcj02: bool, lang: Lang) -> leaflet::LayerGroup {
+    let group = leaflet::LayerGroup::new();
+    for outline in outlines {
+        let ring = web_sys_array(outline.ring.iter().filter_map(|&(lat, lon)| {
+            GeoPoint::new(lat, lon).ok().map(|p| {
+                let (lat, lon) = to_map(p, gcj02);
+                leaflet::LatLng::new(lat, lon)
+            })
+        }));
+        let options = leaflet::PolylineOptions::new();
+        options.set_color("#8a5a2b".into());
+        options.set_weight(1.5);
+        options.set_fill_color("#e9dcc6".into());
+        options.set_fill_opacity(0.35);
+        options.set_interactive(false);
+        let polygon = leaflet::Polygon::new_with_options(&ring, &options);
+        let label = leaflet::TooltipOptions::new();
+        label.set_permanent(true);
+        label.set_direction("center".into());
+        // Leaflet's `className` option, which the binding does not name.
+        let _ = js_sys::Reflect::set(&label, &"className".into(), &"base-label".into());
+        let layer: leaflet::Layer = polygon.unchecked_into();
+        layer.bind_tooltip_with_content(
+            &wasm_bindgen::JsValue::from_str(outline.base.label(lang)),
+            &label,
+        );
+        group.add_layer(&layer);
+    }
+    group
+}
+
+fn web_sys_array(items: impl Iterator<Item = leaflet::LatLng>) -> js_sys::Array {
+    items.map(wasm_bindgen::JsValue::from).collect()
 }

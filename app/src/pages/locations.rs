@@ -2,6 +2,8 @@
 //! filters that live in the URL (`?q=qinwanggong&era=qing&kind=street`), so a shared link shows
 //! the same results. The filter form is a plain GET form: it works before the wasm has loaded.
 
+use domain::MapView;
+use domain::booking::studio_local;
 use domain::location_filter::LocationFilter;
 use domain::vocab::{Base, Era, Facility, LocationKind, Setting};
 use leptos::prelude::*;
@@ -10,58 +12,50 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::list_locations;
 use crate::components::content_lang;
-use crate::components::error_view::ErrorView;
+use crate::components::error_view::{ErrorView, field_text};
 use crate::components::location_map::LocationMap;
 use crate::i18n::*;
 use crate::models::LocationsView;
-
-/// The query keys the filter reads.
-const KEYS: [&str; 10] = [
-    "q", "kind", "era", "setting", "base", "facility", "area_min", "area_max", "rate_min",
-    "rate_max",
-];
 
 #[component]
 pub fn LocationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
-        query.with(|q| {
-            let pairs: Vec<(&'static str, String)> = KEYS
-                .iter()
-                .flat_map(|k| q.get_all(k).unwrap_or_default().into_iter().map(move |v| (*k, v)))
-                .collect();
-            LocationFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-        })
+        query.with(|q| LocationFilter::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
-    let data = Resource::new(
-        move || filter.get().to_pairs(),
-        |pairs| {
-            let get = |key: &str| {
-                pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-            };
-            list_locations(
-                get("q"),
-                get("kind"),
-                get("era"),
-                get("setting"),
-                get("base"),
-                get("facility"),
-                get("area_min"),
-                get("area_max"),
-                get("rate_min"),
-                get("rate_max"),
-            )
-        },
-    );
+    // The map's view as the URL had it; moving the map rewrites the URL in place (no new history
+    // entry, no refetch) and the filter form carries the view along.
+    let initial_view =
+        query.with_untracked(|q| MapView::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+    let map_view = RwSignal::new(initial_view);
+    let on_move = move |view: MapView| {
+        map_view.set(Some(view));
+        let mut url = format!("/locations?{}", filter.get_untracked().to_query());
+        for (key, value) in view.to_pairs() {
+            url.push_str(&format!("&{key}={value}"));
+        }
+        let url = url.replacen("?&", "?", 1);
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &leptos::wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&url),
+            );
+        }
+    };
+    let data = Resource::new(move || filter.get().to_query(), list_locations);
     view! {
         <section class="locations">
             <h1>{t!(i18n, locations_title)}</h1>
-            <FilterForm filter />
+            <FilterForm filter map_view />
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(view) => view! { <LocationsBody view /> }.into_any(),
+                        Ok(data) => {
+                            let view = initial_view.unwrap_or(MapView::HENGDIAN);
+                            view! { <LocationsBody data view on_move /> }.into_any()
+                        }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -95,11 +89,13 @@ fn checks<T: Copy + PartialEq + Send + Sync + 'static>(
 }
 
 #[component]
-fn FilterForm(filter: Memo<LocationFilter>) -> impl IntoView {
+fn FilterForm(filter: Memo<LocationFilter>, map_view: RwSignal<Option<MapView>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let f = filter.get();
         let number = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let moment = |v: Option<i64>| v.map(studio_local).unwrap_or_default();
+        let free_error = f.free_window().err().map(|e| e.code());
         view! {
             <form method="get" action="/locations" class="location-filters">
                 <div class="field">
@@ -134,6 +130,21 @@ fn FilterForm(filter: Memo<LocationFilter>) -> impl IntoView {
                     <label>{t!(i18n, filter_rate_min)} <input type="number" name="rate_min" min="0" step="50" value=number(f.rate_min) /></label>
                     <label>{t!(i18n, filter_rate_max)} <input type="number" name="rate_max" min="0" step="50" value=number(f.rate_max) /></label>
                 </fieldset>
+                <fieldset class="ranges">
+                    <legend>{t!(i18n, filter_free)}</legend>
+                    <label>{t!(i18n, filter_free_from)} <input type="datetime-local" name="free_from" value=moment(f.free_from) aria-describedby="free-hint" /></label>
+                    <label>{t!(i18n, filter_free_to)} <input type="datetime-local" name="free_to" value=moment(f.free_to) aria-describedby="free-hint" /></label>
+                    <p id="free-hint" class="hint">{t!(i18n, filter_free_hint)}</p>
+                    {free_error.map(|code| view! {
+                        <p class="field-error" role="alert">{move || field_text(i18n, "free_to", code)}</p>
+                    })}
+                </fieldset>
+                {move || map_view.get().map(|view| {
+                    view.to_pairs()
+                        .into_iter()
+                        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+                        .collect_view()
+                })}
                 <div class="filter-actions">
                     <button type="submit" class="primary">{t!(i18n, admin_filter_submit)}</button>
                     <A href="/locations">{t!(i18n, filter_clear)}</A>
@@ -144,15 +155,19 @@ fn FilterForm(filter: Memo<LocationFilter>) -> impl IntoView {
 }
 
 #[component]
-fn LocationsBody(view: LocationsView) -> impl IntoView {
+fn LocationsBody(
+    data: LocationsView,
+    view: MapView,
+    #[prop(into)] on_move: Callback<MapView>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let shown = view.pins.len();
-    let total = view.total;
-    let rows = view.pins.clone();
+    let shown = data.pins.len();
+    let total = data.total;
+    let rows = data.pins.clone();
     view! {
         <p class="result-count" role="status">{t!(i18n, locations_shown, shown, total)}</p>
         <div class="locations-layout">
-            <LocationMap pins=view.pins tiles=view.tiles />
+            <LocationMap pins=data.pins tiles=data.tiles outlines=data.outlines view on_move />
             <div class="location-list" role="region" aria-label=move || t_string!(i18n, locations_list_label).to_string() tabindex="0">
                 <table>
                     <thead>

@@ -4,6 +4,8 @@
 //! hold the location and inserts. The database enforces the same rule on its own (PostgreSQL
 //! exclusion constraints, SQLite triggers), so no path can double-book.
 
+use std::collections::HashMap;
+
 use domain::booking::{
     BookingStatus, Clash, Held, MAX_CHANGEOVER_SECS, Window, first_clash, nearest_free,
 };
@@ -108,6 +110,32 @@ struct ScheduleRow {
 }
 
 impl Store {
+    /// Bookings holding any location and overlapping `[from, to)`, by location slug.
+    pub async fn held_between(
+        &self,
+        from: i64,
+        to: i64,
+    ) -> Result<HashMap<String, Vec<Held>>, StorageError> {
+        let rows: Vec<(String, i64, i64, i64, i64)> = on_db!(self.db(), pool => sqlx::query_as(
+            "select l.slug, b.starts_at, b.ends_at, b.production_id, b.changeover_s \
+             from booking b join location l on l.location_id = b.location_id \
+             where b.status in ('requested', 'confirmed') and b.starts_at < $1 and b.ends_at > $2",
+        )
+        .bind(to)
+        .bind(from)
+        .fetch_all(pool)
+        .await?);
+        let mut held: HashMap<String, Vec<Held>> = HashMap::new();
+        for (slug, start, end, production_id, changeover) in rows {
+            held.entry(slug).or_default().push(Held {
+                window: Window { start, end },
+                production_id,
+                changeover,
+            });
+        }
+        Ok(held)
+    }
+
     /// Books a location if the window is free under the clash rule; otherwise explains the clash
     /// and proposes the nearest free slot of the same length starting no earlier than `now`.
     pub async fn book(&self, new: &NewBooking<'_>, now: i64) -> Result<Booked, StorageError> {
