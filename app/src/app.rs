@@ -10,8 +10,9 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
-    AccountPage, AdminPage, CastingPage, CataloguePage, HomePage, JoinPage, LocationPage,
-    LocationsPage, LoginPage, NotFoundPage, RegisterPage, SchedulePage,
+    AccountPage, AdminPage, CastingPage, CataloguePage, ComparePage, HomePage, JoinPage,
+    LocationPage, LocationsPage, LoginPage, NotFoundPage, RegisterPage, SchedulePage,
+    SharedShortlistPage, ShortlistPage,
 };
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
@@ -58,6 +59,9 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("schedule") view=SchedulePage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("shortlist") view=ShortlistPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("shortlist"), ParamSegment("token")) view=SharedShortlistPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("compare") view=ComparePage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("join"), ParamSegment("token")) view=JoinPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
@@ -149,7 +153,7 @@ fn UserMenu() -> impl IntoView {
                             };
                             view! {
                                 {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> })}
-                                {(role == Role::Crew).then(|| view! { <A href="/schedule">{t!(i18n, nav_schedule)}</A> })}
+                                {(role == Role::Crew).then(|| view! { <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> })}
                                 <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
                                     {t!(i18n, signed_in_as, name = name.clone(), role = role_text)}

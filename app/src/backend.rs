@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::models::{
-    AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail, LocationsView,
-    NewInvitation, OrgRef, SessionUser,
+    AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail, LocationPin,
+    LocationsView, NewInvitation, OrgRef, SessionUser, SharedShortlist, ShortlistView,
 };
 use domain::account::Role;
 
@@ -51,6 +51,18 @@ pub trait Backend: Send + Sync + 'static {
         filter: &domain::location_filter::LocationFilter,
         viewer: Option<&SessionUser>,
     ) -> Result<LocationsView, AppError>;
+    /// `user`'s shortlist (crew members only).
+    async fn shortlist(&self, user: &SessionUser) -> Result<ShortlistView, AppError>;
+    /// Adds `slug` to `user`'s shortlist; `Invalid` on `slug` with `shortlist_full` when it
+    /// holds 50 locations already.
+    async fn shortlist_add(&self, user: &SessionUser, slug: &str) -> Result<(), AppError>;
+    async fn shortlist_remove(&self, user: &SessionUser, slug: &str) -> Result<(), AppError>;
+    /// Makes a new read-only link to `user`'s shortlist (the old one stops working); the token.
+    async fn share_shortlist(&self, user: &SessionUser) -> Result<String, AppError>;
+    /// The shortlist shared by `token`, as it is now.
+    async fn shared_shortlist(&self, token: &str) -> Result<SharedShortlist, AppError>;
+    /// Up to four locations by slug, in the order asked; unknown slugs are left out.
+    async fn compare(&self, slugs: &[String]) -> Result<Vec<LocationPin>, AppError>;
     /// One page (1-based) of the catalogue, ordered by SKU.
     async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError>;
     /// Calls that are open and whose deadline has not passed in the studio's time zone.

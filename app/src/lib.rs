@@ -17,5 +17,6 @@ pub mod error;
 pub mod members;
 pub mod models;
 pub mod pages;
+pub mod shortlists;
 
 pub use app::{App, shell};

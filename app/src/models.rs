@@ -327,6 +327,8 @@ pub struct LocationDetail {
     pub week_start: Date,
     pub schedule: Vec<ScheduleSlot>,
     pub rights: LocationRights,
+    /// On the viewer's shortlist; `None` for viewers who keep none (everyone but crew).
+    pub shortlisted: Option<bool>,
 }
 
 /// A booking just made.
@@ -354,4 +356,20 @@ pub struct CrewBooking {
 pub struct CrewSchedule {
     pub production: Org,
     pub bookings: Vec<CrewBooking>,
+}
+
+/// A crew member's shortlist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShortlistView {
+    /// In the order they were added.
+    pub pins: Vec<LocationPin>,
+    /// The token of the read-only link, once made (`/shortlist/{token}`).
+    pub share_token: Option<String>,
+}
+
+/// A shortlist opened through its shared link: the production, never the person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedShortlist {
+    pub production: Option<(String, String)>,
+    pub pins: Vec<LocationPin>,
 }

@@ -6,8 +6,11 @@ use app::error::{AppError, FieldError};
 use app::models::{
     AccountSummary, AdminView, BaseOutline, BookingReceipt, CallCard, CrewBooking, CrewSchedule,
     InvitationView, ItemPage, LocationDetail, LocationPin, LocationRights, LocationsView,
-    NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, TileSource,
+    NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView,
+    TileSource,
 };
+use std::collections::HashMap;
+
 use domain::account::{self, Login, Role};
 use domain::vocab::Base;
 use time::OffsetDateTime;
@@ -16,6 +19,7 @@ use crate::passwords;
 use crate::storage::accounts::{Account, NewAccount, Registration};
 use crate::storage::bookings::{Booked, BookingParties, NewBooking};
 use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
+use crate::storage::shortlists::Added;
 use crate::storage::{StorageError, Store};
 use crate::tokens;
 use domain::booking::{BookingStatus, MAX_CHANGEOVER_SECS, Window, first_clash};
@@ -450,7 +454,19 @@ impl Backend for ServerBackend {
                 }
             })
             .collect();
+        let shortlisted = match viewer.filter(|u| u.role == Role::Crew) {
+            Some(user) => Some(
+                self.store
+                    .shortlist(user.account_id)
+                    .await
+                    .map_err(unexpected("shortlist"))?
+                    .iter()
+                    .any(|s| s == slug),
+            ),
+            None => None,
+        };
         Ok(LocationDetail {
+            shortlisted,
             pin: facts.pin,
             description_zh: facts.description_zh,
             description_en: facts.description_en,
@@ -461,6 +477,64 @@ impl Backend for ServerBackend {
             schedule,
             rights,
         })
+    }
+
+    async fn shortlist(&self, user: &SessionUser) -> Result<ShortlistView, AppError> {
+        user.require(Role::Crew)?;
+        let slugs = self.store.shortlist(user.account_id).await.map_err(unexpected("shortlist"))?;
+        let share_token =
+            self.store.share_token(user.account_id).await.map_err(unexpected("share_token"))?;
+        Ok(ShortlistView { pins: self.pins_for(&slugs).await?, share_token })
+    }
+
+    async fn shortlist_add(&self, user: &SessionUser, slug: &str) -> Result<(), AppError> {
+        user.require(Role::Crew)?;
+        let added = self
+            .store
+            .shortlist_add(user.account_id, slug, now_unix())
+            .await
+            .map_err(unexpected("shortlist_add"))?;
+        match added {
+            Added::Done => Ok(()),
+            Added::NoSuchLocation => Err(AppError::NotFound),
+            Added::Full => Err(AppError::field("slug", "shortlist_full")),
+        }
+    }
+
+    async fn shortlist_remove(&self, user: &SessionUser, slug: &str) -> Result<(), AppError> {
+        user.require(Role::Crew)?;
+        self.store
+            .shortlist_remove(user.account_id, slug)
+            .await
+            .map_err(unexpected("shortlist_remove"))?;
+        Ok(())
+    }
+
+    async fn share_shortlist(&self, user: &SessionUser) -> Result<String, AppError> {
+        user.require(Role::Crew)?;
+        let token = tokens::new_token();
+        self.store
+            .set_share_token(user.account_id, &token, now_unix())
+            .await
+            .map_err(unexpected("set_share_token"))?;
+        Ok(token)
+    }
+
+    async fn shared_shortlist(&self, token: &str) -> Result<SharedShortlist, AppError> {
+        let owner = self
+            .store
+            .share_owner(token)
+            .await
+            .map_err(unexpected("share_owner"))?
+            .ok_or(AppError::NotFound)?;
+        let slugs =
+            self.store.shortlist(owner.account_id).await.map_err(unexpected("shortlist"))?;
+        Ok(SharedShortlist { production: owner.production, pins: self.pins_for(&slugs).await? })
+    }
+
+    async fn compare(&self, slugs: &[String]) -> Result<Vec<LocationPin>, AppError> {
+        let slugs: Vec<String> = slugs.iter().take(COMPARE_MAX).cloned().collect();
+        self.pins_for(&slugs).await
     }
 
     async fn book_location(
@@ -557,6 +631,24 @@ impl ServerBackend {
             .await
             .map_err(unexpected("booking_parties"))?
             .ok_or(AppError::NotFound)
+    }
+}
+
+/// The most locations compared side by side.
+const COMPARE_MAX: usize = 4;
+
+impl ServerBackend {
+    /// The pins of `slugs`, in that order; unknown slugs are left out.
+    async fn pins_for(&self, slugs: &[String]) -> Result<Vec<LocationPin>, AppError> {
+        let mut pins: HashMap<String, LocationPin> = self
+            .store
+            .location_pins()
+            .await
+            .map_err(unexpected("location_pins"))?
+            .into_iter()
+            .map(|pin| (pin.slug.clone(), pin))
+            .collect();
+        Ok(slugs.iter().filter_map(|slug| pins.remove(slug)).collect())
     }
 }
 

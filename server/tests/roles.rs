@@ -60,6 +60,10 @@ enum Case {
     BookLocation,
     ConfirmBooking,
     CancelBooking,
+    AddToShortlist,
+    RemoveFromShortlist,
+    ShareShortlist,
+    MyShortlist,
 }
 
 impl Case {
@@ -88,6 +92,11 @@ impl Case {
             Case::BookLocation => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             Case::ConfirmBooking => [Unauthorized, Forbidden, Forbidden, Allowed, Allowed],
             Case::CancelBooking => [Unauthorized, Forbidden, Allowed, Allowed, Allowed],
+            // Shortlists are crew members' own.
+            Case::AddToShortlist
+            | Case::RemoveFromShortlist
+            | Case::ShareShortlist
+            | Case::MyShortlist => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             // The invitation is to a production; callers here belong to nothing yet.
             Case::AcceptInvitation => [
                 Unauthorized,
@@ -230,6 +239,16 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
             browser.call(endpoint, &[("booking_id", &booking_id.to_string())]).await
         }
         Case::MyData => browser.get("/account/data").await,
+        Case::AddToShortlist | Case::RemoveFromShortlist => {
+            let (slug, _) = booked_location(app).await;
+            let endpoint = match case {
+                Case::AddToShortlist => "/api/shortlist/add",
+                _ => "/api/shortlist/remove",
+            };
+            browser.call(endpoint, &[("slug", &slug)]).await
+        }
+        Case::ShareShortlist => browser.call("/api/shortlist/share", &[]).await,
+        Case::MyShortlist => browser.call("/api/shortlist", &[]).await,
     };
     let status = response.status().as_u16();
     match status {
@@ -264,6 +283,10 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::BookLocation,
         Case::ConfirmBooking,
         Case::CancelBooking,
+        Case::AddToShortlist,
+        Case::RemoveFromShortlist,
+        Case::ShareShortlist,
+        Case::MyShortlist,
     ];
     let mut mismatches = Vec::new();
     for case in cases {

@@ -46,6 +46,7 @@ pub fn field_text(i18n: I18nContext<Locale>, field: &str, code: &str) -> String 
         (_, "too_long_booking") => t_string!(i18n, err_too_long_booking),
         (_, "in_the_past") => t_string!(i18n, err_in_the_past),
         (_, "free_range_incomplete") => t_string!(i18n, err_free_range_incomplete),
+        (_, "shortlist_full") => t_string!(i18n, err_shortlist_full),
         (_, "one_kind") => t_string!(i18n, err_one_kind),
         (_, "guessable") => t_string!(i18n, err_guessable),
         _ => t_string!(i18n, err_invalid_field),

@@ -16,6 +16,8 @@ use crate::components::{content_lang, status_text};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::models::{BookingReceipt, LocationDetail, ScheduleSlot};
+use crate::pages::shortlist::ShortlistToggle;
+use crate::shortlists::{AddToShortlist, RemoveFromShortlist};
 
 /// The actions on the page; any of them finishing reloads the schedule.
 #[derive(Clone, Copy)]
@@ -23,6 +25,8 @@ struct Actions {
     book: ServerAction<BookLocation>,
     confirm: ServerAction<ConfirmBooking>,
     cancel: ServerAction<CancelBooking>,
+    shortlist_add: ServerAction<AddToShortlist>,
+    shortlist_remove: ServerAction<RemoveFromShortlist>,
 }
 
 #[component]
@@ -36,6 +40,8 @@ pub fn LocationPage() -> impl IntoView {
         book: ServerAction::new(),
         confirm: ServerAction::new(),
         cancel: ServerAction::new(),
+        shortlist_add: ServerAction::new(),
+        shortlist_remove: ServerAction::new(),
     };
     let data = Resource::new(
         move || {
@@ -45,6 +51,8 @@ pub fn LocationPage() -> impl IntoView {
                 actions.book.version().get(),
                 actions.confirm.version().get(),
                 actions.cancel.version().get(),
+                actions.shortlist_add.version().get(),
+                actions.shortlist_remove.version().get(),
             )
         },
         |(slug, week, ..)| location_page(slug, week),
@@ -64,7 +72,7 @@ pub fn LocationPage() -> impl IntoView {
 }
 
 /// `HH:MM` of a Unix time, studio time.
-fn clock(unix: i64) -> String {
+pub(crate) fn clock(unix: i64) -> String {
     studio_datetime(unix).get(11..).unwrap_or_default().to_string()
 }
 
@@ -104,6 +112,7 @@ fn LocationBody(detail: LocationDetail, actions: Actions) -> impl IntoView {
         week_start,
         schedule,
         rights,
+        shortlisted,
     } = detail;
     let pin = StoredValue::new(pin);
     let name = move || pin.with_value(|p| lang().pick(&p.name_zh, &p.name_en).to_string());
@@ -137,6 +146,9 @@ fn LocationBody(detail: LocationDetail, actions: Actions) -> impl IntoView {
         <nav class="breadcrumb"><A href="/locations">{t!(i18n, nav_locations)}</A></nav>
         <h1>{name}</h1>
         <p class="lead">{kind_line}</p>
+        {shortlisted.map(|on_list| view! {
+            <ShortlistToggle slug=slug.clone() on_list add=actions.shortlist_add remove=actions.shortlist_remove />
+        })}
         <p>{move || lang().pick(&description_zh, &description_en).to_string()}</p>
         <section aria-labelledby="facts-title">
             <h2 id="facts-title">{t!(i18n, location_facts)}</h2>

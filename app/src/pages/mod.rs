@@ -11,6 +11,7 @@ mod locations;
 mod login;
 mod not_found;
 mod schedule;
+mod shortlist;
 
 pub use account::AccountPage;
 pub(crate) use account::org_name;
@@ -24,3 +25,4 @@ pub use locations::LocationsPage;
 pub use login::{LoginPage, RegisterPage};
 pub use not_found::NotFoundPage;
 pub use schedule::SchedulePage;
+pub use shortlist::{ComparePage, SharedShortlistPage, ShortlistPage};

@@ -18,6 +18,7 @@ pub mod members;
 pub mod queries;
 mod rows;
 pub mod seed;
+pub mod shortlists;
 
 use std::path::Path;
 use std::str::FromStr;
