@@ -25,6 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="description" content="Backlot: Hengdian studio locations, wardrobe and props, and casting." />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/leaflet/leaflet.css" />
                 <script defer src="/leaflet/leaflet.js"></script>
                 <AutoReload options=options.clone() />

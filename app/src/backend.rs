@@ -51,6 +51,15 @@ pub trait Backend: Send + Sync + 'static {
         filter: &domain::location_filter::LocationFilter,
         viewer: Option<&SessionUser>,
     ) -> Result<LocationsView, AppError>;
+    /// Runs booking `booking_id` on to `new_end` (an overrun), for its production's crew, the
+    /// location's operator or an admin: `Clash` (suggestion: the longest the booking can be)
+    /// when the time after it is not free; `Invalid` on `ends_at` for a bad end.
+    async fn extend_booking(
+        &self,
+        user: &SessionUser,
+        booking_id: i64,
+        new_end: i64,
+    ) -> Result<BookingReceipt, AppError>;
     /// `user`'s shortlist (crew members only).
     async fn shortlist(&self, user: &SessionUser) -> Result<ShortlistView, AppError>;
     /// Adds `slug` to `user`'s shortlist; `Invalid` on `slug` with `shortlist_full` when it

@@ -90,6 +90,19 @@ pub async fn cancel_booking(booking_id: i64) -> Result<(), AppError> {
     .await
 }
 
+/// Runs a booking on to `ends_at` (`datetime-local`, studio time): an overrun. Refused with the
+/// clashing window and the latest possible end when the time after it is not free.
+#[server(prefix = "/api", endpoint = "booking/extend")]
+pub async fn extend_booking(booking_id: i64, ends_at: String) -> Result<BookingReceipt, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        let new_end = domain::booking::parse_studio_local(&ends_at)
+            .ok_or_else(|| AppError::field("ends_at", "invalid_time"))?;
+        crate::backend::backend()?.extend_booking(&user, booking_id, new_end).await
+    })
+    .await
+}
+
 /// The caller's production's bookings (crew members only).
 #[server(prefix = "/api", endpoint = "schedule")]
 pub async fn my_schedule() -> Result<crate::models::CrewSchedule, AppError> {

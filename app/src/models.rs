@@ -356,6 +356,22 @@ pub struct CrewBooking {
 pub struct CrewSchedule {
     pub production: Org,
     pub bookings: Vec<CrewBooking>,
+    /// Newest first.
+    pub notices: Vec<HandoverNotice>,
+}
+
+/// The set a production takes over next is handed over later: the booking before its own ran
+/// over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandoverNotice {
+    pub slug: String,
+    pub location_zh: String,
+    pub location_en: String,
+    /// When the set is now handed over.
+    pub handover_at: i64,
+    /// The production's own booking.
+    pub window: domain::booking::Window,
+    pub created_at: i64,
 }
 
 /// A crew member's shortlist.

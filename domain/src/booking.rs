@@ -136,6 +136,40 @@ pub fn nearest_free(
         .min_by_key(|w| ((w.start - want.start).abs(), w.start))
 }
 
+impl Window {
+    /// This window running on to `new_end` (an overrun): on a whole minute, later than the
+    /// current end, and the whole window at most `MAX_BOOKING_SECS` long. The start may be in
+    /// the past: a booking under way can be extended.
+    pub fn extended_to(self, new_end: i64) -> Result<Window, WindowError> {
+        if new_end % 60 != 0 {
+            return Err(WindowError::NotWholeMinutes);
+        }
+        if new_end <= self.end {
+            return Err(WindowError::EndNotAfterStart);
+        }
+        if new_end - self.start > MAX_BOOKING_SECS {
+            return Err(WindowError::TooLong);
+        }
+        Ok(Window { start: self.start, end: new_end })
+    }
+}
+
+/// The latest end `booking` (held by `production`, keeping `changeover` free after it) can run
+/// on to without clashing with `others` (the location's other holding bookings); `None` when
+/// nothing follows it.
+pub fn latest_end(
+    booking: Window,
+    production: i64,
+    changeover: i64,
+    others: &[Held],
+) -> Option<i64> {
+    others
+        .iter()
+        .filter(|h| h.window.start >= booking.end)
+        .map(|h| h.window.start - if h.production_id == production { 0 } else { changeover })
+        .min()
+}
+
 /// Where a booking stands. `Requested` and `Confirmed` hold the location.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BookingStatus {
@@ -324,5 +358,29 @@ mod tests {
         for bad in ["", "2026-12-01", "2026-13-01T06:30", "2026-12-01T24:00", "x-y-zT1:2"] {
             assert_eq!(parse_studio_local(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn an_overrun_runs_on_only_into_free_time() {
+        let booking = w(6.0, 12.0);
+        assert_eq!(booking.extended_to(13 * H), Ok(w(6.0, 13.0)));
+        assert_eq!(booking.extended_to(12 * H), Err(WindowError::EndNotAfterStart));
+        assert_eq!(booking.extended_to(13 * H + 1), Err(WindowError::NotWholeMinutes));
+        assert_eq!(
+            booking.extended_to(booking.start + MAX_BOOKING_SECS + 60),
+            Err(WindowError::TooLong)
+        );
+        // Another production at 14:00 with our 30 min changeover: until 13:30; our own at 14:00:
+        // right up to it; something before us does not matter.
+        let others = [held(14.0, 16.0, 2), held(2.0, 5.0, 3)];
+        assert_eq!(latest_end(booking, 1, 30 * M, &others), Some(13 * H + 30 * M));
+        assert_eq!(latest_end(booking, 2, 30 * M, &others), Some(14 * H));
+        assert_eq!(latest_end(booking, 1, 30 * M, &[held(2.0, 5.0, 3)]), None);
+        // The latest end is exactly where the clash rule starts refusing.
+        let until = latest_end(booking, 1, 30 * M, &others).unwrap();
+        assert!(first_clash(booking.extended_to(until).unwrap(), 1, 30 * M, &others).is_none());
+        assert!(
+            first_clash(booking.extended_to(until + 60).unwrap(), 1, 30 * M, &others).is_some()
+        );
     }
 }

@@ -61,10 +61,6 @@ test('locations: the map clusters every location and keeps its view in the URL',
   await noSeriousAxeViolations(page);
   expect(errors).toEqual([]);
 });
-  await expect(page.locator('.leaflet-popup-content')).toBeVisible();
-  await noSeriousAxeViolations(page);
-  expect(errors).toEqual([]);
-});
 
 test('catalogue hydrates and passes axe', async ({ page }) => {
   const errors = watchErrors(page);

@@ -5,9 +5,9 @@ use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
     AccountSummary, AdminView, BaseOutline, BookingReceipt, CallCard, CrewBooking, CrewSchedule,
-    InvitationView, ItemPage, LocationDetail, LocationPin, LocationRights, LocationsView,
-    NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView,
-    TileSource,
+    HandoverNotice, InvitationView, ItemPage, LocationDetail, LocationPin, LocationRights,
+    LocationsView, NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, SharedShortlist,
+    ShortlistView, TileSource,
 };
 use std::collections::HashMap;
 
@@ -17,12 +17,14 @@ use time::OffsetDateTime;
 
 use crate::passwords;
 use crate::storage::accounts::{Account, NewAccount, Registration};
-use crate::storage::bookings::{Booked, BookingParties, NewBooking};
+use crate::storage::bookings::{Booked, BookingParties, Extended, NewBooking};
 use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
 use crate::storage::shortlists::Added;
 use crate::storage::{StorageError, Store};
 use crate::tokens;
-use domain::booking::{BookingStatus, MAX_CHANGEOVER_SECS, Window, first_clash};
+use domain::booking::{
+    BookingStatus, Clash, MAX_CHANGEOVER_SECS, Window, WindowError, first_clash,
+};
 use domain::location_filter::{LocationFilter, LocationTraits};
 
 /// Failed logins allowed per account within `FAILURE_WINDOW_SECS` before it is throttled.
@@ -588,7 +590,22 @@ impl Backend for ServerBackend {
                 note: b.note,
             })
             .collect();
-        Ok(CrewSchedule { production, bookings })
+        let notices = self
+            .store
+            .handover_notices(production.id)
+            .await
+            .map_err(unexpected("handover_notices"))?
+            .into_iter()
+            .map(|n| HandoverNotice {
+                slug: n.slug,
+                location_zh: n.location_zh,
+                location_en: n.location_en,
+                handover_at: n.handover_at,
+                window: n.window,
+                created_at: n.created_at,
+            })
+            .collect();
+        Ok(CrewSchedule { production, bookings, notices })
     }
 
     async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {
@@ -606,6 +623,38 @@ impl Backend for ServerBackend {
             .await
             .map_err(unexpected("set_booking_status"))?;
         if changed { Ok(()) } else { Err(AppError::Conflict) }
+    }
+
+    async fn extend_booking(
+        &self,
+        user: &SessionUser,
+        booking_id: i64,
+        new_end: i64,
+    ) -> Result<BookingReceipt, AppError> {
+        let parties = self.booking_parties(booking_id).await?;
+        let own = booking_production(user).is_ok_and(|p| p == parties.production_id);
+        if !(own || operates(user, parties.operator_id)) {
+            return Err(AppError::Forbidden);
+        }
+        if new_end <= now_unix() {
+            return Err(AppError::field("ends_at", WindowError::InThePast.code()));
+        }
+        let extended = self
+            .store
+            .extend(booking_id, new_end, now_unix())
+            .await
+            .map_err(unexpected("extend"))?;
+        match extended {
+            Extended::Done { window, .. } => {
+                Ok(BookingReceipt { booking_id, status: parties.status, window })
+            }
+            Extended::Clash { with, own, changeover, longest } => {
+                Err(AppError::Clash(Clash { with, own, changeover, suggestion: longest }))
+            }
+            Extended::Invalid(error) => Err(AppError::field("ends_at", error.code())),
+            Extended::NotHolding => Err(AppError::Conflict),
+            Extended::NoSuchBooking => Err(AppError::NotFound),
+        }
     }
 
     async fn accept_invitation(&self, user: &SessionUser, token: &str) -> Result<(), AppError> {

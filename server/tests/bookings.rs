@@ -390,3 +390,126 @@ on_both_backends!(the_free_filter_hides_booked_locations, |backend: Backend| asy
     let (qing, _) = listed(&visitor, &format!("era=qing&{}", range(booked))).await;
     assert!(qing.len() < during.len() && !qing.contains(&slug));
 });
+
+// An overrun: a booking runs on only into free time (changeover before another production's
+// booking included); that production is told its set is handed over later.
+on_both_backends!(an_overrun_runs_on_only_into_free_time, |backend: Backend| async move {
+    use server::storage::bookings::Extended;
+    let db = TestDb::seeded(backend).await;
+    let (slug, changeover) = location(&db.store).await;
+    let day = base();
+    let morning = Window { start: day + 6 * H, end: day + 12 * H };
+    let next = Window { start: day + 14 * H, end: day + 16 * H };
+    assert!(matches!(book(&db.store, &slug, 1, morning).await, Booked::Done { .. }));
+    assert!(matches!(book(&db.store, &slug, 2, next).await, Booked::Done { .. }));
+    let schedule = db.store.location_schedule(&slug, day, day + 86_400).await.unwrap();
+    let id = |w: Window| schedule.iter().find(|b| b.window == w).unwrap().booking_id;
+    let (first, second) = (id(morning), id(next));
+
+    let extended = db.store.extend(first, day + 13 * H, 5).await.unwrap();
+    assert_eq!(
+        extended,
+        Extended::Done {
+            window: Window { start: morning.start, end: day + 13 * H },
+            notified: Some(2)
+        }
+    );
+    let latest = next.start - changeover;
+    let Extended::Clash { with, own, changeover: kept, longest } =
+        db.store.extend(first, latest + 60, 6).await.unwrap()
+    else {
+        panic!("an overrun into the changeover was accepted");
+    };
+    assert_eq!((with, own, kept), (next, false, changeover));
+    assert_eq!(longest, Some(Window { start: morning.start, end: latest }));
+    assert!(matches!(db.store.extend(first, latest, 7).await.unwrap(), Extended::Done { .. }));
+    assert_eq!(
+        db.store.extend(first, latest, 8).await.unwrap(),
+        Extended::Invalid(domain::booking::WindowError::EndNotAfterStart)
+    );
+
+    // The next production has a notice per overrun, newest first, about its own booking.
+    let notices = db.store.handover_notices(2).await.unwrap();
+    assert_eq!(
+        notices.iter().map(|n| n.handover_at).collect::<Vec<_>>(),
+        vec![latest, day + 13 * H]
+    );
+    assert!(notices.iter().all(|n| n.window == next && n.slug == slug));
+    assert!(db.store.handover_notices(1).await.unwrap().is_empty());
+
+    // The last booking of the day runs on freely and tells nobody.
+    let extended = db.store.extend(second, next.end + H, 9).await.unwrap();
+    assert!(matches!(extended, Extended::Done { notified: None, .. }));
+    // Cancelled bookings and unknown ones cannot run on.
+    assert!(
+        db.store
+            .set_booking_status(second, BookingStatus::Requested, BookingStatus::Cancelled)
+            .await
+            .unwrap()
+    );
+    assert_eq!(db.store.extend(second, next.end + 2 * H, 10).await.unwrap(), Extended::NotHolding);
+    assert_eq!(db.store.extend(999_999, day, 11).await.unwrap(), Extended::NoSuchBooking);
+});
+
+// Overruns and new bookings racing for the same hours never leave two holding bookings in
+// conflict.
+on_both_backends!(racing_overruns_and_bookings_never_clash, |backend: Backend| async move {
+    use server::storage::bookings::Extended;
+    let db = TestDb::seeded(backend).await;
+    let (slug, _) = location(&db.store).await;
+    let day = base();
+    let first = Window { start: day + 6 * H, end: day + 8 * H };
+    assert!(matches!(book(&db.store, &slug, 1, first).await, Booked::Done { .. }));
+    let schedule = db.store.location_schedule(&slug, day, day + 86_400).await.unwrap();
+    let booking_id = schedule[0].booking_id;
+    let mut tasks = Vec::new();
+    for n in 0..100_i64 {
+        let store = db.store.clone();
+        let slug = slug.clone();
+        tasks.push(tokio::spawn(async move {
+            if n % 2 == 0 {
+                // Overruns to 08:10 … 16:20.
+                let end = first.end + (n / 2 + 1) * 10 * 60;
+                matches!(store.extend(booking_id, end, 0).await.unwrap(), Extended::Done { .. })
+            } else {
+                // Two-hour bookings by other productions starting 08:30 … 14:30.
+                let start = first.end + 30 * 60 + (n % 7) * H;
+                let window = Window { start, end: start + 2 * H };
+                let new = NewBooking {
+                    slug: &slug,
+                    production_id: 2 + n % 3,
+                    booked_by: 2,
+                    window,
+                    note: "",
+                };
+                matches!(store.book(&new, 0).await.unwrap(), Booked::Done { .. })
+            }
+        }));
+    }
+    let mut accepted = 0;
+    for task in tasks {
+        accepted += usize::from(task.await.unwrap());
+    }
+    assert!(accepted > 0);
+    let held: Vec<Held> = db
+        .store
+        .location_schedule(&slug, day, day + 2 * 86_400)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.status.holds())
+        .map(|b| Held {
+            window: b.window,
+            production_id: b.production_id,
+            changeover: b.changeover,
+        })
+        .collect();
+    for (i, a) in held.iter().enumerate() {
+        for b in &held[i + 1..] {
+            assert!(
+                !clashes(a.window, a.production_id, a.changeover, b),
+                "{a:?} clashes with {b:?}"
+            );
+        }
+    }
+});

@@ -60,6 +60,7 @@ enum Case {
     BookLocation,
     ConfirmBooking,
     CancelBooking,
+    ExtendBooking,
     AddToShortlist,
     RemoveFromShortlist,
     ShareShortlist,
@@ -91,7 +92,9 @@ impl Case {
             // production, the operator or an admin cancels.
             Case::BookLocation => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             Case::ConfirmBooking => [Unauthorized, Forbidden, Forbidden, Allowed, Allowed],
-            Case::CancelBooking => [Unauthorized, Forbidden, Allowed, Allowed, Allowed],
+            Case::CancelBooking | Case::ExtendBooking => {
+                [Unauthorized, Forbidden, Allowed, Allowed, Allowed]
+            }
             // Shortlists are crew members' own.
             Case::AddToShortlist
             | Case::RemoveFromShortlist
@@ -219,7 +222,7 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
             let form = [("slug", slug.as_str()), ("starts_at", &start), ("ends_at", &end)];
             browser.call("/api/book", &form).await
         }
-        Case::ConfirmBooking | Case::CancelBooking => {
+        Case::ConfirmBooking | Case::CancelBooking | Case::ExtendBooking => {
             let (slug, _) = booked_location(app).await;
             let (start, end) = free_window();
             let new = NewBooking {
@@ -232,11 +235,20 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
             let Booked::Done { booking_id, .. } = app.db.store.book(&new, 0).await.unwrap() else {
                 panic!("could not prepare a booking");
             };
-            let endpoint = match case {
-                Case::ConfirmBooking => "/api/booking/confirm",
-                _ => "/api/booking/cancel",
-            };
-            browser.call(endpoint, &[("booking_id", &booking_id.to_string())]).await
+            let id = booking_id.to_string();
+            match case {
+                Case::ConfirmBooking => {
+                    browser.call("/api/booking/confirm", &[("booking_id", &id)]).await
+                }
+                Case::CancelBooking => {
+                    browser.call("/api/booking/cancel", &[("booking_id", &id)]).await
+                }
+                _ => {
+                    let ends_at = studio_local(end + 3600);
+                    let form = [("booking_id", id.as_str()), ("ends_at", ends_at.as_str())];
+                    browser.call("/api/booking/extend", &form).await
+                }
+            }
         }
         Case::MyData => browser.get("/account/data").await,
         Case::AddToShortlist | Case::RemoveFromShortlist => {
@@ -283,6 +295,7 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::BookLocation,
         Case::ConfirmBooking,
         Case::CancelBooking,
+        Case::ExtendBooking,
         Case::AddToShortlist,
         Case::RemoveFromShortlist,
         Case::ShareShortlist,

@@ -35,14 +35,49 @@ pub fn LocationMap(
     on_move: Callback<MapView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let in_browser = RwSignal::new(false);
+    Effect::new(move |_| in_browser.set(true));
     let pins = StoredValue::new(pins);
     let outlines = StoredValue::new(outlines);
     let tiles = StoredValue::new(tiles);
-    let in_browser = RwSignal::new(false);
-    Effect::new(move |_| in_browser.set(true));
-    let gcj02 = tiles.with_value(|t| t.gcj02);
+    view! {
+        <div
+            class="map-box"
+            role="region"
+            aria-label=move || t_string!(i18n, locations_map_label).to_string()
+            data-hydrated=move || in_browser.get().to_string()
+        >
+            <Show
+                when=move || in_browser.get()
+                fallback=move || view! { <p class="map-placeholder">{t!(i18n, map_loading)}</p> }
+            >
+                <LiveMap
+                    pins=pins.get_value()
+                    tiles=tiles.get_value()
+                    outlines=outlines.get_value()
+                    view
+                    on_move
+                />
+            </Show>
+        </div>
+    }
+}
+
+/// The Leaflet map itself; only ever rendered in the browser (its handles are thread-bound).
+#[component]
+fn LiveMap(
+    pins: Vec<LocationPin>,
+    tiles: TileSource,
+    outlines: Vec<BaseOutline>,
+    view: MapView,
+    on_move: Callback<MapView>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let gcj02 = tiles.gcj02;
     let centre = to_map(view.centre, gcj02);
     let map = JsRwSignal::<Option<leaflet::Map>>::new_local(None);
+    let pins = StoredValue::new(pins);
+    let outlines = StoredValue::new(outlines);
     Effect::new(move |_| {
         let Some(leaflet_map) = map.get() else { return };
         let lang = untrack(|| content_lang(i18n));
@@ -64,33 +99,18 @@ pub fn LocationMap(
             });
         leaflet_map.unchecked_ref::<leaflet::Evented>().on("moveend", &on_moveend.into_js_value());
     });
+    let tile_layer = (!tiles.url.is_empty()).then(|| {
+        view! { <TileLayer url=tiles.url.clone() attribution=tiles.attribution.clone() /> }
+    });
     view! {
-        <div
-            class="map-box"
-            role="region"
-            aria-label=move || t_string!(i18n, locations_map_label).to_string()
-            data-hydrated=move || in_browser.get().to_string()
+        <MapContainer
+            class="map"
+            center=Position::new(centre.0, centre.1)
+            zoom=f64::from(view.zoom)
+            map=map.write_only()
         >
-            <Show
-                when=move || in_browser.get()
-                fallback=move || view! { <p class="map-placeholder">{t!(i18n, map_loading)}</p> }
-            >
-                <MapContainer
-                    class="map"
-                    center=Position::new(centre.0, centre.1)
-                    zoom=f64::from(view.zoom)
-                    map=map.write_only()
-                >
-                    {tiles
-                        .with_value(|tiles| {
-                            (!tiles.url.is_empty())
-                                .then(|| {
-                                    view! { <TileLayer url=tiles.url.clone() attribution=tiles.attribution.clone() /> }
-                                })
-                        })}
-                </MapContainer>
-            </Show>
-        </div>
+            {tile_layer}
+        </MapContainer>
     }
 }
 
@@ -255,13 +275,21 @@ fn draw_outlines(outlines: &[BaseOutline], gcj02: bool, lang: Lang) -> leaflet::
         // Leaflet's `className` option, which the binding does not name.
         let _ = js_sys::Reflect::set(&label, &"className".into(), &"base-label".into());
         let layer: leaflet::Layer = polygon.unchecked_into();
-        layer.bind_tooltip_with_content(
-            &wasm_bindgen::JsValue::from_str(outline.base.label(lang)),
-            &label,
-        );
+        bind_tooltip(&layer, outline.base.label(lang), &label);
         group.add_layer(&layer);
     }
     group
+}
+
+/// Leaflet's `layer.bindTooltip(content, options)`, called by name: leaflet-rs binds the
+/// content-and-options form to a method Leaflet does not have (`bindTooltipWithContent`).
+fn bind_tooltip(layer: &leaflet::Layer, content: &str, options: &leaflet::TooltipOptions) {
+    let bind = js_sys::Reflect::get(layer, &"bindTooltip".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(bind) = bind {
+        let _ = bind.call2(layer, &wasm_bindgen::JsValue::from_str(content), options);
+    }
 }
 
 fn web_sys_array(items: impl Iterator<Item = leaflet::LatLng>) -> js_sys::Array {

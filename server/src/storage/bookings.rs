@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use domain::booking::{
-    BookingStatus, Clash, Held, MAX_CHANGEOVER_SECS, Window, first_clash, nearest_free,
+    BookingStatus, Clash, Held, MAX_CHANGEOVER_SECS, Window, WindowError, first_clash, latest_end,
+    nearest_free,
 };
 
 use super::rows::code;
@@ -395,5 +396,204 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+/// What extending a booking did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Extended {
+    /// Extended; the production of the next booking at the location, if another one's, has a
+    /// notice of the later hand-over.
+    Done {
+        window: Window,
+        notified: Option<i64>,
+    },
+    /// Another booking or its changeover is in the way.
+    Clash {
+        with: Window,
+        own: bool,
+        /// Changeover kept free before the clashing booking (0 for one's own).
+        changeover: i64,
+        /// The longest the booking can be: to the latest end it can run on to.
+        longest: Option<Window>,
+    },
+    /// The new end is not a valid extension.
+    Invalid(WindowError),
+    /// Declined, cancelled or completed bookings cannot be extended.
+    NotHolding,
+    NoSuchBooking,
+}
+
+/// A notice to a production that the set it takes over next is handed over later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoverNotice {
+    pub notice_id: i64,
+    pub slug: String,
+    pub location_zh: String,
+    pub location_en: String,
+    /// When the set is now handed over (the previous booking's new end).
+    pub handover_at: i64,
+    /// The production's own booking it concerns.
+    pub window: Window,
+    pub created_at: i64,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct OwnRow {
+    location_id: i64,
+    production_id: i64,
+    status: String,
+    starts_at: i64,
+    ends_at: i64,
+    changeover_s: i64,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct OtherRow {
+    booking_id: i64,
+    starts_at: i64,
+    ends_at: i64,
+    production_id: i64,
+    changeover_s: i64,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct NoticeRow {
+    notice_id: i64,
+    slug: String,
+    location_zh: String,
+    location_en: String,
+    handover_at: i64,
+    starts_at: i64,
+    ends_at: i64,
+    created_at: i64,
+}
+
+impl Store {
+    /// Runs a holding booking on to `new_end` (an overrun) if the time after it is free under
+    /// the clash rule, in one transaction that first locks the location (as `book` does). The
+    /// next booking at the location, if another production's, gets a hand-over notice.
+    pub async fn extend(
+        &self,
+        booking_id: i64,
+        new_end: i64,
+        now: i64,
+    ) -> Result<Extended, StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            let mut tx = pool.begin().await?;
+            let locked: Option<i64> = sqlx::query_scalar(
+                "update location set booking_version = booking_version + 1 where location_id = \
+                 (select location_id from booking where booking_id = $1) returning location_id",
+            )
+            .bind(booking_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if locked.is_none() {
+                return Ok(Extended::NoSuchBooking);
+            }
+            let own: OwnRow = sqlx::query_as(
+                "select location_id, production_id, status, starts_at, ends_at, changeover_s \
+                 from booking where booking_id = $1",
+            )
+            .bind(booking_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            if !code(BookingStatus::parse, &own.status, "booking.status")?.holds() {
+                return Ok(Extended::NotHolding);
+            }
+            let current = Window { start: own.starts_at, end: own.ends_at };
+            let want = match current.extended_to(new_end) {
+                Ok(want) => want,
+                Err(error) => return Ok(Extended::Invalid(error)),
+            };
+            let others: Vec<OtherRow> = sqlx::query_as(
+                "select booking_id, starts_at, ends_at, production_id, changeover_s from booking \
+                 where location_id = $1 and booking_id <> $2 \
+                 and status in ('requested', 'confirmed') and starts_at < $3 and ends_at > $4 \
+                 order by starts_at",
+            )
+            .bind(own.location_id)
+            .bind(booking_id)
+            .bind(want.end + MAX_CHANGEOVER_SECS)
+            .bind(current.end - MAX_CHANGEOVER_SECS)
+            .fetch_all(&mut *tx)
+            .await?;
+            let held: Vec<Held> = others
+                .iter()
+                .map(|o| Held {
+                    window: Window { start: o.starts_at, end: o.ends_at },
+                    production_id: o.production_id,
+                    changeover: o.changeover_s,
+                })
+                .collect();
+            if let Some(clash) = first_clash(want, own.production_id, own.changeover_s, &held) {
+                let own_clash = clash.production_id == own.production_id;
+                return Ok(Extended::Clash {
+                    with: clash.window,
+                    own: own_clash,
+                    changeover: if own_clash { 0 } else { own.changeover_s },
+                    longest: latest_end(current, own.production_id, own.changeover_s, &held)
+                        .map(|end| Window { start: current.start, end }),
+                });
+            }
+            sqlx::query("update booking set ends_at = $1 where booking_id = $2")
+                .bind(want.end)
+                .bind(booking_id)
+                .execute(&mut *tx)
+                .await?;
+            // The set's next booking, if another production's: it takes the set over later now.
+            let next = others
+                .iter()
+                .filter(|o| o.starts_at >= current.end && o.production_id != own.production_id)
+                .min_by_key(|o| o.starts_at);
+            let notified = match next {
+                Some(next) => {
+                    sqlx::query(
+                        "insert into notice (production_id, booking_id, kind, at_time, created_at) \
+                         values ($1, $2, 'handover_later', $3, $4)",
+                    )
+                    .bind(next.production_id)
+                    .bind(next.booking_id)
+                    .bind(want.end)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    Some(next.production_id)
+                }
+                None => None,
+            };
+            tx.commit().await?;
+            Extended::Done { window: want, notified }
+        }))
+    }
+
+    /// A production's hand-over notices, newest first (at most 50).
+    pub async fn handover_notices(
+        &self,
+        production_id: i64,
+    ) -> Result<Vec<HandoverNotice>, StorageError> {
+        let rows: Vec<NoticeRow> = on_db!(self.db(), pool => sqlx::query_as(
+            "select n.notice_id, l.slug, l.name_zh as location_zh, l.name_en as location_en, \
+             n.at_time as handover_at, b.starts_at, b.ends_at, n.created_at \
+             from notice n join booking b on b.booking_id = n.booking_id \
+             join location l on l.location_id = b.location_id \
+             where n.production_id = $1 and n.kind = 'handover_later' \
+             order by n.created_at desc, n.notice_id desc limit 50",
+        )
+        .bind(production_id)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows
+            .into_iter()
+            .map(|r| HandoverNotice {
+                notice_id: r.notice_id,
+                slug: r.slug,
+                location_zh: r.location_zh,
+                location_en: r.location_en,
+                handover_at: r.handover_at,
+                window: Window { start: r.starts_at, end: r.ends_at },
+                created_at: r.created_at,
+            })
+            .collect())
     }
 }
