@@ -109,6 +109,7 @@ const journeys = [
 
 for (const j of journeys) {
   test(`a director finds a Qing street free next Tuesday 06:30–13:45, books it, a rival is refused, a colleague opens the shortlist (${j.locale})`, async ({ browser }) => {
+    test.setTimeout(120_000);
     const date = tuesday(j.weeks);
     // The two demo productions swap roles on the phone, so the projects running side by side
     // never share a director (whose shortlist link each run renews).
@@ -178,9 +179,12 @@ for (const j of journeys) {
     await expect(toggle).toContainText(j.onList);
     await page.goto('/shortlist');
     await hydrated(page);
-    await page.getByRole('button', { name: j.share }).click();
     const link = page.locator('.share-link a');
+    // An earlier run's link may be showing: wait for the new one, which ends the old.
+    const earlier = (await link.count()) > 0 ? await link.getAttribute('href') : null;
+    await page.getByRole('button', { name: j.share }).click();
     await expect(link).toHaveAttribute('href', /^\/shortlist\/[A-Za-z0-9_-]{20,}$/);
+    if (earlier) await expect(link).not.toHaveAttribute('href', earlier);
     const shared = (await link.getAttribute('href'))!;
 
     // A colleague opens it without an account.

@@ -14,7 +14,7 @@ use domain::cluster::{ClusterIndex, ClusterOptions, MapMarker};
 use domain::gcj02::{Gcj02Point, to_gcj02, to_wgs84};
 use domain::{GeoPoint, Lang, MapView};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::{self, JsCast as _};
+use leptos::wasm_bindgen::{self, JsCast};
 use leptos::web_sys::js_sys;
 use leptos_leaflet::leaflet::{self, MouseEvents as _};
 use leptos_leaflet::prelude::*;
@@ -219,7 +219,9 @@ impl Markers {
         icon.set_class_name("cluster-icon".into());
         icon.set_icon_size(leaflet::Point::new(size, size));
         let options = leaflet::MarkerOptions::new();
-        options.set_icon(leaflet::DivIcon::new(&icon).into());
+        if let Some(icon) = div_icon(&icon) {
+            options.set_icon(icon);
+        }
         let title = match self.lang {
             Lang::Zh => format!("{count} 处场地，点击放大"),
             Lang::En => format!("{count} locations, select to zoom in"),
@@ -279,6 +281,17 @@ fn draw_outlines(outlines: &[BaseOutline], gcj02: bool, lang: Lang) -> leaflet::
         group.add_layer(&layer);
     }
     group
+}
+
+/// `L.divIcon(options)`, called by name: leaflet-rs's `DivIcon::new` constructs a plain
+/// `L.Icon`, which throws without an image URL.
+fn div_icon(options: &leaflet::DivIconOptions) -> Option<leaflet::Icon> {
+    let leaflet = js_sys::Reflect::get(&js_sys::global(), &"L".into()).ok()?;
+    let factory = js_sys::Reflect::get(&leaflet, &"divIcon".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    factory.call1(&leaflet, options).ok().map(JsCast::unchecked_into)
 }
 
 /// Leaflet's `layer.bindTooltip(content, options)`, called by name: leaflet-rs binds the
