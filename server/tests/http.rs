@@ -75,6 +75,30 @@ on_both_backends!(public_responses_hold_no_personal_data, |backend: Backend| asy
         assert_eq!(status, 200, "{join}");
         bodies.push((join.clone(), body));
     }
+    // A shared shortlist is public to whoever holds the link, as is a comparison; the demo crew
+    // member (account 2) shares one.
+    let shared = server::tokens::new_token();
+    let slugs: Vec<String> =
+        app.db.store.location_pins().await.unwrap().into_iter().take(3).map(|p| p.slug).collect();
+    for slug in &slugs {
+        app.db.store.shortlist_add(2, slug, now).await.unwrap();
+    }
+    app.db.store.set_share_token(2, &shared, now).await.unwrap();
+    for path in [format!("/shortlist/{shared}"), format!("/compare?l={}", slugs.join(","))] {
+        for language in ["zh-CN", "en"] {
+            let (status, body) = app.page(&path, language).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(body.contains(&slugs[0]), "{path} does not show the locations");
+            bodies.push((path.clone(), body));
+        }
+    }
+    let response = app.call("/api/shortlist/shared", &[("token", shared.as_str())]).await;
+    assert_eq!(response.status(), 200);
+    let body = response.text().await.unwrap();
+    for person in ["crew@backlot.local", "林晓", "account"] {
+        assert!(!body.contains(person), "the shared shortlist names its owner: {body}");
+    }
+    bodies.push(("/api/shortlist/shared".to_string(), body));
     // Pages for logged-in users answer visitors with a redirect, not their content.
     for path in ["/account", "/admin", "/account/data"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
