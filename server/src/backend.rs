@@ -5,9 +5,9 @@ use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
     AccountSummary, AdminView, BaseOutline, BookingReceipt, CallCard, CrewBooking, CrewSchedule,
-    HandoverNotice, InvitationView, ItemPage, LocationDetail, LocationPin, LocationRights,
-    LocationsView, NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, SharedShortlist,
-    ShortlistView, TileSource,
+    InvitationView, ItemPage, LocationDetail, LocationPin, LocationRights, LocationsView,
+    NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView,
+    TileSource,
 };
 use std::collections::HashMap;
 
@@ -594,17 +594,7 @@ impl Backend for ServerBackend {
             .store
             .handover_notices(production.id)
             .await
-            .map_err(unexpected("handover_notices"))?
-            .into_iter()
-            .map(|n| HandoverNotice {
-                slug: n.slug,
-                location_zh: n.location_zh,
-                location_en: n.location_en,
-                handover_at: n.handover_at,
-                window: n.window,
-                created_at: n.created_at,
-            })
-            .collect();
+            .map_err(unexpected("handover_notices"))?;
         Ok(CrewSchedule { production, bookings, notices })
     }
 

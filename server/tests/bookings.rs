@@ -30,6 +30,30 @@ async fn location(store: &Store) -> (String, i64) {
     (pin.slug, pin.changeover_min * 60)
 }
 
+/// The bookings holding `slug` within `[from, to)`.
+async fn holding(store: &Store, slug: &str, from: i64, to: i64) -> Vec<Held> {
+    store
+        .location_schedule(slug, from, to)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.status.holds())
+        .map(|b| Held {
+            window: b.window,
+            production_id: b.production_id,
+            changeover: b.changeover,
+        })
+        .collect()
+}
+
+fn assert_no_two_clash(held: &[Held]) {
+    for (i, a) in held.iter().enumerate() {
+        for b in &held[i + 1..] {
+            assert!(!clashes(a.window, a.production_id, a.changeover, b), "{a:?} and {b:?} clash");
+        }
+    }
+}
+
 async fn book(store: &Store, slug: &str, production: i64, window: Window) -> Booked {
     let new = NewBooking { slug, production_id: production, booked_by: 2, window, note: "" };
     store.book(&new, 0).await.expect("no storage error")
@@ -174,25 +198,9 @@ on_both_backends!(racing_random_requests_never_double_book, |backend: Backend| a
             refused.push(*request);
         }
     }
-    let held: Vec<Held> = db
-        .store
-        .location_schedule(&slug, day - 86_400, day + 5 * 86_400)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|b| b.status.holds())
-        .map(|b| Held {
-            window: b.window,
-            production_id: b.production_id,
-            changeover: b.changeover,
-        })
-        .collect();
+    let held = holding(&db.store, &slug, day - 86_400, day + 5 * 86_400).await;
     assert_eq!(held.len() + refused.len(), requests.len());
-    for (i, a) in held.iter().enumerate() {
-        for b in &held[i + 1..] {
-            assert!(!clashes(a.window, a.production_id, changeover, b), "{a:?} and {b:?} clash");
-        }
-    }
+    assert_no_two_clash(&held);
     for (production, window) in refused {
         assert!(
             held.iter().any(|h| clashes(window, production, changeover, h)),
@@ -491,25 +499,5 @@ on_both_backends!(racing_overruns_and_bookings_never_clash, |backend: Backend| a
         accepted += usize::from(task.await.unwrap());
     }
     assert!(accepted > 0);
-    let held: Vec<Held> = db
-        .store
-        .location_schedule(&slug, day, day + 2 * 86_400)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|b| b.status.holds())
-        .map(|b| Held {
-            window: b.window,
-            production_id: b.production_id,
-            changeover: b.changeover,
-        })
-        .collect();
-    for (i, a) in held.iter().enumerate() {
-        for b in &held[i + 1..] {
-            assert!(
-                !clashes(a.window, a.production_id, a.changeover, b),
-                "{a:?} clashes with {b:?}"
-            );
-        }
-    }
+    assert_no_two_clash(&holding(&db.store, &slug, day, day + 2 * 86_400).await);
 });

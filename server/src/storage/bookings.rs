@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use app::models::HandoverNotice;
 use domain::booking::{
     BookingStatus, Clash, Held, MAX_CHANGEOVER_SECS, Window, WindowError, first_clash, latest_end,
     nearest_free,
@@ -74,7 +75,7 @@ fn is_clash(error: &sqlx::Error) -> bool {
     }
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
 struct HeldRow {
     starts_at: i64,
     ends_at: i64,
@@ -99,6 +100,13 @@ const HELD_SQL: &str = "select starts_at, ends_at, production_id, changeover_s f
      and starts_at < $2 and ends_at > $3 order by starts_at";
 
 #[derive(Debug, sqlx::FromRow)]
+struct SlugHeldRow {
+    slug: String,
+    #[sqlx(flatten)]
+    held: HeldRow,
+}
+
+#[derive(Debug, sqlx::FromRow)]
 struct ScheduleRow {
     booking_id: i64,
     production_id: i64,
@@ -117,7 +125,7 @@ impl Store {
         from: i64,
         to: i64,
     ) -> Result<HashMap<String, Vec<Held>>, StorageError> {
-        let rows: Vec<(String, i64, i64, i64, i64)> = on_db!(self.db(), pool => sqlx::query_as(
+        let rows: Vec<SlugHeldRow> = on_db!(self.db(), pool => sqlx::query_as(
             "select l.slug, b.starts_at, b.ends_at, b.production_id, b.changeover_s \
              from booking b join location l on l.location_id = b.location_id \
              where b.status in ('requested', 'confirmed') and b.starts_at < $1 and b.ends_at > $2",
@@ -127,12 +135,8 @@ impl Store {
         .fetch_all(pool)
         .await?);
         let mut held: HashMap<String, Vec<Held>> = HashMap::new();
-        for (slug, start, end, production_id, changeover) in rows {
-            held.entry(slug).or_default().push(Held {
-                window: Window { start, end },
-                production_id,
-                changeover,
-            });
+        for row in rows {
+            held.entry(row.slug).or_default().push(row.held.into());
         }
         Ok(held)
     }
@@ -424,20 +428,6 @@ pub enum Extended {
     NoSuchBooking,
 }
 
-/// A notice to a production that the set it takes over next is handed over later.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HandoverNotice {
-    pub notice_id: i64,
-    pub slug: String,
-    pub location_zh: String,
-    pub location_en: String,
-    /// When the set is now handed over (the previous booking's new end).
-    pub handover_at: i64,
-    /// The production's own booking it concerns.
-    pub window: Window,
-    pub created_at: i64,
-}
-
 #[derive(Debug, sqlx::FromRow)]
 struct OwnRow {
     location_id: i64,
@@ -451,15 +441,12 @@ struct OwnRow {
 #[derive(Debug, sqlx::FromRow)]
 struct OtherRow {
     booking_id: i64,
-    starts_at: i64,
-    ends_at: i64,
-    production_id: i64,
-    changeover_s: i64,
+    #[sqlx(flatten)]
+    held: HeldRow,
 }
 
 #[derive(Debug, sqlx::FromRow)]
 struct NoticeRow {
-    notice_id: i64,
     slug: String,
     location_zh: String,
     location_en: String,
@@ -518,14 +505,7 @@ impl Store {
             .bind(current.end - MAX_CHANGEOVER_SECS)
             .fetch_all(&mut *tx)
             .await?;
-            let held: Vec<Held> = others
-                .iter()
-                .map(|o| Held {
-                    window: Window { start: o.starts_at, end: o.ends_at },
-                    production_id: o.production_id,
-                    changeover: o.changeover_s,
-                })
-                .collect();
+            let held: Vec<Held> = others.iter().map(|o| Held::from(o.held)).collect();
             if let Some(clash) = first_clash(want, own.production_id, own.changeover_s, &held) {
                 let own_clash = clash.production_id == own.production_id;
                 return Ok(Extended::Clash {
@@ -544,21 +524,23 @@ impl Store {
             // The set's next booking, if another production's: it takes the set over later now.
             let next = others
                 .iter()
-                .filter(|o| o.starts_at >= current.end && o.production_id != own.production_id)
-                .min_by_key(|o| o.starts_at);
+                .filter(|o| {
+                    o.held.starts_at >= current.end && o.held.production_id != own.production_id
+                })
+                .min_by_key(|o| o.held.starts_at);
             let notified = match next {
                 Some(next) => {
                     sqlx::query(
                         "insert into notice (production_id, booking_id, kind, at_time, created_at) \
                          values ($1, $2, 'handover_later', $3, $4)",
                     )
-                    .bind(next.production_id)
+                    .bind(next.held.production_id)
                     .bind(next.booking_id)
                     .bind(want.end)
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                    Some(next.production_id)
+                    Some(next.held.production_id)
                 }
                 None => None,
             };
@@ -573,7 +555,7 @@ impl Store {
         production_id: i64,
     ) -> Result<Vec<HandoverNotice>, StorageError> {
         let rows: Vec<NoticeRow> = on_db!(self.db(), pool => sqlx::query_as(
-            "select n.notice_id, l.slug, l.name_zh as location_zh, l.name_en as location_en, \
+            "select l.slug, l.name_zh as location_zh, l.name_en as location_en, \
              n.at_time as handover_at, b.starts_at, b.ends_at, n.created_at \
              from notice n join booking b on b.booking_id = n.booking_id \
              join location l on l.location_id = b.location_id \
@@ -586,7 +568,6 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|r| HandoverNotice {
-                notice_id: r.notice_id,
                 slug: r.slug,
                 location_zh: r.location_zh,
                 location_en: r.location_en,

@@ -54,9 +54,8 @@ impl Store {
                     .bind(account_id)
                     .fetch_one(&mut *tx)
                     .await?;
-            let inserted = if count >= SHORTLIST_MAX {
-                0
-            } else {
+            let added = if count < SHORTLIST_MAX {
+                // Already on the list counts as added.
                 sqlx::query(
                     "insert into shortlist_entry (account_id, location_id, added_at) \
                      values ($1, $2, $3) on conflict do nothing",
@@ -65,18 +64,21 @@ impl Store {
                 .bind(location_id)
                 .bind(now)
                 .execute(&mut *tx)
-                .await?
-                .rows_affected()
+                .await?;
+                Added::Done
+            } else {
+                let there: bool = sqlx::query_scalar(
+                    "select count(*) > 0 from shortlist_entry \
+                     where account_id = $1 and location_id = $2",
+                )
+                .bind(account_id)
+                .bind(location_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                if there { Added::Done } else { Added::Full }
             };
-            let there: bool = sqlx::query_scalar(
-                "select count(*) > 0 from shortlist_entry where account_id = $1 and location_id = $2",
-            )
-            .bind(account_id)
-            .bind(location_id)
-            .fetch_one(&mut *tx)
-            .await?;
             tx.commit().await?;
-            if inserted == 1 || there { Added::Done } else { Added::Full }
+            added
         }))
     }
 
