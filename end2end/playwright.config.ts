@@ -39,6 +39,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // The server logs warnings and errors only (BACKLOT_LOG=warn): show them with the results.
+    stdout: 'pipe',
+    stderr: 'pipe',
     env: {
       BACKLOT_ADDR: `127.0.0.1:${port}`,
       BACKLOT_DATA_DIR: dataDir,

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::{CallCard, ItemPage, LocationsView};
+use crate::models::{CallCard, CatalogueView, LocationsView};
 
 /// Items per catalogue page.
-pub const ITEMS_PER_PAGE: i64 = 48;
+pub const ITEMS_PER_PAGE: u32 = 48;
 
 /// The locations matching `query` (the `/locations` URL's query string; empty for every
 /// location) for the map and list, with the tile settings. A crew member's own production's
@@ -26,17 +26,19 @@ pub async fn list_locations(#[server(default)] query: String) -> Result<Location
     .await
 }
 
-/// One page of the catalogue; pages start at 1 and past-the-end pages are empty.
+/// The catalogue as `query` (the `/catalogue` URL's query string) asks for it: one page of
+/// results with the facets' counts, and for a crew member the era their production declared.
+/// Past-the-end pages are empty.
 #[server(prefix = "/api", endpoint = "catalogue")]
-pub async fn list_items(page: i64) -> Result<ItemPage, AppError> {
+pub async fn search_catalogue(#[server(default)] query: String) -> Result<CatalogueView, AppError> {
     answer(async {
-        if page < 1 {
-            return Err(AppError::Invalid(vec![crate::error::FieldError {
-                field: "page".into(),
-                code: "min_1".into(),
-            }]));
+        let query = domain::catalogue::CatalogueQuery::from_query(&query);
+        let backend = crate::backend::backend()?;
+        let mut view = backend.catalogue(&query, ITEMS_PER_PAGE).await?;
+        if let Some(user) = crate::auth::session_account().await? {
+            view.production_era = backend.production_era(&user).await?;
         }
-        crate::backend::backend()?.item_page(page, ITEMS_PER_PAGE).await
+        Ok(view)
     })
     .await
 }

@@ -10,9 +10,10 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
-    AccountPage, AdminPage, CastingPage, CataloguePage, ComparePage, HomePage, JoinPage,
-    LocationPage, LocationsPage, LoginPage, NotFoundPage, RegisterPage, SchedulePage,
-    SharedShortlistPage, ShortlistPage,
+    AccountPage, AdminPage, ApplicantsPage, CallDetailPage, CastingPage, CataloguePage,
+    ComparePage, HomePage, ItemPage, JoinPage, LocationPage, LocationsPage, LoginPage,
+    NotFoundPage, RegisterPage, RequestsPage, SchedulePage, SharedShortlistPage, ShortlistPage,
+    WorkPage,
 };
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
@@ -54,7 +55,12 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("locations") view=LocationsPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("locations"), ParamSegment("slug")) view=LocationPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("catalogue"), ParamSegment("id")) view=ItemPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("requests") view=RequestsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id")) view=CallDetailPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("applicants")) view=ApplicantsPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("work") view=WorkPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
@@ -153,8 +159,9 @@ fn UserMenu() -> impl IntoView {
                                 }
                             };
                             view! {
+                                {(role == Role::Actor).then(|| view! { <A href="/work">{t!(i18n, nav_my_work)}</A> })}
                                 {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> })}
-                                {(role == Role::Crew).then(|| view! { <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> })}
+                                {(role == Role::Crew).then(|| view! { <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> <A href="/requests">{t!(i18n, nav_requests)}</A> })}
                                 <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
                                     {t!(i18n, signed_in_as, name = name.clone(), role = role_text)}

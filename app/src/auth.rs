@@ -102,8 +102,10 @@ pub async fn log_in(
     .await
 }
 
-/// Registers an account (actor by default; crew and supplier accounts wait for an admin or
+/// Registers an account (actor by default, with the actor's profile; crew and supplier accounts wait for an admin or
 /// come with an invitation), logs it in and goes to `next`.
+// The parameters are the registration form's fields, the wire contract of a plain form post.
+#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "register")]
 pub async fn register(
     login: String,
@@ -111,6 +113,10 @@ pub async fn register(
     display_name: String,
     #[server(default)] role: Option<String>,
     #[server(default)] invitation: Option<String>,
+    #[server(default)] gender: String,
+    #[server(default)] birth_date: String,
+    #[server(default)] height_cm: String,
+    #[server(default)] weight_kg: String,
     next: Option<String>,
 ) -> Result<SessionUser, AppError> {
     crate::api::answer(async {
@@ -119,8 +125,15 @@ pub async fn register(
             Some(code) => domain::account::Role::parse(code)
                 .ok_or_else(|| AppError::field("role", "invalid"))?,
         };
-        let form =
-            crate::backend::RegistrationForm { login, password, display_name, role, invitation };
+        let profile = crate::backend::ActorProfileForm { gender, birth_date, height_cm, weight_kg };
+        let form = crate::backend::RegistrationForm {
+            login,
+            password,
+            display_name,
+            role,
+            invitation,
+            profile,
+        };
         let user = crate::backend::backend()?.register(form).await?;
         logged_in(user, next).await
     })

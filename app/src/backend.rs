@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::models::{
-    AdminView, BookingReceipt, CallCard, InvitationView, ItemPage, LocationDetail, LocationPin,
-    LocationsView, NewInvitation, OrgRef, SessionUser, SharedShortlist, ShortlistView,
+    AdminView, ApplicantsView, ApplicationState, BookingReceipt, CallCard, CallPage, CatalogueView,
+    Comparison, InvitationView, ItemDetail, LocationDetail, LocationsView, NewInvitation, OrgRef,
+    RequestView, ReservationView, SessionUser, SharedShortlist, ShortlistView, WorkItem,
 };
 use domain::account::Role;
 
@@ -20,6 +21,17 @@ pub struct RegistrationForm {
     pub role: Role,
     /// An invitation token: the account joins its organisation (and takes its member role).
     pub invitation: Option<String>,
+    /// An actor's profile, as typed (read only for actor accounts).
+    pub profile: ActorProfileForm,
+}
+
+/// The actor's part of the registration form, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ActorProfileForm {
+    pub gender: String,
+    pub birth_date: String,
+    pub height_cm: String,
+    pub weight_kg: String,
 }
 
 /// Which accounts the admin asks for.
@@ -70,12 +82,83 @@ pub trait Backend: Send + Sync + 'static {
     async fn share_shortlist(&self, user: &SessionUser) -> Result<String, AppError>;
     /// The shortlist shared by `token`, as it is now.
     async fn shared_shortlist(&self, token: &str) -> Result<SharedShortlist, AppError>;
-    /// Up to four locations by slug, in the order asked; unknown slugs are left out.
-    async fn compare(&self, slugs: &[String]) -> Result<Vec<LocationPin>, AppError>;
-    /// One page (1-based) of the catalogue, ordered by SKU.
-    async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError>;
+    /// Up to four locations by slug, in the order asked, with their cover photos; unknown
+    /// slugs are left out.
+    async fn compare(&self, slugs: &[String]) -> Result<Comparison, AppError>;
+    /// The catalogue page `query` asks for, `per_page` items a page, with facet counts.
+    async fn catalogue(
+        &self,
+        query: &domain::catalogue::CatalogueQuery,
+        per_page: u32,
+    ) -> Result<CatalogueView, AppError>;
+    /// The era `user`'s production declared (`None` without a production or an era).
+    async fn production_era(
+        &self,
+        user: &SessionUser,
+    ) -> Result<Option<domain::vocab::Era>, AppError>;
+    /// An item's page; `from` is the first day of its availability calendar (today when
+    /// `None` or past).
+    async fn item_detail(
+        &self,
+        item_id: i64,
+        from: Option<time::Date>,
+        viewer: Option<&SessionUser>,
+    ) -> Result<ItemDetail, AppError>;
+    /// The caller's request list, priced once its days are set (crew of a production).
+    async fn request_list(&self, user: &SessionUser) -> Result<RequestView, AppError>;
+    /// Sets how many of an item the caller's list asks for (0 takes it off).
+    async fn set_request_line(
+        &self,
+        user: &SessionUser,
+        item_id: i64,
+        quantity: i64,
+    ) -> Result<(), AppError>;
+    /// Sets the days of the caller's list (checked against the studio's today).
+    async fn set_request_days(
+        &self,
+        user: &SessionUser,
+        first: time::Date,
+        last: time::Date,
+    ) -> Result<(), AppError>;
+    /// Reserves the caller's list for its production: every line or none.
+    async fn submit_request(&self, user: &SessionUser) -> Result<Vec<String>, AppError>;
+    /// The reservations of the caller's production, newest first.
+    async fn production_reservations(
+        &self,
+        user: &SessionUser,
+    ) -> Result<Vec<ReservationView>, AppError>;
     /// Calls that are open and whose deadline has not passed in the studio's time zone.
     async fn open_calls(&self) -> Result<Vec<CallCard>, AppError>;
+    /// A call's page, open or not (`NotFound` for unknown calls and unverified productions),
+    /// with what `viewer` may do there.
+    async fn call_page(
+        &self,
+        call_id: i64,
+        viewer: Option<&SessionUser>,
+    ) -> Result<CallPage, AppError>;
+    /// Applies actor `user` to `call_id`: `Ineligible` with every requirement they miss;
+    /// `Invalid` on `call` with `already_applied` or `call_closed`.
+    async fn apply(&self, user: &SessionUser, call_id: i64) -> Result<ApplicationState, AppError>;
+    /// Actor `user`'s applications, newest first.
+    async fn my_work(&self, user: &SessionUser) -> Result<Vec<WorkItem>, AppError>;
+    /// A call's applicants narrowed by `filter` (crew of the call's production, admins).
+    async fn applicants(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        filter: &domain::casting::ActorFilter,
+    ) -> Result<ApplicantsView, AppError>;
+    /// Shortlists, books or releases an application (crew of the call's production): booking
+    /// beyond the places needed is `Invalid` on `decision` with `call_full`.
+    async fn decide(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        application_id: i64,
+        decision: domain::casting::Decision,
+    ) -> Result<(), AppError>;
+    /// Closes a call; everyone not booked is released (crew of the call's production).
+    async fn close_call(&self, user: &SessionUser, call_id: i64) -> Result<(), AppError>;
     /// Checks a login and password (throttled per account); wrong pairs give
     /// `Invalid` on `login` with code `wrong_credentials`.
     async fn authenticate(&self, login: &str, password: &str) -> Result<SessionUser, AppError>;
@@ -135,6 +218,7 @@ pub trait Backend: Send + Sync + 'static {
         user: &SessionUser,
         slug: &str,
         window: domain::booking::Window,
+        shoot: Option<domain::timeline::Shoot>,
         note: &str,
     ) -> Result<BookingReceipt, AppError>;
     /// The location's operator (or an admin) confirms a requested booking.
@@ -144,6 +228,8 @@ pub trait Backend: Send + Sync + 'static {
         &self,
         user: &SessionUser,
     ) -> Result<crate::models::CrewSchedule, AppError>;
+    /// The location's operator (or an admin) deletes one of its photos, files included.
+    async fn delete_photo(&self, user: &SessionUser, photo_id: i64) -> Result<(), AppError>;
     /// The booking's production, the operator or an admin cancels (or declines) a booking.
     async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
 }

@@ -22,8 +22,8 @@ pub async fn location_page(
     answer(async {
         let week_start = match week.trim() {
             "" => time::OffsetDateTime::now_utc().to_offset(domain::STUDIO_OFFSET).date(),
-            value => time::Date::parse(value, &time::format_description::well_known::Iso8601::DATE)
-                .map_err(|_| AppError::field("week", "invalid"))?,
+            value => domain::studio_time::parse_date(value)
+                .ok_or_else(|| AppError::field("week", "invalid"))?,
         };
         let viewer = crate::auth::session_account().await?;
         crate::backend::backend()?.location_detail(&slug, viewer.as_ref(), week_start).await
@@ -32,13 +32,16 @@ pub async fn location_page(
 }
 
 /// Books `slug` from `starts_at` to `ends_at` (`datetime-local` values in studio time) for the
-/// caller's production.
+/// caller's production, optionally in phases: shooting from `shoot_from` to `shoot_to`, with
+/// set dressing before and strike after (both empty: all shooting).
 #[server(prefix = "/api", endpoint = "book")]
 pub async fn book_location(
     slug: String,
     starts_at: String,
     ends_at: String,
     #[server(default)] note: String,
+    #[server(default)] shoot_from: String,
+    #[server(default)] shoot_to: String,
 ) -> Result<BookingReceipt, AppError> {
     answer(async {
         let user = require_user().await?;
@@ -65,9 +68,39 @@ pub async fn book_location(
             };
             AppError::field(field, problem.code())
         })?;
-        crate::backend::backend()?.book_location(&user, &slug, window, note.trim()).await
+        let shoot = shoot_within(window, &shoot_from, &shoot_to)?;
+        crate::backend::backend()?.book_location(&user, &slug, window, shoot, note.trim()).await
     })
     .await
+}
+
+/// The shooting span of a booking form: both fields empty is none; one alone, or a span not
+/// inside the booking, is refused on the field to fix.
+#[cfg(feature = "ssr")]
+fn shoot_within(
+    window: domain::booking::Window,
+    from: &str,
+    to: &str,
+) -> Result<Option<domain::timeline::Shoot>, AppError> {
+    use domain::booking::parse_studio_local;
+    match (from.trim(), to.trim()) {
+        ("", "") => Ok(None),
+        ("", _) => Err(AppError::field("shoot_from", "required")),
+        (_, "") => Err(AppError::field("shoot_to", "required")),
+        (from, to) => {
+            let start = parse_studio_local(from)
+                .ok_or_else(|| AppError::field("shoot_from", "invalid_time"))?;
+            let end = parse_studio_local(to)
+                .ok_or_else(|| AppError::field("shoot_to", "invalid_time"))?;
+            domain::timeline::Shoot::within(window, start, end).map(Some).map_err(|problem| {
+                let field = match problem {
+                    domain::timeline::ShootError::EndNotAfterStart => "shoot_to",
+                    _ => "shoot_from",
+                };
+                AppError::field(field, problem.code())
+            })
+        }
+    }
 }
 
 /// The location's operator confirms a requested booking.
@@ -86,6 +119,17 @@ pub async fn cancel_booking(booking_id: i64) -> Result<(), AppError> {
     answer(async {
         let user = require_user().await?;
         crate::backend::backend()?.cancel_booking(&user, booking_id).await
+    })
+    .await
+}
+
+/// The location's operator (or an admin) deletes one of its photos. Photos are uploaded to
+/// `POST /locations/{slug}/photos` (a multipart form, so the browser can show progress).
+#[server(prefix = "/api", endpoint = "photo/delete")]
+pub async fn delete_location_photo(photo_id: i64) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.delete_photo(&user, photo_id).await
     })
     .await
 }

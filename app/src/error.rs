@@ -23,6 +23,12 @@ pub enum AppError {
     /// A booking request clashes with another booking: which window, and the nearest free slot.
     #[error("booking clash")]
     Clash(domain::booking::Clash),
+    /// A reservation asks for more than is free: each short item, its days and what is free.
+    #[error("not enough stock")]
+    Shortage(Vec<domain::stock::Shortage>),
+    /// An actor does not meet a casting call's requirements: every one they miss.
+    #[error("requirements not met")]
+    Ineligible(Vec<domain::casting::Unmet>),
     /// Too many attempts in a short time (logins, registrations); try again later.
     #[error("too many attempts")]
     TooManyAttempts,
@@ -72,8 +78,8 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
-            AppError::Invalid(_) => 422,
-            AppError::Conflict | AppError::Clash(_) => 409,
+            AppError::Invalid(_) | AppError::Ineligible(_) => 422,
+            AppError::Conflict | AppError::Clash(_) | AppError::Shortage(_) => 409,
             AppError::TooManyAttempts => 429,
             AppError::Unexpected => 500,
             AppError::Request => 502,

@@ -12,11 +12,13 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod bookings;
+pub mod casting;
 pub mod components;
 pub mod error;
 pub mod members;
 pub mod models;
 pub mod pages;
 pub mod shortlists;
+pub mod stock;
 
 pub use app::{App, shell};

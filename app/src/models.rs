@@ -256,15 +256,47 @@ impl ItemPage {
     }
 }
 
-/// What a casting call asks of an actor; `None` bounds are open.
+/// One value of a facet with how many items it would give together with the other filters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Requirements {
-    pub gender: Option<Gender>,
-    pub age_range: (Option<i64>, Option<i64>),
-    pub height_range_cm: (Option<i64>, Option<i64>),
-    pub weight_range_kg: (Option<i64>, Option<i64>),
-    pub skills: Vec<Skill>,
+pub struct FacetOption {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub count: u32,
+    pub selected: bool,
 }
+
+/// A facet and its values, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetGroup {
+    pub facet: domain::catalogue::Facet,
+    pub options: Vec<FacetOption>,
+}
+
+/// A result: the item, and its names cut into runs the text query matched (`true`) or not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemHit {
+    pub card: ItemCard,
+    pub name_zh: Vec<(String, bool)>,
+    pub name_en: Vec<(String, bool)>,
+}
+
+/// One page of catalogue results with the facets' counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueView {
+    pub total: u32,
+    /// 1-based, as asked.
+    pub page: u32,
+    pub pages: u32,
+    pub hits: Vec<ItemHit>,
+    pub facets: Vec<FacetGroup>,
+    /// The text matched nothing as typed; these results forgive a typo.
+    pub forgiving: bool,
+    /// The era the viewer's production declared, if any: items of other eras are marked.
+    pub production_era: Option<Era>,
+}
+
+pub use domain::casting::Requirements;
 
 /// A casting call as the public sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -286,6 +318,86 @@ pub struct CallCard {
     pub pay_per_day: Money,
     pub requirements: Requirements,
     pub needed: i64,
+    /// Places already booked (`needed - booked` remain).
+    pub booked: i64,
+}
+
+impl CallCard {
+    /// Places still free.
+    pub fn remaining(&self) -> i64 {
+        (self.needed - self.booked).max(0)
+    }
+}
+
+/// Where the viewer's own application to a call stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationState {
+    pub status: domain::casting::ApplicationStatus,
+    pub reason: Option<domain::casting::ReleaseReason>,
+}
+
+/// Who is looking at a call's page, and what they may do there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CallViewer {
+    /// Not logged in: may read and is invited to register as an actor.
+    Visitor,
+    /// An actor: their own facts (to check eligibility in the browser) and application.
+    Actor { facts: domain::casting::ActorFacts, application: Option<ApplicationState> },
+    /// An actor account without a profile yet (older accounts).
+    ActorWithoutProfile,
+    /// A crew member of the call's production (or an admin): may see the applicants.
+    Casting,
+    /// Anyone else logged in.
+    Other,
+}
+
+/// A call's own page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallPage {
+    pub card: CallCard,
+    /// Still taking applications.
+    pub open: bool,
+    pub viewer: CallViewer,
+}
+
+/// One of an actor's applications ("my work").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkItem {
+    pub application_id: i64,
+    pub call: CallCard,
+    pub state: ApplicationState,
+    /// Unix seconds.
+    pub applied_at: i64,
+}
+
+/// An applicant as the call's crew sees them (never public).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicant {
+    pub application_id: i64,
+    pub name: String,
+    pub gender: Gender,
+    /// On the call's first day.
+    pub age: i64,
+    pub height_cm: i64,
+    pub weight_kg: i64,
+    pub skills: Vec<Skill>,
+    /// Shown once booked, for the call sheet.
+    pub phone: Option<String>,
+    pub state: ApplicationState,
+    pub applied_at: i64,
+}
+
+/// A call's applicants, narrowed by a filter, with counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicantsView {
+    pub card: CallCard,
+    pub open: bool,
+    /// Everyone who applied.
+    pub total: usize,
+    /// How many pass the filter's bounds, per status (the status choice aside).
+    pub by_status: Vec<(domain::casting::ApplicationStatus, usize)>,
+    /// Those passing the filter, status included, in order of application.
+    pub applicants: Vec<Applicant>,
 }
 
 /// A booking on a location's schedule, as the viewer may see it: another production's booking
@@ -302,11 +414,15 @@ pub struct ScheduleSlot {
     pub booking_id: Option<i64>,
     /// Production names (zh, en), under the same rule as `booking_id`.
     pub production: Option<(String, String)>,
+    /// The booking's shooting span (its phases), under the same rule.
+    pub shoot: Option<domain::timeline::Shoot>,
 }
 
 /// What the viewer may do on a location's page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct LocationRights {
+    /// Anyone logged in (others are offered the login page to book).
+    pub signed_in: bool,
     /// A crew member of a production: may book.
     pub book: bool,
     /// The location's operator (or an admin): sees who booked and confirms or declines.
@@ -321,6 +437,9 @@ pub struct LocationDetail {
     pub description_en: String,
     pub operator_zh: String,
     pub operator_en: String,
+    /// The operator's office, where crews report on arrival.
+    pub office_zh: String,
+    pub office_en: String,
     /// Bookings are confirmed at once, without waiting for the operator.
     pub instant_book: bool,
     /// The first of the seven studio days shown.
@@ -329,6 +448,43 @@ pub struct LocationDetail {
     pub rights: LocationRights,
     /// On the viewer's shortlist; `None` for viewers who keep none (everyone but crew).
     pub shortlisted: Option<bool>,
+    /// Oldest first; the first is the location's cover.
+    pub photos: Vec<Photo>,
+}
+
+/// What the comparison page shows: the locations asked for (in that order), each with its
+/// cover photo if it has one, and the studio's date today (the default day for sun times).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub today: Date,
+    pub locations: Vec<(LocationPin, Option<Photo>)>,
+}
+
+/// A location photo, kept as a large copy and a thumbnail (see `server::media`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    pub photo_id: i64,
+    /// The files' random name.
+    pub key: String,
+    /// The large copy's size in pixels.
+    pub width: u32,
+    pub height: u32,
+    pub caption: String,
+}
+
+impl Photo {
+    /// The thumbnail's size: every thumbnail is cropped to it.
+    pub const THUMB_SIZE: (u32, u32) = (480, 320);
+    /// The largest file accepted: 15 MiB (the page checks it before sending, the server again).
+    pub const MAX_BYTES: usize = 15 * 1024 * 1024;
+
+    pub fn large_url(&self) -> String {
+        format!("/media/photos/{}-large.jpg", self.key)
+    }
+
+    pub fn thumb_url(&self) -> String {
+        format!("/media/photos/{}-thumb.jpg", self.key)
+    }
 }
 
 /// A booking just made.
@@ -348,6 +504,8 @@ pub struct CrewBooking {
     pub location_en: String,
     pub status: domain::booking::BookingStatus,
     pub window: domain::booking::Window,
+    /// Shooting within the window; `None`: all shooting.
+    pub shoot: Option<domain::timeline::Shoot>,
     pub note: String,
 }
 
@@ -388,4 +546,102 @@ pub struct ShortlistView {
 pub struct SharedShortlist {
     pub production: Option<(String, String)>,
     pub pins: Vec<LocationPin>,
+}
+
+/// An item's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemDetail {
+    pub card: ItemCard,
+    pub tags: Vec<String>,
+    /// The first day of `free`, and the day before and after it for paging.
+    pub from: Date,
+    /// Units free on each of 14 days from `from`.
+    pub free: Vec<(Date, i64)>,
+    /// Items of the same sub-category and era.
+    pub related: Vec<ItemCard>,
+    /// Whether the viewer may put it on a request list (a crew member of a production).
+    pub can_request: bool,
+    /// How many the viewer's request list already asks for.
+    pub requested: i64,
+}
+
+/// One line of a request list: the item, how many, and the fewest free on any of the list's
+/// days (`None` before days are chosen).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestLine {
+    pub card: ItemCard,
+    pub quantity: i64,
+    pub fewest_free: Option<i64>,
+}
+
+/// A crew member's request list, priced once its days are chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestView {
+    /// The studio's date, for the date fields' minimum.
+    pub today: Date,
+    pub days: Option<domain::stock::Days>,
+    pub lines: Vec<RequestLine>,
+    pub quote: Option<domain::stock::Quote>,
+}
+
+/// Where a reservation is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReservationStatus {
+    Requested,
+    Confirmed,
+    Declined,
+    Cancelled,
+    PickedUp,
+    Returned,
+}
+
+impl ReservationStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReservationStatus::Requested => "requested",
+            ReservationStatus::Confirmed => "confirmed",
+            ReservationStatus::Declined => "declined",
+            ReservationStatus::Cancelled => "cancelled",
+            ReservationStatus::PickedUp => "picked_up",
+            ReservationStatus::Returned => "returned",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ReservationStatus> {
+        [
+            ReservationStatus::Requested,
+            ReservationStatus::Confirmed,
+            ReservationStatus::Declined,
+            ReservationStatus::Cancelled,
+            ReservationStatus::PickedUp,
+            ReservationStatus::Returned,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+/// One line of a reservation, at the price quoted when it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservedLine {
+    pub item_id: i64,
+    pub sku: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub quantity: i64,
+    pub daily_rate: Money,
+    pub deposit: Money,
+}
+
+/// A reservation as its production sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservationView {
+    pub code: String,
+    pub status: ReservationStatus,
+    pub days: domain::stock::Days,
+    pub supplier_zh: String,
+    pub supplier_en: String,
+    pub lines: Vec<ReservedLine>,
+    pub quote: domain::stock::Quote,
 }

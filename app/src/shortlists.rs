@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::{LocationPin, SharedShortlist, ShortlistView};
+use crate::models::{Comparison, SharedShortlist, ShortlistView};
 
 #[cfg(feature = "ssr")]
 use crate::{api::answer, auth::require_user};
@@ -57,7 +57,7 @@ pub async fn open_shared_shortlist(token: String) -> Result<SharedShortlist, App
 
 /// Up to four locations (`slugs` joined by commas) for the comparison page.
 #[server(prefix = "/api", endpoint = "compare")]
-pub async fn compare_locations(slugs: String) -> Result<Vec<LocationPin>, AppError> {
+pub async fn compare_locations(slugs: String) -> Result<Comparison, AppError> {
     answer(async {
         let slugs: Vec<String> =
             slugs.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();

@@ -4,18 +4,22 @@
 
 pub mod account;
 pub mod booking;
+pub mod casting;
+pub mod catalogue;
 pub mod cluster;
 pub mod gcj02;
 pub mod geo;
 pub mod location_filter;
 pub mod money;
+pub mod stock;
 pub mod studio_time;
 pub mod sun;
+pub mod timeline;
 pub mod vocab;
 
 pub use gcj02::Gcj02Point;
 pub use geo::{GeoPoint, MapView};
 pub use money::{Money, group_thousands};
-pub use studio_time::{STUDIO_OFFSET, studio_datetime, studio_midnight};
+pub use studio_time::{STUDIO_OFFSET, studio_clock, studio_datetime, studio_midnight};
 pub use sun::{Horizon, SolarDay, SunPosition, solar_day, sun_path, sun_position};
 pub use vocab::Lang;

@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { hydrated } from './support';
+import { hydrated, fillActorProfile } from './support';
 
 // A mainland mobile number no other test uses: a prefix per browser project, then the time.
 function uniquePhone(project: string): string {
@@ -30,6 +30,7 @@ test.describe('accounts', () => {
     await expect(page.locator('.rule-ok')).toHaveCount(1);
     await passwordField.fill(password);
     await expect(page.locator('.rule-ok')).toHaveCount(3);
+    await fillActorProfile(page, { gender: 'female', birth: '1998-07-01', height: 163, weight: 52 });
     await page.getByRole('button', { name: '注册' }).click();
 
     await expect(page).toHaveURL(/\/casting$/);
@@ -69,6 +70,13 @@ test.describe('accounts', () => {
     await page.getByLabel('姓名（剧组看到的称呼）').fill('某人');
     await page.getByLabel('手机号或电子邮箱').fill('actor@backlot.local');
     await page.getByLabel('密码', { exact: true }).fill('Hengdian river 2026');
+    // Fourteen years old: the server refuses, next to the birth date.
+    const fourteen = new Date(Date.now() - 14 * 365.25 * 86400 * 1000).toISOString().slice(0, 10);
+    await fillActorProfile(page, { gender: 'male', birth: fourteen, height: 170, weight: 60 });
+    await page.getByRole('button', { name: '注册' }).click();
+    await expect(page.locator('#birth_date-error')).toHaveText('演员须年满 16 周岁。');
+    await expect(page.locator('#birth_date')).toHaveAttribute('aria-invalid', 'true');
+    await page.locator('#birth_date').fill('1995-05-05');
     await page.getByRole('button', { name: '注册' }).click();
     await expect(page.locator('#login-error')).toHaveText('这个手机号或邮箱已经注册过了，请直接登录。');
     await expect(page.getByLabel('手机号或电子邮箱')).toHaveAttribute('aria-invalid', 'true');

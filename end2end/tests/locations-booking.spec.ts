@@ -1,6 +1,6 @@
 import { test, expect, Page, Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { hydrated, logIn, markedLocations } from './support';
+import { hydrated, logIn, markedLocations, noSeriousAxeViolations } from './support';
 
 // A Tuesday at the studio (UTC+8): next week's for the desktop project, the one after for the
 // phone project, so the two projects never book the same hours.
@@ -288,4 +288,44 @@ test.describe('finding a location', () => {
     await other.goto(shared);
     await expect(other.locator('.location-list tbody tr')).toHaveCount(await rows.count());
   });
+});
+
+test('the day view shows free time; a crew books it in phases and sees them on the calendar', async ({ browser }) => {
+  const date = nextStudioDay(4, 3); // a Thursday three weeks on: no other test books then
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86400 * 1000).toISOString().slice(0, 10);
+  const { context, page } = await bookingPage(browser, 'en-GB', 'crew@backlot.local', 'backlot-crew-demo',
+    `/locations/qin-palace-main-hall?day=${date}`);
+  const calendar = page.locator('#calendar');
+  await expect(calendar.getByRole('heading', { name: new RegExp(date) })).toBeVisible();
+  await expect(calendar.locator('.free-slots')).toContainText('00:00–24:00');
+  // Links to other days are not "the current page".
+  await expect(calendar.locator('[aria-current]')).toHaveCount(0);
+
+  // "Book this time" fills the form with the free window.
+  await calendar.getByRole('button', { name: 'Book this time' }).first().click();
+  await expect(page.locator('#starts_at')).toHaveValue(`${date}T00:00`);
+  await expect(page.locator('#ends_at')).toHaveValue(`${next}T00:00`);
+
+  // Phases must lie inside the booking.
+  await page.locator('#starts_at').fill(`${date}T06:30`);
+  await page.locator('#ends_at').fill(`${date}T13:45`);
+  await page.getByText('Phases: set dressing, shooting, strike (optional)').click();
+  await page.getByLabel('Shooting from').fill(`${date}T06:00`);
+  await page.getByLabel('Shooting until').fill(`${date}T12:45`);
+  await page.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(page.locator('#shoot_from-error')).toContainText('Shooting must lie within');
+
+  await page.getByLabel('Shooting from').fill(`${date}T08:00`);
+  await page.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(page.locator('.booking-form .form-ok')).toContainText(`${date} 06:30`);
+  await expect(calendar.locator('.slots')).toContainText('Set dressing 06:30–08:00 · Shooting 08:00–12:45 · Strike 12:45–13:45');
+  await expect(calendar.locator('.timeline .span.phase-shooting')).toHaveCount(1);
+  // Our own booking may be abutted: the free time runs right up to it and on from its end.
+  await expect(calendar.locator('.free-slots li')).toHaveText([/00:00–06:30/, /13:45–24:00/]);
+  await noSeriousAxeViolations(page, 'day view');
+
+  await calendar.getByRole('link', { name: 'Week view' }).click();
+  await expect(page).toHaveURL(new RegExp(`week=${date}`));
+  await expect(page.locator('#calendar .day').first()).toContainText('Shooting 08:00–12:45');
+  await context.close();
 });

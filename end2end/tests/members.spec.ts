@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { hydrated, noSeriousAxeViolations } from './support';
+import { hydrated, noSeriousAxeViolations, fillActorProfile } from './support';
 
 // A mainland mobile number no other test uses: a prefix per browser project and test, then the time.
 function uniquePhone(prefix: string): string {
@@ -107,6 +107,7 @@ test.describe('memberships', () => {
     await page.goto('/register');
     await hydrated(page);
     await page.getByLabel('姓名（剧组看到的称呼）').fill('临时群演');
+    await fillActorProfile(page, { gender: 'female', birth: '1998-07-01', height: 163, weight: 52 });
     await page.getByLabel('手机号或电子邮箱').fill(login);
     await page.getByLabel('密码', { exact: true }).fill(password);
     await page.getByRole('button', { name: '注册' }).click();

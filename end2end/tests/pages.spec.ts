@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, watchErrors, noSeriousAxeViolations, markedLocations } from './support';
+import { hydrated, logIn, watchErrors, noSeriousAxeViolations, markedLocations } from './support';
 
 test.describe('server-rendered content, before any script runs', () => {
   test.use({ javaScriptEnabled: false });
@@ -58,6 +58,8 @@ test('locations: the map clusters every location and keeps its view in the URL',
   }
   await single.first().click({ force: true });
   await expect(page.locator('.leaflet-popup-content a')).toHaveAttribute('href', /^\/locations\/[a-z0-9-]+$/);
+  // Leaflet fades popups in: check contrast once the popup is fully drawn.
+  await expect(page.locator('.leaflet-popup')).toHaveCSS('opacity', '1');
   await noSeriousAxeViolations(page);
   expect(errors).toEqual([]);
 });
@@ -118,4 +120,36 @@ test.describe('language', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wardrobe, make-up, props & vehicles');
     });
   });
+});
+
+// Every page hydrates without a console error, for a visitor and for each kind of member: a
+// hydration mismatch or a panic in the wasm leaves a page that looks right and does nothing.
+test.describe('every page hydrates cleanly', () => {
+  const pages = [
+    '/', '/locations', '/locations/qin-palace', '/locations/qin-palace?day=2026-12-01',
+    '/compare?l=qin-palace,qin-palace-gate-tower', '/catalogue', '/catalogue?q=longpao&era=qing&view=list',
+    '/catalogue/1', '/casting', '/casting/1', '/casting/1/applicants', '/work', '/login', '/shortlist',
+    '/schedule', '/requests', '/account',
+  ];
+  // Pages for some roles only: others get a 403 page, which the browser logs (visitors are sent
+  // to log in).
+  const only: Record<string, string[]> = {
+    '/shortlist': ['visitor', 'crew'],
+    '/schedule': ['visitor', 'crew'],
+    '/requests': ['visitor', 'crew'],
+    '/casting/1/applicants': ['visitor', 'crew', 'admin'],
+    '/work': ['visitor', 'actor'],
+  };
+  for (const who of ['visitor', 'actor', 'crew', 'operator', 'admin']) {
+    test(`as ${who}`, async ({ page }) => {
+      const errors = watchErrors(page);
+      if (who !== 'visitor') await logIn(page, `${who}@backlot.local`, `backlot-${who}-demo`);
+      for (const path of pages.filter((p) => !only[p] || only[p].includes(who))) {
+        await page.goto(path);
+        await hydrated(page);
+        await page.waitForLoadState('networkidle');
+        expect(errors, `${who} on ${path}`).toEqual([]);
+      }
+    });
+  }
 });

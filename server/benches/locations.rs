@@ -14,26 +14,59 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use domain::booking::{Window, studio_local};
 use domain::location_filter::LocationFilter;
 use server::backend::ServerBackend;
+use server::media::MediaStore;
 use server::storage::bookings::{Booked, NewBooking};
-use support::{Backend, TestDb};
+use server::storage::queries::Viewport;
+use support::{Backend, TestDb, bench_runtime};
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+/// Grows the seed's locations to about 10,000 (each copied 145 times a few hundred metres
+/// apart; the copies have no eras or facilities), in SQL both engines accept.
+async fn ten_thousand_locations(db: &TestDb) {
+    const COPY: &str = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 145) \
+        insert into location (slug, name_zh, name_en, name_pinyin, kind, setting, base, lat, lon, \
+        area_m2, hourly_rate_fen, changeover_min, description_zh, description_en, supplier_id) \
+        select l.slug || '-' || n.i, l.name_zh, l.name_en, l.name_pinyin, l.kind, l.setting, \
+        l.base, l.lat + (n.i % 12) * 0.004 - 0.024, l.lon + (n.i / 12) * 0.004 - 0.024, \
+        l.area_m2, l.hourly_rate_fen, l.changeover_min, l.description_zh, l.description_en, \
+        l.supplier_id from location l, n";
+    support::execute(&db.store, COPY).await;
 }
 
-fn name(backend: Backend) -> &'static str {
-    match backend {
-        Backend::Sqlite => "sqlite",
-        Backend::Postgres => "postgres",
+/// The pins query with 10,000 locations: all of them, and a zoomed-in map's viewport over
+/// Hengdian's sets (about 3 × 3 km).
+fn pins_at_scale(c: &mut Criterion) {
+    let rt = bench_runtime();
+    let mut group = c.benchmark_group("location_pins_10k");
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let db = rt.block_on(TestDb::seeded(backend));
+        rt.block_on(ten_thousand_locations(&db));
+        let total = rt.block_on(db.store.location_pins()).unwrap().len();
+        assert!(total > 10_000, "{total} locations");
+        let view = Viewport { south: 29.14, west: 120.29, north: 29.17, east: 120.32 };
+        let inside = rt.block_on(db.store.location_pins_within(&view)).unwrap().len();
+        eprintln!("{}: {total} locations, {inside} in the viewport", backend.name());
+        group.bench_function(BenchmarkId::new("all", backend.name()), |b| {
+            b.to_async(&rt).iter(|| async { black_box(db.store.location_pins().await.unwrap()) });
+        });
+        group.bench_function(BenchmarkId::new("viewport", backend.name()), |b| {
+            b.to_async(&rt)
+                .iter(|| async { black_box(db.store.location_pins_within(&view).await.unwrap()) });
+        });
+        rt.block_on(async move { drop(db) });
     }
+    group.finish();
 }
 
 fn pins(c: &mut Criterion) {
-    let rt = runtime();
+    let rt = bench_runtime();
     let mut group = c.benchmark_group("location_pins");
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let db = rt.block_on(TestDb::seeded(backend));
-        let server = ServerBackend { store: db.store.clone(), tiles: TileSource::default() };
+        let server = ServerBackend::new(
+            db.store.clone(),
+            TileSource::default(),
+            MediaStore::new(&std::env::temp_dir().join("backlot_bench_media")),
+        );
         let day = (time::OffsetDateTime::now_utc().unix_timestamp() / 86_400 + 7) * 86_400;
         let filtered = LocationFilter::from_query(&format!(
             "q=gong&era=qing,ming&free_from={}&free_to={}",
@@ -41,7 +74,7 @@ fn pins(c: &mut Criterion) {
             studio_local(day + 13 * 3600 + 45 * 60)
         ));
         for (label, filter) in [("all", LocationFilter::default()), ("filtered", filtered)] {
-            group.bench_function(BenchmarkId::new(label, name(backend)), |b| {
+            group.bench_function(BenchmarkId::new(label, backend.name()), |b| {
                 b.to_async(&rt).iter(|| async {
                     black_box(server.locations(&filter, None).await.unwrap());
                 });
@@ -55,14 +88,14 @@ fn pins(c: &mut Criterion) {
 
 /// Bookings one after another on one location, each in a free slot of its own.
 fn bookings(c: &mut Criterion) {
-    let rt = runtime();
+    let rt = bench_runtime();
     let mut group = c.benchmark_group("book_no_conflict");
     group.sample_size(20);
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let db = rt.block_on(TestDb::seeded(backend));
         let slug = rt.block_on(db.store.location_pins()).unwrap()[0].slug.clone();
         let mut next = (time::OffsetDateTime::now_utc().unix_timestamp() / 86_400 + 2) * 86_400;
-        group.bench_function(name(backend), |b| {
+        group.bench_function(backend.name(), |b| {
             b.iter_custom(|iters| {
                 let start = Instant::now();
                 for _ in 0..iters {
@@ -73,6 +106,7 @@ fn bookings(c: &mut Criterion) {
                         production_id: 1,
                         booked_by: 2,
                         window,
+                        shoot: None,
                         note: "",
                     };
                     let booked = rt.block_on(db.store.book(&new, 0)).unwrap();
@@ -89,6 +123,6 @@ fn bookings(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
-    targets = pins, bookings
+    targets = pins, pins_at_scale, bookings
 }
 criterion_main!(benches);

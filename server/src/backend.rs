@@ -1,31 +1,43 @@
 //! The server's implementation of the app's `Backend`: storage calls plus error policy
 //! (infrastructure failures are logged here, once, and reach users as `Unexpected`).
 
+mod casting;
+
 use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
-    AccountSummary, AdminView, BaseOutline, BookingReceipt, CallCard, CrewBooking, CrewSchedule,
-    InvitationView, ItemPage, LocationDetail, LocationPin, LocationRights, LocationsView,
-    NewInvitation, OrgKind, OrgRef, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView,
-    TileSource,
+    AccountSummary, AdminView, ApplicantsView, ApplicationState, BaseOutline, BookingReceipt,
+    CallCard, CallPage, CatalogueView, Comparison, CrewBooking, CrewSchedule, InvitationView,
+    ItemDetail, ItemHit, LocationDetail, LocationPin, LocationRights, LocationsView, NewInvitation,
+    OrgKind, OrgRef, Photo, RequestLine, RequestView, ReservationStatus, ReservationView,
+    ReservedLine, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView, TileSource, WorkItem,
 };
 use std::collections::HashMap;
 
 use domain::account::{self, Login, Role};
-use domain::vocab::Base;
+use domain::vocab::{Base, Era};
 use time::OffsetDateTime;
 
+use crate::catalogue::CatalogueCache;
+use crate::media::{self, MediaStore};
 use crate::passwords;
+use crate::search::pinyin_syllables;
 use crate::storage::accounts::{Account, NewAccount, Registration};
 use crate::storage::bookings::{Booked, BookingParties, Extended, NewBooking};
 use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
+use crate::storage::photos::{NewPhoto, PhotoAdded, PhotoRow};
+use crate::storage::reservations::{NewReservation, Reserved, StoredReservation};
 use crate::storage::shortlists::Added;
 use crate::storage::{StorageError, Store};
 use crate::tokens;
+use domain::Money;
 use domain::booking::{
     BookingStatus, Clash, MAX_CHANGEOVER_SECS, Window, WindowError, first_clash,
 };
+use domain::casting::{ProfileForm, check_profile};
+use domain::catalogue::{CatalogueQuery, TextQuery, segments};
 use domain::location_filter::{LocationFilter, LocationTraits};
+use domain::stock::{self, Days, DaysError};
 
 /// Failed logins allowed per account within `FAILURE_WINDOW_SECS` before it is throttled.
 pub const MAX_LOGIN_FAILURES: i64 = 5;
@@ -77,6 +89,96 @@ pub fn studio_today() -> time::Date {
 pub struct ServerBackend {
     pub store: Store,
     pub tiles: TileSource,
+    /// Where uploaded photos are kept.
+    pub media: MediaStore,
+    /// The catalogue's search index.
+    pub catalogue: CatalogueCache,
+}
+
+fn photo(row: PhotoRow) -> Photo {
+    Photo {
+        photo_id: row.photo_id,
+        key: row.file_key,
+        width: u32::try_from(row.width).unwrap_or(0),
+        height: u32::try_from(row.height).unwrap_or(0),
+        caption: row.caption,
+    }
+}
+
+/// The longest photo caption.
+pub const MAX_CAPTION_CHARS: usize = 100;
+
+impl ServerBackend {
+    pub fn new(store: Store, tiles: TileSource, media: MediaStore) -> ServerBackend {
+        ServerBackend { store, tiles, media, catalogue: CatalogueCache::default() }
+    }
+
+    /// Checks, converts and stores a photo of `slug` uploaded by `user`, who must operate the
+    /// location (or be an admin). Refusals: `Invalid` on `photo` (see `media::PhotoError`,
+    /// and `photos_full`) or on `caption`. Nothing is kept from a refused upload.
+    pub async fn add_photo(
+        &self,
+        user: &SessionUser,
+        slug: &str,
+        bytes: Vec<u8>,
+        caption: &str,
+    ) -> Result<Photo, AppError> {
+        let target = self
+            .store
+            .photo_target(slug)
+            .await
+            .map_err(unexpected("photo_target"))?
+            .ok_or(AppError::NotFound)?;
+        if !operates(user, target.operator_id) {
+            return Err(AppError::Forbidden);
+        }
+        let caption = caption.trim();
+        if caption.chars().count() > MAX_CAPTION_CHARS {
+            return Err(AppError::field("caption", "too_long"));
+        }
+        let processed = tokio::task::spawn_blocking(move || media::process(&bytes))
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "photo processing task failed");
+                AppError::Unexpected
+            })?
+            .map_err(|refused| AppError::field("photo", refused.code()))?;
+        let key = media::new_key();
+        self.media.save(&key, &processed).await.map_err(|error| {
+            tracing::error!(%error, "photo files not written");
+            AppError::Unexpected
+        })?;
+        let added = self
+            .store
+            .add_photo(NewPhoto {
+                location_id: target.location_id,
+                file_key: &key,
+                width: processed.width,
+                height: processed.height,
+                thumb: (media::THUMB_WIDTH, media::THUMB_HEIGHT),
+                caption,
+                uploaded_by: user.account_id,
+                now: now_unix(),
+            })
+            .await;
+        match added {
+            Ok(PhotoAdded::Done(photo_id)) => Ok(Photo {
+                photo_id,
+                key,
+                width: processed.width,
+                height: processed.height,
+                caption: caption.to_string(),
+            }),
+            Ok(PhotoAdded::Full) => {
+                self.media.remove(&key).await;
+                Err(AppError::field("photo", "photos_full"))
+            }
+            Err(error) => {
+                self.media.remove(&key).await;
+                Err(unexpected("add_photo")(error))
+            }
+        }
+    }
 }
 
 fn unexpected(operation: &'static str) -> impl FnOnce(StorageError) -> AppError {
@@ -141,12 +243,237 @@ impl Backend for ServerBackend {
         Ok(view(matching))
     }
 
-    async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, AppError> {
-        self.store.item_page(page, per_page).await.map_err(unexpected("item_page"))
+    async fn catalogue(
+        &self,
+        query: &CatalogueQuery,
+        per_page: u32,
+    ) -> Result<CatalogueView, AppError> {
+        let index = self.catalogue.index(&self.store).await.map_err(unexpected("catalogue"))?;
+        let found = index.search(query, per_page as usize);
+        let cards = self.store.item_cards(&found.ids).await.map_err(unexpected("item_cards"))?;
+        let text = TextQuery::parse(&query.q);
+        let hits = cards
+            .into_iter()
+            .map(|card| {
+                let zh = text.marks_zh(&card.name_zh, &pinyin_syllables(&card.name_zh));
+                let en = text.marks_en(&card.name_en);
+                ItemHit {
+                    name_zh: segments(&card.name_zh, &zh),
+                    name_en: segments(&card.name_en, &en),
+                    card,
+                }
+            })
+            .collect();
+        let total = u32::try_from(found.total).unwrap_or(u32::MAX);
+        Ok(CatalogueView {
+            total,
+            page: query.page,
+            pages: total.div_ceil(per_page.max(1)).max(1),
+            hits,
+            facets: found.facets,
+            forgiving: found.forgiving,
+            production_era: None,
+        })
+    }
+
+    async fn production_era(&self, user: &SessionUser) -> Result<Option<Era>, AppError> {
+        let Ok(production_id) = booking_production(user) else { return Ok(None) };
+        self.store.production_era(production_id).await.map_err(unexpected("production_era"))
+    }
+
+    async fn item_detail(
+        &self,
+        item_id: i64,
+        from: Option<time::Date>,
+        viewer: Option<&SessionUser>,
+    ) -> Result<ItemDetail, AppError> {
+        let card = self
+            .store
+            .item_cards(&[item_id])
+            .await
+            .map_err(unexpected("item_cards"))?
+            .pop()
+            .ok_or(AppError::NotFound)?;
+        let today = studio_today();
+        let from = from.unwrap_or(today).max(today);
+        let days = Days { first: from, last: from + time::Duration::days(ITEM_CALENDAR_DAYS - 1) };
+        let free = self
+            .store
+            .free_stock(&[item_id], days)
+            .await
+            .map_err(unexpected("free_stock"))?
+            .remove(&item_id)
+            .unwrap_or_default();
+        let tags = self.store.item_tags(item_id).await.map_err(unexpected("item_tags"))?;
+        let related =
+            self.store.related_items(item_id, 6).await.map_err(unexpected("related_items"))?;
+        let production = viewer.and_then(|u| booking_production(u).ok());
+        let requested = match (production, viewer) {
+            (Some(_), Some(user)) => self
+                .store
+                .requested_quantity(user.account_id, item_id)
+                .await
+                .map_err(unexpected("requested_quantity"))?,
+            _ => 0,
+        };
+        Ok(ItemDetail {
+            card,
+            tags,
+            from,
+            free,
+            related,
+            can_request: production.is_some(),
+            requested,
+        })
+    }
+
+    async fn request_list(&self, user: &SessionUser) -> Result<RequestView, AppError> {
+        booking_production(user)?;
+        let list =
+            self.store.request_list(user.account_id).await.map_err(unexpected("request_list"))?;
+        let today = studio_today();
+        let ids: Vec<i64> = list.lines.iter().map(|(c, _)| c.item_id).collect();
+        let free = match list.days {
+            Some(days) => {
+                self.store.free_stock(&ids, days).await.map_err(unexpected("free_stock"))?
+            }
+            None => HashMap::new(),
+        };
+        let quote = list.days.map(|days| {
+            let priced: Vec<(i64, i64, Money, Money)> =
+                list.lines.iter().map(|(c, q)| (c.item_id, *q, c.daily_rate, c.deposit)).collect();
+            stock::quote(&priced, days.count())
+        });
+        let lines = list
+            .lines
+            .into_iter()
+            .map(|(card, quantity)| RequestLine {
+                fewest_free: free.get(&card.item_id).and_then(|d| d.iter().map(|(_, n)| *n).min()),
+                card,
+                quantity,
+            })
+            .collect();
+        Ok(RequestView { today, days: list.days, lines, quote })
+    }
+
+    async fn set_request_line(
+        &self,
+        user: &SessionUser,
+        item_id: i64,
+        quantity: i64,
+    ) -> Result<(), AppError> {
+        booking_production(user)?;
+        let found = self
+            .store
+            .set_request_line(user.account_id, item_id, quantity, now_unix())
+            .await
+            .map_err(unexpected("set_request_line"))?;
+        if found { Ok(()) } else { Err(AppError::NotFound) }
+    }
+
+    async fn set_request_days(
+        &self,
+        user: &SessionUser,
+        first: time::Date,
+        last: time::Date,
+    ) -> Result<(), AppError> {
+        booking_production(user)?;
+        let days = Days::new(first, last, studio_today()).map_err(|e| {
+            let field = if e == DaysError::EndBeforeStart { "last_day" } else { "first_day" };
+            AppError::field(field, e.code())
+        })?;
+        self.store
+            .set_request_days(user.account_id, days)
+            .await
+            .map_err(unexpected("set_request_days"))
+    }
+
+    async fn submit_request(&self, user: &SessionUser) -> Result<Vec<String>, AppError> {
+        let production_id = booking_production(user)?;
+        let list =
+            self.store.request_list(user.account_id).await.map_err(unexpected("request_list"))?;
+        let days = list.days.ok_or_else(|| AppError::field("first_day", "days_missing"))?;
+        // Days chosen earlier may have passed since.
+        let days = Days::new(days.first, days.last, studio_today())
+            .map_err(|e| AppError::field("first_day", e.code()))?;
+        if list.lines.is_empty() {
+            return Err(AppError::field("lines", "request_empty"));
+        }
+        let lines: Vec<(i64, i64)> = list.lines.iter().map(|(c, q)| (c.item_id, *q)).collect();
+        let new = NewReservation {
+            production_id,
+            requested_by: user.account_id,
+            days,
+            lines: &lines,
+            clear_list_of: Some(user.account_id),
+            now: now_unix(),
+        };
+        let reserved = self
+            .store
+            .reserve(&new, tokens::reservation_code)
+            .await
+            .map_err(unexpected("reserve"))?;
+        match reserved {
+            Reserved::Done(made) => Ok(made.into_iter().map(|(_, code)| code).collect()),
+            Reserved::Short(short) => Err(AppError::Shortage(short)),
+            Reserved::NoSuchItem(_) => Err(AppError::NotFound),
+        }
+    }
+
+    async fn production_reservations(
+        &self,
+        user: &SessionUser,
+    ) -> Result<Vec<ReservationView>, AppError> {
+        let production_id = booking_production(user)?;
+        let stored = self
+            .store
+            .production_reservations(production_id)
+            .await
+            .map_err(unexpected("production_reservations"))?;
+        stored.into_iter().map(reservation_view).collect()
     }
 
     async fn open_calls(&self) -> Result<Vec<CallCard>, AppError> {
         self.store.open_calls(studio_today()).await.map_err(unexpected("open_calls"))
+    }
+
+    async fn call_page(
+        &self,
+        call_id: i64,
+        viewer: Option<&SessionUser>,
+    ) -> Result<CallPage, AppError> {
+        self.casting_call_page(call_id, viewer).await
+    }
+
+    async fn apply(&self, user: &SessionUser, call_id: i64) -> Result<ApplicationState, AppError> {
+        self.casting_apply(user, call_id).await
+    }
+
+    async fn my_work(&self, user: &SessionUser) -> Result<Vec<WorkItem>, AppError> {
+        self.casting_work(user).await
+    }
+
+    async fn applicants(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        filter: &domain::casting::ActorFilter,
+    ) -> Result<ApplicantsView, AppError> {
+        self.casting_applicants(user, call_id, filter).await
+    }
+
+    async fn decide(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        application_id: i64,
+        decision: domain::casting::Decision,
+    ) -> Result<(), AppError> {
+        self.casting_decide(user, call_id, application_id, decision).await
+    }
+
+    async fn close_call(&self, user: &SessionUser, call_id: i64) -> Result<(), AppError> {
+        self.casting_close(user, call_id).await
     }
 
     async fn authenticate(&self, login: &str, password: &str) -> Result<SessionUser, AppError> {
@@ -218,12 +545,39 @@ impl Backend for ServerBackend {
         if role == Role::Admin {
             errors.push(FieldError { field: "role".into(), code: "invalid".into() });
         }
+        let profile = form.profile;
+        let actor = if role == Role::Actor {
+            let typed = ProfileForm {
+                gender: &profile.gender,
+                birth_date: &profile.birth_date,
+                height_cm: &profile.height_cm,
+                weight_kg: &profile.weight_kg,
+            };
+            match check_profile(&typed, studio_today()) {
+                Ok(facts) => Some(facts),
+                Err(problems) => {
+                    errors.extend(problems.into_iter().map(|(field, code)| FieldError {
+                        field: field.into(),
+                        code: code.into(),
+                    }));
+                    None
+                }
+            }
+        } else {
+            None
+        };
         let (Ok(login), Ok(name), true) = (parsed, name, errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
         let password = form.password;
         let hash = blocking(move || passwords::hash(&password)).await?;
-        let new = NewAccount { login: &login, password_hash: &hash, role, display_name: name };
+        let new = NewAccount {
+            login: &login,
+            password_hash: &hash,
+            role,
+            display_name: name,
+            actor: actor.as_ref(),
+        };
         let registration = self
             .store
             .create_account(&new, invitation.as_ref().map(|(hash, _)| hash.as_str()), now_unix())
@@ -430,13 +784,15 @@ impl Backend for ServerBackend {
             .map_err(unexpected("location_facts"))?
             .ok_or(AppError::NotFound)?;
         let from = domain::studio_midnight(week_start);
+        // From a day earlier: a changeover running into the first day keeps time there busy.
         let bookings = self
             .store
-            .location_schedule(slug, from, from + 7 * 86_400)
+            .location_schedule(slug, from - MAX_CHANGEOVER_SECS, from + 7 * 86_400)
             .await
             .map_err(unexpected("location_schedule"))?;
         let production = viewer.and_then(|u| booking_production(u).ok());
         let rights = LocationRights {
+            signed_in: viewer.is_some(),
             book: production.is_some(),
             operate: viewer.is_some_and(|u| operates(u, facts.operator_id)),
         };
@@ -453,6 +809,7 @@ impl Backend for ServerBackend {
                     own,
                     booking_id: reveal.then_some(b.booking_id),
                     production: reveal.then_some((b.production_zh, b.production_en)),
+                    shoot: b.shoot.filter(|_| reveal),
                 }
             })
             .collect();
@@ -467,13 +824,24 @@ impl Backend for ServerBackend {
             ),
             None => None,
         };
+        let photos = self
+            .store
+            .location_photos(facts.location_id)
+            .await
+            .map_err(unexpected("location_photos"))?
+            .into_iter()
+            .map(photo)
+            .collect();
         Ok(LocationDetail {
+            photos,
             shortlisted,
             pin: facts.pin,
             description_zh: facts.description_zh,
             description_en: facts.description_en,
             operator_zh: facts.operator_zh,
             operator_en: facts.operator_en,
+            office_zh: facts.office_zh,
+            office_en: facts.office_en,
             instant_book: facts.instant_book,
             week_start,
             schedule,
@@ -534,9 +902,26 @@ impl Backend for ServerBackend {
         Ok(SharedShortlist { production: owner.production, pins: self.pins_for(&slugs).await? })
     }
 
-    async fn compare(&self, slugs: &[String]) -> Result<Vec<LocationPin>, AppError> {
+    async fn compare(&self, slugs: &[String]) -> Result<Comparison, AppError> {
         let slugs: Vec<String> = slugs.iter().take(COMPARE_MAX).cloned().collect();
-        self.pins_for(&slugs).await
+        let pins = self.pins_for(&slugs).await?;
+        let pin_slugs: Vec<String> = pins.iter().map(|p| p.slug.clone()).collect();
+        let mut covers: HashMap<String, Photo> = self
+            .store
+            .cover_photos(&pin_slugs)
+            .await
+            .map_err(unexpected("cover_photos"))?
+            .into_iter()
+            .map(|(slug, row)| (slug, photo(row)))
+            .collect();
+        let locations = pins
+            .into_iter()
+            .map(|pin| {
+                let cover = covers.remove(&pin.slug);
+                (pin, cover)
+            })
+            .collect();
+        Ok(Comparison { today: studio_today(), locations })
     }
 
     async fn book_location(
@@ -544,10 +929,12 @@ impl Backend for ServerBackend {
         user: &SessionUser,
         slug: &str,
         window: Window,
+        shoot: Option<domain::timeline::Shoot>,
         note: &str,
     ) -> Result<BookingReceipt, AppError> {
         let production_id = booking_production(user)?;
-        let new = NewBooking { slug, production_id, booked_by: user.account_id, window, note };
+        let new =
+            NewBooking { slug, production_id, booked_by: user.account_id, window, shoot, note };
         match self.store.book(&new, now_unix()).await.map_err(unexpected("book"))? {
             Booked::Done { booking_id, status } => {
                 Ok(BookingReceipt { booking_id, status, window })
@@ -555,6 +942,26 @@ impl Backend for ServerBackend {
             Booked::Clash(clash) => Err(AppError::Clash(clash)),
             Booked::NoSuchLocation => Err(AppError::NotFound),
         }
+    }
+
+    async fn delete_photo(&self, user: &SessionUser, photo_id: i64) -> Result<(), AppError> {
+        let operator_id = self
+            .store
+            .photo_owner(photo_id)
+            .await
+            .map_err(unexpected("photo_owner"))?
+            .ok_or(AppError::NotFound)?;
+        if !operates(user, operator_id) {
+            return Err(AppError::Forbidden);
+        }
+        let key = self
+            .store
+            .delete_photo(photo_id)
+            .await
+            .map_err(unexpected("delete_photo"))?
+            .ok_or(AppError::NotFound)?;
+        self.media.remove(&key).await;
+        Ok(())
     }
 
     async fn confirm_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {
@@ -587,6 +994,7 @@ impl Backend for ServerBackend {
                 location_en: b.location_en,
                 status: b.status,
                 window: b.window,
+                shoot: b.shoot,
                 note: b.note,
             })
             .collect();
@@ -708,6 +1116,40 @@ fn base_outlines(pins: &[LocationPin]) -> Vec<BaseOutline> {
 }
 
 /// The production `user` books for: crew members of a production only.
+/// Days shown on an item's availability calendar.
+pub const ITEM_CALENDAR_DAYS: i64 = 14;
+
+fn reservation_view(stored: StoredReservation) -> Result<ReservationView, AppError> {
+    let status = ReservationStatus::parse(&stored.status).ok_or_else(|| {
+        tracing::error!(status = %stored.status, "unknown reservation status");
+        AppError::Unexpected
+    })?;
+    let lines: Vec<ReservedLine> = stored
+        .lines
+        .into_iter()
+        .map(|line| ReservedLine {
+            item_id: line.item_id,
+            sku: line.sku,
+            name_zh: line.name_zh,
+            name_en: line.name_en,
+            quantity: line.quantity,
+            daily_rate: Money::from_fen(line.daily_rate_fen),
+            deposit: Money::from_fen(line.deposit_fen),
+        })
+        .collect();
+    let priced: Vec<(i64, i64, Money, Money)> =
+        lines.iter().map(|l| (l.item_id, l.quantity, l.daily_rate, l.deposit)).collect();
+    Ok(ReservationView {
+        code: stored.code,
+        status,
+        days: stored.days,
+        supplier_zh: stored.supplier_zh,
+        supplier_en: stored.supplier_en,
+        quote: stock::quote(&priced, stored.days.count()),
+        lines,
+    })
+}
+
 fn booking_production(user: &SessionUser) -> Result<i64, AppError> {
     user.require(Role::Crew)?;
     match &user.org {

@@ -2,9 +2,33 @@
 //! crews see their set times in any calendar app.
 
 use domain::booking::BookingStatus;
+use domain::timeline::Phase;
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use app::models::CrewBooking;
+
+/// The booking's phases (in both languages), then its note.
+fn description(booking: &CrewBooking) -> String {
+    use domain::studio_clock;
+    let mut lines: Vec<String> = match booking.shoot {
+        Some(shoot) => domain::timeline::phases(booking.window, Some(shoot))
+            .into_iter()
+            .map(|(phase, w)| {
+                let name = match phase {
+                    Phase::Dressing => "布景 Set dressing",
+                    Phase::Shooting => "拍摄 Shooting",
+                    Phase::Strike => "撤景 Strike",
+                };
+                format!("{name} {}–{} (UTC+8)", studio_clock(w.start), studio_clock(w.end))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    if !booking.note.is_empty() {
+        lines.push(booking.note.clone());
+    }
+    lines.join("\n")
+}
 
 /// The calendar of `bookings` for the production named `production`; times in UTC.
 pub fn production_calendar(production: &str, bookings: &[CrewBooking]) -> String {
@@ -26,7 +50,7 @@ pub fn production_calendar(production: &str, bookings: &[CrewBooking]) -> String
             .uid(&format!("booking-{}@backlot", booking.booking_id))
             .summary(&format!("{} {}", booking.location_zh, booking.location_en))
             .location(&booking.location_zh)
-            .description(&booking.note)
+            .description(&description(booking))
             .starts(start)
             .ends(end)
             .status(status)
@@ -40,6 +64,7 @@ pub fn production_calendar(production: &str, bookings: &[CrewBooking]) -> String
 mod tests {
     use super::*;
     use domain::booking::Window;
+    use domain::timeline::Shoot;
 
     #[test]
     fn bookings_become_events_in_utc() {
@@ -51,7 +76,9 @@ mod tests {
             status: BookingStatus::Requested,
             // 2026-12-01 06:30–13:45 in Hengdian.
             window: Window { start: 1_796_077_800, end: 1_796_103_900 },
-            note: "Set dressing; strike by 13:45".into(),
+            // Shooting 08:00–12:45.
+            shoot: Some(Shoot { start: 1_796_083_200, end: 1_796_100_300 }),
+            note: "Generator at the east gate; strike by 13:45".into(),
         };
         let text = production_calendar("长安十二时辰", &[booking]);
         assert!(text.starts_with("BEGIN:VCALENDAR"), "{text}");
@@ -60,6 +87,10 @@ mod tests {
         assert!(text.contains("DTEND:20261201T054500Z"), "{text}");
         assert!(text.contains("SUMMARY:秦王宫 Qin Palace"));
         assert!(text.contains("STATUS:TENTATIVE"));
-        assert!(text.contains("Set dressing\\; strike by 13:45"), "{text}");
+        assert!(text.contains("strike by 13:45"), "{text}");
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains("布景 Set dressing 06:30–08:00 (UTC+8)"), "{unfolded}");
+        assert!(unfolded.contains("拍摄 Shooting 08:00–12:45 (UTC+8)"), "{unfolded}");
+        assert!(unfolded.contains("撤景 Strike 12:45–13:45 (UTC+8)"), "{unfolded}");
     }
 }

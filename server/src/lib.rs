@@ -2,7 +2,9 @@
 
 pub mod backend;
 pub mod calendar;
+pub mod catalogue;
 pub mod guards;
+pub mod media;
 pub mod passwords;
 pub mod routes;
 pub mod search;

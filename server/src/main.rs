@@ -7,6 +7,7 @@ use app::models::TileSource;
 use leptos::prelude::get_configuration;
 use server::backend::{ServerBackend, studio_today};
 use server::guards::Guards;
+use server::media::MediaStore;
 use server::routes::Services;
 use server::seed::{DEFAULT_ACTORS, SeedOptions};
 use server::sessions::Sessions;
@@ -98,14 +99,13 @@ async fn serve(settings: Settings, store: Store) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot prepare the session store: {e}"))?;
     tokio::spawn(sessions.clone().delete_expired_every(std::time::Duration::from_secs(3600)));
-    let backend = ServerBackend {
-        store,
-        tiles: TileSource {
-            url: settings.tile_url.clone(),
-            attribution: settings.tile_attribution.clone(),
-            gcj02: settings.tile_gcj02,
-        },
+    let tiles = TileSource {
+        url: settings.tile_url.clone(),
+        attribution: settings.tile_attribution.clone(),
+        gcj02: settings.tile_gcj02,
     };
+    let backend =
+        ServerBackend::new(store, tiles, MediaStore::new(&settings.data_dir.join("media")));
     let guards = Guards::new(settings.public_origin.clone(), settings.login_attempts_per_minute);
     let app = routes::router(options, Services { backend, sessions, guards });
     let listener = tokio::net::TcpListener::bind(settings.addr)

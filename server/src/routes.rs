@@ -3,18 +3,24 @@
 use std::sync::Arc;
 
 use app::backend::BackendHandle;
+use app::error::AppError;
 use app::{App, shell};
 use axum::Router;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::extract::{DefaultBodyLimit, Multipart, Path};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 
 use crate::backend::ServerBackend;
 use crate::guards::{Guards, guard};
+use crate::media;
 use crate::sessions::Sessions;
 use crate::storage::Store;
 
@@ -32,6 +38,8 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let Services { backend, sessions, guards } = services;
     let secure_cookies = guards.public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
     let store = backend.store.clone();
+    let uploads = backend.clone();
+    let photos_dir = backend.media.photos_dir().to_path_buf();
     let handle: BackendHandle = Arc::new(backend);
     let data_handle = handle.clone();
     let calendar_handle = handle.clone();
@@ -51,6 +59,23 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
             "/account/data",
             get(move |session: Session| my_data(session, data_handle.clone(), data_store.clone())),
         )
+        .route(
+            "/locations/{slug}/photos",
+            post(move |session: Session, Path(slug): Path<String>, headers: HeaderMap, form| {
+                upload_photo(session, uploads.clone(), slug, headers, form)
+            })
+            .layer(DefaultBodyLimit::max(media::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
+        .nest_service(
+            "/media/photos",
+            // Files are named by a random key and never rewritten: cache them for good.
+            ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ))
+                .service(ServeDir::new(photos_dir)),
+        )
         .leptos_routes_with_context(&options, routes, context, {
             let options = options.clone();
             move || shell(options.clone())
@@ -60,6 +85,77 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
         .layer(axum::middleware::from_fn_with_state(guards, guard))
         .layer(CompressionLayer::new())
         .with_state(options)
+}
+
+/// `POST /locations/{slug}/photos`: a multipart form with `photo` (the file) and `caption`.
+/// Pages send it with `Accept: application/json` (to show upload progress) and get the new
+/// `Photo` (201) or an `AppError`; a plain form post (no wasm yet) is redirected back to the
+/// location's gallery, with `photo_error` naming the refusal.
+async fn upload_photo(
+    session: Session,
+    backend: ServerBackend,
+    slug: String,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    let result = receive_photo(&session, &backend, &slug, form).await;
+    let back = format!(
+        "/locations/{}",
+        form_urlencoded::byte_serialize(slug.as_bytes()).collect::<String>()
+    );
+    match (result, wants_json) {
+        (Ok(photo), true) => (StatusCode::CREATED, axum::Json(photo)).into_response(),
+        (Err(error), true) => {
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, axum::Json(error)).into_response()
+        }
+        (Ok(_), false) => Redirect::to(&format!("{back}#photos")).into_response(),
+        (Err(AppError::Unauthorized), false) => {
+            Redirect::to(&format!("/login?next={back}")).into_response()
+        }
+        (Err(AppError::NotFound), false) => StatusCode::NOT_FOUND.into_response(),
+        (Err(error), false) => {
+            let code = match &error {
+                AppError::Invalid(fields) => fields.first().map_or("invalid", |f| f.code.as_str()),
+                AppError::Forbidden => "forbidden",
+                _ => "unexpected",
+            };
+            Redirect::to(&format!("{back}?photo_error={code}#photos")).into_response()
+        }
+    }
+}
+
+async fn receive_photo(
+    session: &Session,
+    backend: &ServerBackend,
+    slug: &str,
+    mut form: Multipart,
+) -> Result<app::models::Photo, AppError> {
+    // Who is asking comes first: nobody else's upload is read.
+    let user = app::auth::account_in(session, backend).await?.ok_or(AppError::Unauthorized)?;
+    let unreadable = |error: axum::extract::multipart::MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::field("photo", media::PhotoError::TooLarge.code())
+        } else {
+            AppError::field("photo", media::PhotoError::Unreadable.code())
+        }
+    };
+    let (mut bytes, mut caption) = (None, String::new());
+    while let Some(field) = form.next_field().await.map_err(unreadable)? {
+        match field.name() {
+            Some("photo") => bytes = Some(field.bytes().await.map_err(unreadable)?),
+            Some("caption") => caption = field.text().await.map_err(unreadable)?,
+            _ => {}
+        }
+    }
+    let bytes =
+        bytes.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field("photo", "required"))?;
+    backend.add_photo(&user, slug, bytes.to_vec(), &caption).await
 }
 
 /// The logged-in account's own data as a JSON download; 401 for visitors.

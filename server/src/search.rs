@@ -23,6 +23,18 @@ pub fn pinyin_full(text: &str) -> String {
         .collect()
 }
 
+/// Each character's pinyin without tones (`龙袍` → `["long", "pao"]`); Latin letters and digits
+/// stand for themselves (lower-cased), anything else gives an empty string.
+pub fn pinyin_syllables(text: &str) -> Vec<String> {
+    text.chars()
+        .map(|c| match c.to_pinyin() {
+            Some(p) => p.plain().to_string(),
+            None if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().to_string(),
+            None => String::new(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +45,6 @@ mod tests {
         assert_eq!(pinyin_full("秦王宫"), "qinwanggong");
         assert_eq!(pinyin_initials("1号摄影棚"), "1hsyp");
         assert_eq!(pinyin_full("清明上河图"), "qingmingshanghetu");
+        assert_eq!(pinyin_syllables("L号龙袍·"), vec!["l", "hao", "long", "pao", ""]);
     }
 }

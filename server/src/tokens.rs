@@ -13,6 +13,16 @@ pub fn new_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A reservation's code, short enough to type at the warehouse desk and shown as a QR code:
+/// `R-` and 10 Crockford base-32 characters (50 random bits; no I, L, O or U to misread).
+pub fn reservation_code() -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = [0_u8; 10];
+    rand::rng().fill_bytes(&mut bytes);
+    let code: String = bytes.iter().map(|b| char::from(ALPHABET[usize::from(b % 32)])).collect();
+    format!("R-{}-{}", &code[..5], &code[5..])
+}
+
 /// The stored form of a token: hex SHA-256.
 pub fn hash(token: &str) -> String {
     Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
@@ -21,6 +31,15 @@ pub fn hash(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reservation_codes_are_short_and_unambiguous() {
+        let (a, b) = (reservation_code(), reservation_code());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 13);
+        assert!(a.starts_with("R-") && a.as_bytes()[7] == b'-', "{a}");
+        assert!(!a[2..].chars().any(|c| "ILOU".contains(c)), "{a}");
+    }
 
     #[test]
     fn tokens_are_long_random_and_hashed() {

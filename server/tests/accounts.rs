@@ -30,6 +30,10 @@ on_both_backends!(an_actor_registers_logs_out_and_logs_in_again, |backend: Backe
                 ("login", "138 0000 1111"),
                 ("password", "Qin palace 2026"),
                 ("display_name", "  王秀英 "),
+                ("gender", "female"),
+                ("birth_date", "2003-04-05"),
+                ("height_cm", "163"),
+                ("weight_kg", "51"),
                 ("next", "/casting"),
             ],
         )
@@ -76,6 +80,38 @@ on_both_backends!(registration_refuses_bad_input_and_taken_logins, |backend: Bac
     assert!(fields.contains(&("login".into(), "not_phone_or_email".into())), "{fields:?}");
     assert!(fields.contains(&("password".into(), "too_short".into())), "{fields:?}");
     assert!(fields.contains(&("display_name".into(), "required".into())), "{fields:?}");
+    // An actor gives the facts calls ask about in the same screen.
+    for field in ["gender", "birth_date", "height_cm", "weight_kg"] {
+        assert!(fields.contains(&(field.into(), "required".into())), "{fields:?}");
+    }
+    assert_eq!(app.me().await, None);
+
+    let response = app
+        .call(
+            "/api/register",
+            &[
+                ("login", "13900002222"),
+                ("password", "Qin palace 2026"),
+                ("display_name", "小李"),
+                ("gender", "female"),
+                ("birth_date", "2014-01-01"),
+                ("height_cm", "16O"),
+                ("weight_kg", "900"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let error: serde_json::Value = response.json().await.unwrap();
+    let codes: Vec<(&str, &str)> = error["Invalid"]
+        .as_array()
+        .expect("field errors")
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("birth_date", "under_age"), ("height_cm", "not_a_number"), ("weight_kg", "out_of_range")]
+    );
     assert_eq!(app.me().await, None);
 
     let response = app
@@ -85,6 +121,10 @@ on_both_backends!(registration_refuses_bad_input_and_taken_logins, |backend: Bac
                 ("login", "ACTOR@backlot.local"),
                 ("password", "Qin palace 2026"),
                 ("display_name", "x"),
+                ("gender", "male"),
+                ("birth_date", "1990-01-01"),
+                ("height_cm", "175"),
+                ("weight_kg", "70"),
             ],
         )
         .await;

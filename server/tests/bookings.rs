@@ -55,7 +55,8 @@ fn assert_no_two_clash(held: &[Held]) {
 }
 
 async fn book(store: &Store, slug: &str, production: i64, window: Window) -> Booked {
-    let new = NewBooking { slug, production_id: production, booked_by: 2, window, note: "" };
+    let new =
+        NewBooking { slug, production_id: production, booked_by: 2, window, shoot: None, note: "" };
     store.book(&new, 0).await.expect("no storage error")
 }
 
@@ -488,6 +489,7 @@ on_both_backends!(racing_overruns_and_bookings_never_clash, |backend: Backend| a
                     production_id: 2 + n % 3,
                     booked_by: 2,
                     window,
+                    shoot: None,
                     note: "",
                 };
                 matches!(store.book(&new, 0).await.unwrap(), Booked::Done { .. })
@@ -500,4 +502,114 @@ on_both_backends!(racing_overruns_and_bookings_never_clash, |backend: Backend| a
     }
     assert!(accepted > 0);
     assert_no_two_clash(&holding(&db.store, &slug, day, day + 2 * 86_400).await);
+});
+
+// Phases: a booking split into set dressing, shooting and strike over HTTP; refused spans name
+// the field; the database refuses a shoot outside its booking whatever the code does; other
+// productions see no phases.
+on_both_backends!(bookings_can_be_split_into_phases, |backend: Backend| async move {
+    let app = support::TestApp::spawn_with(TestDb::seeded(backend).await, 10_000).await;
+    let (slug, _) = location(&app.db.store).await;
+    let day = time::OffsetDateTime::from_unix_timestamp(base() + 9 * 86_400)
+        .unwrap()
+        .to_offset(domain::STUDIO_OFFSET)
+        .date();
+    let at = |hh_mm: &str| format!("{day}T{hh_mm}");
+    let crew = app.browser();
+    crew.log_in("crew@backlot.local", "backlot-crew-demo").await;
+    let form = |shoot_from: String, shoot_to: String| {
+        vec![
+            ("slug", slug.clone()),
+            ("starts_at", at("06:30")),
+            ("ends_at", at("13:45")),
+            ("shoot_from", shoot_from),
+            ("shoot_to", shoot_to),
+        ]
+    };
+    let send = |form: Vec<(&'static str, String)>| {
+        let crew = &crew;
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = crew.call("/api/book", &pairs).await;
+            let status = response.status().as_u16();
+            (status, response.json::<serde_json::Value>().await.unwrap())
+        }
+    };
+    for (from, to, field, code) in [
+        (at("06:00"), at("12:00"), "shoot_from", "shoot_outside_booking"),
+        (at("08:00"), at("14:00"), "shoot_from", "shoot_outside_booking"),
+        (at("12:00"), at("08:00"), "shoot_to", "end_not_after_start"),
+        (at("08:00"), String::new(), "shoot_to", "required"),
+        ("soon".to_string(), at("09:00"), "shoot_from", "invalid_time"),
+    ] {
+        let (status, error) = send(form(from.clone(), to.clone())).await;
+        assert_eq!(status, 422, "{from}–{to}");
+        assert_eq!(error["Invalid"][0], serde_json::json!({ "field": field, "code": code }));
+    }
+    let (status, receipt) = send(form(at("08:00"), at("12:45"))).await;
+    assert_eq!(status, 200, "{receipt}");
+    let booking_id = receipt["booking_id"].as_i64().unwrap();
+
+    let start = domain::studio_midnight(day);
+    let own = app.db.store.location_schedule(&slug, start, start + 86_400).await.unwrap();
+    let shoot = own.iter().find(|b| b.booking_id == booking_id).unwrap().shoot.unwrap();
+    assert_eq!((shoot.start, shoot.end), (start + 8 * H, start + 12 * H + 45 * 60));
+    let schedule: serde_json::Value = crew.call("/api/schedule", &[]).await.json().await.unwrap();
+    let listed = schedule["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["booking_id"] == booking_id)
+        .unwrap()
+        .clone();
+    assert_eq!(listed["shoot"]["start"], start + 8 * H);
+    let page = |browser: &support::Browser| {
+        let slug = slug.clone();
+        let client = browser.client.clone();
+        let url = app.url(&format!("/locations/{slug}?day={day}"));
+        async move {
+            client
+                .get(url)
+                .header("accept-language", "en")
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let html = page(&crew).await;
+    assert!(html.contains("Set dressing 06:30–08:00 · Shooting 08:00–12:45 · Strike 12:45–13:45"));
+    let rival = app.browser();
+    rival.log_in("crew2@backlot.local", "backlot-crew2-demo").await;
+    let html = page(&rival).await;
+    assert!(html.contains("06:30–13:45") && !html.contains("Set dressing 06:30"));
+
+    // An overrun of a booking with a strike gives the strike the extra time.
+    let ics = crew.get("/schedule.ics").await.text().await.unwrap().replace("\r\n ", "");
+    assert!(ics.contains("拍摄 Shooting 08:00–12:45 (UTC+8)"), "{ics}");
+    app.db.store.extend(booking_id, start + 14 * H, 1).await.unwrap();
+    let after = app.db.store.location_schedule(&slug, start, start + 86_400).await.unwrap();
+    let shoot = after.iter().find(|b| b.booking_id == booking_id).unwrap().shoot.unwrap();
+    assert_eq!(shoot.end, start + 12 * H + 45 * 60, "strike took the extra time");
+
+    // The database itself keeps the shoot inside the booking.
+    let outside = match app.db.store.db() {
+        Db::Sqlite(pool) => {
+            sqlx::query("update booking set shoot_to = ends_at + 60 where booking_id = $1")
+                .bind(booking_id)
+                .execute(pool)
+                .await
+                .is_err()
+        }
+        Db::Postgres(pool) => {
+            sqlx::query("update booking set shoot_to = ends_at + 60 where booking_id = $1")
+                .bind(booking_id)
+                .execute(pool)
+                .await
+                .is_err()
+        }
+    };
+    assert!(outside, "a shoot past the booking's end was stored");
 });

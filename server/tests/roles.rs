@@ -8,6 +8,7 @@ use app::models::{OrgKind, OrgRef};
 use domain::account::Role;
 use domain::booking::{Window, studio_local};
 use server::storage::bookings::{Booked, NewBooking};
+use server::storage::photos::{NewPhoto, PhotoAdded};
 use support::{Backend, Browser, TEST_PASSWORD, TestApp, TestDb};
 
 /// Who calls.
@@ -65,6 +66,18 @@ enum Case {
     RemoveFromShortlist,
     ShareShortlist,
     MyShortlist,
+    UploadPhoto,
+    DeletePhoto,
+    SetRequestLine,
+    SetRequestDays,
+    SubmitRequest,
+    MyRequestList,
+    MyReservations,
+    ApplyToCall,
+    MyWork,
+    CallApplicants,
+    DecideApplication,
+    CloseCall,
 }
 
 impl Case {
@@ -100,6 +113,24 @@ impl Case {
             | Case::RemoveFromShortlist
             | Case::ShareShortlist
             | Case::MyShortlist => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
+            // Request lists and reservations belong to crew members of a production.
+            Case::SetRequestLine
+            | Case::SetRequestDays
+            | Case::SubmitRequest
+            | Case::MyRequestList
+            | Case::MyReservations => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
+            // Actors apply and see their own work; the call's production's crew and admins
+            // see its applicants and decide.
+            Case::ApplyToCall | Case::MyWork => {
+                [Unauthorized, Allowed, Forbidden, Forbidden, Forbidden]
+            }
+            Case::CallApplicants | Case::DecideApplication | Case::CloseCall => {
+                [Unauthorized, Forbidden, Allowed, Forbidden, Allowed]
+            }
+            // The location's operator and admins keep its photos.
+            Case::UploadPhoto | Case::DeletePhoto => {
+                [Unauthorized, Forbidden, Forbidden, Allowed, Allowed]
+            }
             // The invitation is to a production; callers here belong to nothing yet.
             Case::AcceptInvitation => [
                 Unauthorized,
@@ -131,12 +162,37 @@ async fn caller_browser(app: &TestApp, caller: Caller, attached: bool) -> Browse
     let operator = booked_location(app).await.1;
     let (role, org) = match caller {
         Caller::Visitor => return app.browser(),
-        Caller::Actor => (Role::Actor, None),
+        Caller::Actor => return app.actor(&actress()).await.0,
         Caller::Crew => (Role::Crew, attach(PRODUCTION_1)),
         Caller::Supplier => (Role::Supplier, attach(operator)),
         Caller::Admin => (Role::Admin, None),
     };
     app.logged_in(role, org).await.0
+}
+
+/// An actress who meets the requirements of production 1's first call.
+fn actress() -> domain::casting::ActorFacts {
+    domain::casting::ActorFacts {
+        gender: domain::vocab::Gender::Female,
+        birth_date: time::macros::date!(2004 - 03 - 08),
+        height_cm: 164,
+        weight_kg: 49,
+        skills: vec![],
+    }
+}
+
+/// Production 1's calls by id (in the seed, both open until a case closes the second).
+async fn production_1_calls(app: &TestApp) -> Vec<i64> {
+    let today = server::backend::studio_today();
+    let mut ids = Vec::new();
+    for id in 1..=100 {
+        let call = app.db.store.call(id, today).await.unwrap();
+        if call.is_some_and(|c| c.production_id == PRODUCTION_1.id) {
+            ids.push(id);
+        }
+    }
+    assert!(ids.len() >= 2, "production 1 has two calls in the seed");
+    ids
 }
 
 /// A two-hour window on a day of its own, far enough ahead that no other call uses it.
@@ -145,6 +201,11 @@ fn free_window() -> (i64, i64) {
     let day = NEXT_DAY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let start = (now() / 86_400 + day) * 86_400 + 2 * 3600;
     (start, start + 2 * 3600)
+}
+
+/// The date `days` from today, as a date field sends it.
+fn days_ahead(days: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(days)).to_string()
 }
 
 fn now() -> i64 {
@@ -161,8 +222,15 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
         }
         Case::Register => {
             let login = format!("new-{unique}@test.backlot.local");
-            let form =
-                [("login", login.as_str()), ("password", TEST_PASSWORD), ("display_name", "新人")];
+            let form = [
+                ("login", login.as_str()),
+                ("password", TEST_PASSWORD),
+                ("display_name", "新人"),
+                ("gender", "male"),
+                ("birth_date", "1999-09-09"),
+                ("height_cm", "178"),
+                ("weight_kg", "66"),
+            ];
             browser.call("/api/register", &form).await
         }
         Case::LogOut => browser.call("/api/logout", &[]).await,
@@ -230,6 +298,7 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
                 production_id: 1,
                 booked_by: 2,
                 window: Window { start, end },
+                shoot: None,
                 note: "",
             };
             let Booked::Done { booking_id, .. } = app.db.store.book(&new, 0).await.unwrap() else {
@@ -261,6 +330,77 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
         }
         Case::ShareShortlist => browser.call("/api/shortlist/share", &[]).await,
         Case::MyShortlist => browser.call("/api/shortlist", &[]).await,
+        Case::UploadPhoto => {
+            let (slug, _) = booked_location(app).await;
+            browser.upload_photo(&slug, "set.png", support::test_png(300, 240), "").await
+        }
+        Case::DeletePhoto => {
+            let (slug, _) = booked_location(app).await;
+            let target = app.db.store.photo_target(&slug).await.unwrap().expect("the location");
+            let key = format!("test-{unique}");
+            let added = app
+                .db
+                .store
+                .add_photo(NewPhoto {
+                    location_id: target.location_id,
+                    file_key: &key,
+                    width: 300,
+                    height: 240,
+                    thumb: (300, 200),
+                    caption: "",
+                    uploaded_by: 1,
+                    now: 0,
+                })
+                .await
+                .unwrap();
+            let PhotoAdded::Done(id) = added else { panic!("could not prepare a photo") };
+            browser.call("/api/photo/delete", &[("photo_id", &id.to_string())]).await
+        }
+        Case::SetRequestLine => {
+            browser.call("/api/requests/line", &[("item_id", "1"), ("quantity", "1")]).await
+        }
+        Case::SetRequestDays => {
+            let (first, last) = (days_ahead(30), days_ahead(32));
+            browser.call("/api/requests/days", &[("first_day", &first), ("last_day", &last)]).await
+        }
+        Case::SubmitRequest => {
+            // A crew caller's list holds one unit for three days; others' calls fail before.
+            browser.call("/api/requests/line", &[("item_id", "1"), ("quantity", "1")]).await;
+            let (first, last) = (days_ahead(60), days_ahead(62));
+            browser.call("/api/requests/days", &[("first_day", &first), ("last_day", &last)]).await;
+            browser.call("/api/requests/submit", &[]).await
+        }
+        Case::MyRequestList => browser.call("/api/requests", &[]).await,
+        Case::MyReservations => browser.call("/api/reservations", &[]).await,
+        Case::ApplyToCall => {
+            let call = production_1_calls(app).await[0].to_string();
+            browser.call("/api/call/apply", &[("call_id", &call)]).await
+        }
+        Case::MyWork => browser.call("/api/work", &[]).await,
+        Case::CallApplicants => {
+            let call = production_1_calls(app).await[0].to_string();
+            browser.call("/api/call/applicants", &[("call_id", &call)]).await
+        }
+        Case::DecideApplication => {
+            // A new applicant each time, for the caller to shortlist.
+            let call = production_1_calls(app).await[0];
+            let (actor, _) = app.actor(&actress()).await;
+            actor.call("/api/call/apply", &[("call_id", &call.to_string())]).await;
+            let newest =
+                app.db.store.applicants(call).await.unwrap().last().unwrap().application_id;
+            let form = [
+                ("call_id", call.to_string()),
+                ("application_id", newest.to_string()),
+                ("decision", "shortlist".to_string()),
+            ];
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            browser.call("/api/call/decide", &form).await
+        }
+        Case::CloseCall => {
+            // The second call, so that the first keeps taking applications.
+            let call = production_1_calls(app).await[1].to_string();
+            browser.call("/api/call/close", &[("call_id", &call)]).await
+        }
     };
     let status = response.status().as_u16();
     match status {
@@ -300,6 +440,18 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::RemoveFromShortlist,
         Case::ShareShortlist,
         Case::MyShortlist,
+        Case::UploadPhoto,
+        Case::DeletePhoto,
+        Case::SetRequestLine,
+        Case::SetRequestDays,
+        Case::SubmitRequest,
+        Case::MyRequestList,
+        Case::MyReservations,
+        Case::ApplyToCall,
+        Case::MyWork,
+        Case::CallApplicants,
+        Case::DecideApplication,
+        Case::CloseCall,
     ];
     let mut mismatches = Vec::new();
     for case in cases {

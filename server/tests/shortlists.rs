@@ -65,8 +65,30 @@ on_both_backends!(a_shortlist_is_kept_shared_and_compared, |backend: Backend| as
 
     // Compare takes at most four, in the order asked, and skips unknown slugs.
     let asked = format!("{},nope,{},{},{},{}", all[5], all[2], all[3], all[4], all[0]);
+    // Each comes with its first photo as its cover, if it has any.
+    let target = app.db.store.photo_target(&all[2]).await.unwrap().unwrap();
+    let photo = server::storage::photos::NewPhoto {
+        location_id: target.location_id,
+        file_key: "cover-key",
+        width: 1600,
+        height: 1067,
+        thumb: (480, 320),
+        caption: "正门",
+        uploaded_by: 1,
+        now: 1,
+    };
+    app.db.store.add_photo(photo).await.unwrap();
     let compared = json(&anonymous, "/api/compare", &[("slugs", &asked)]).await;
-    assert_eq!(slugs(&compared), vec![all[5].clone(), all[2].clone(), all[3].clone()]);
+    let locations = compared["locations"].as_array().unwrap();
+    let pins: Vec<serde_json::Value> = locations.iter().map(|l| l[0].clone()).collect();
+    assert_eq!(slugs(&pins.into()), vec![all[5].clone(), all[2].clone(), all[3].clone()]);
+    let covers: Vec<&serde_json::Value> = locations.iter().map(|l| &l[1]).collect();
+    assert!(covers[0].is_null() && covers[2].is_null());
+    assert_eq!(
+        (covers[1]["key"].as_str(), covers[1]["caption"].as_str()),
+        (Some("cover-key"), Some("正门"))
+    );
+    assert!(!compared["today"].is_null(), "the studio's date comes with it: {compared}");
 });
 
 on_both_backends!(a_shortlist_holds_at_most_fifty, |backend: Backend| async move {
@@ -85,4 +107,26 @@ on_both_backends!(a_shortlist_holds_at_most_fifty, |backend: Backend| async move
     assert_eq!(db.store.shortlist_add(account, &all[0], 0).await.unwrap(), Added::Done);
     assert_eq!(db.store.shortlist(account).await.unwrap(), all[..max].to_vec());
     assert_eq!(db.store.shortlist_add(account, "nope", 0).await.unwrap(), Added::NoSuchLocation);
+});
+
+// Concurrent writers that read before they write (count the list, then insert) must queue, not
+// fail: on SQLite a deferred transaction would be refused at once (SQLITE_BUSY_SNAPSHOT).
+on_both_backends!(concurrent_adds_all_succeed, |backend: Backend| async move {
+    let db = TestDb::seeded(backend).await;
+    let slugs: Vec<String> =
+        db.store.location_pins().await.unwrap().into_iter().take(10).map(|p| p.slug).collect();
+    let mut tasks = Vec::new();
+    for account in 1..=6_i64 {
+        for slug in &slugs {
+            let (store, slug) = (db.store.clone(), slug.clone());
+            tasks.push(tokio::spawn(async move { store.shortlist_add(account, &slug, 0).await }));
+        }
+    }
+    for task in tasks {
+        let added = task.await.unwrap().expect("no storage error");
+        assert!(matches!(added, server::storage::shortlists::Added::Done), "{added:?}");
+    }
+    for account in 1..=6_i64 {
+        assert_eq!(db.store.shortlist(account).await.unwrap().len(), slugs.len());
+    }
 });

@@ -120,3 +120,24 @@ async fn era_codes_round_trip_through_storage() {
     assert!(pins.iter().any(|p| p.eras.contains(&Era::QinHan)));
     assert!(pins.iter().any(|p| p.eras.contains(&Era::Republic)));
 }
+
+on_both_backends!(a_viewport_holds_only_the_locations_inside_it, |backend: Backend| async move {
+    use server::storage::queries::Viewport;
+    let db = TestDb::seeded(backend).await;
+    let all = db.store.location_pins().await.unwrap();
+    // Hengdian town and its sets, about 11 × 10 km.
+    let hengdian = Viewport { south: 29.10, west: 120.25, north: 29.20, east: 120.37 };
+    let inside = db.store.location_pins_within(&hengdian).await.unwrap();
+    let expected: Vec<&str> = all
+        .iter()
+        .filter(|p| (29.10..=29.20).contains(&p.lat) && (120.25..=120.37).contains(&p.lon))
+        .map(|p| p.slug.as_str())
+        .collect();
+    assert!(expected.contains(&"qin-palace") && expected.len() < all.len(), "{expected:?}");
+    assert_eq!(inside.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), expected);
+    // The pins are whole: eras and facilities come along.
+    let qin = inside.iter().find(|p| p.slug == "qin-palace").unwrap();
+    assert_eq!(Some(qin), all.iter().find(|p| p.slug == "qin-palace"));
+    let nowhere = Viewport { south: -10.0, west: -10.0, north: 10.0, east: 10.0 };
+    assert!(db.store.location_pins_within(&nowhere).await.unwrap().is_empty());
+});

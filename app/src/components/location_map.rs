@@ -88,9 +88,25 @@ fn LiveMap(
         leaflet::Map::add_layer(&leaflet_map, &layer);
         markers.draw(&leaflet_map, &layer);
         let moved_map = leaflet_map.clone();
+        // A popup being open pans the map (to fit it on screen): keep its marker, redrawing
+        // only when the zoom changes, until the popup closes.
+        let popup_open = std::rc::Rc::new(std::cell::Cell::new(false));
+        let drawn_zoom = std::rc::Rc::new(std::cell::Cell::new(leaflet_map.get_zoom()));
+        for (event, open) in [("popupopen", true), ("popupclose", false)] {
+            let flag = popup_open.clone();
+            let track =
+                wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_| {
+                    flag.set(open)
+                });
+            leaflet_map.unchecked_ref::<leaflet::Evented>().on(event, &track.into_js_value());
+        }
         let on_moveend =
             wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_| {
-                markers.draw(&moved_map, &layer);
+                let zoom = moved_map.get_zoom();
+                if !popup_open.get() || zoom != drawn_zoom.get() {
+                    drawn_zoom.set(zoom);
+                    markers.draw(&moved_map, &layer);
+                }
                 let centre = moved_map.get_center();
                 let wgs84 = from_map(centre.lat(), centre.lng(), gcj02);
                 if let Some(view) = MapView::from_map(wgs84.0, wgs84.1, moved_map.get_zoom()) {
@@ -194,7 +210,7 @@ impl Markers {
         let marker = leaflet::Marker::new_with_options(&leaflet::LatLng::new(lat, lon), &options);
         let layer: leaflet::Layer = marker.unchecked_into();
         if let Some(popup) = popup_content(name, slug, self.lang) {
-            layer.bind_popup_with_options(&popup, &wasm_bindgen::JsValue::UNDEFINED);
+            layer.bind_popup_with_options(&popup, &popup_options());
         }
         layer
     }
@@ -239,6 +255,16 @@ impl Markers {
 
 /// A popup with the location's name and a link to its page, built as DOM nodes so names are
 /// never parsed as HTML.
+/// Popups pan the map to stay clear of the zoom buttons in the top-left corner (on a phone a
+/// popup would otherwise open under them).
+fn popup_options() -> wasm_bindgen::JsValue {
+    let options = js_sys::Object::new();
+    let padding: js_sys::Array =
+        [56, 16].iter().map(|&px| wasm_bindgen::JsValue::from(px)).collect();
+    let _ = js_sys::Reflect::set(&options, &"autoPanPaddingTopLeft".into(), &padding);
+    options.into()
+}
+
 fn popup_content(name: &str, slug: &str, lang: Lang) -> Option<wasm_bindgen::JsValue> {
     let document = leptos::prelude::document();
     let body = document.create_element("div").ok()?;

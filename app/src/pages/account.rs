@@ -8,6 +8,7 @@ use leptos_router::components::Redirect;
 use super::login::{Field, form_error};
 use crate::auth::{ChangePassword, DeleteAccount, current_user};
 use crate::components::content_lang;
+use crate::components::error_view::ErrorView;
 use crate::i18n::*;
 use crate::members::CreateInvitation;
 use crate::models::{NewInvitation, Org, SessionUser};
@@ -52,7 +53,8 @@ pub fn AccountPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) => view! { <AccountSections user /> }.into_any(),
-                        _ => send_to_login("/account"),
+                        Ok(None) => send_to_login("/account"),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -1,94 +1,385 @@
-//! `/catalogue`: the 服化道 stock, page by page; the page number lives in the URL.
+//! `/catalogue`: the 服化道 stock, searched by text (Chinese, pinyin, initials, English, SKU)
+//! and narrowed by facets whose values show how many items each would give. Everything lives in
+//! the URL (`?q=longpao&era=qing&cat=costume&size=l`): facet values are links and the text and
+//! price are plain GET forms, so the page works before the wasm has loaded and a shared link
+//! shows the same list.
 
+use domain::catalogue::{CatalogueQuery, Facet, Layout, Sort};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::list_items;
+use crate::api::search_catalogue;
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
 use crate::i18n::*;
-use crate::models::{ItemCard, ItemPage};
+use crate::models::{CatalogueView, FacetGroup, FacetOption, ItemHit};
+
+type I18n = leptos_i18n::I18nContext<Locale>;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let page = move || {
-        query.with(|q| q.get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).max(1))
-    };
-    let data = Resource::new(page, list_items);
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|q| CatalogueQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let data = Resource::new(move || query.get().to_query(), search_catalogue);
     view! {
         <section class="catalogue">
             <h1>{t!(i18n, catalogue_title)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || view! { <SearchForm query=query.get() /> }}
+            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(page) => view! { <ItemGrid page /> }.into_any(),
+                        Ok(view) => view! { <Results view query=query.get_untracked() /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
 
+/// Hidden inputs carrying every part of `query` except the keys in `skip`, so a form that
+/// changes one part keeps the rest.
+fn carried(query: &CatalogueQuery, skip: &[&str]) -> impl IntoView + use<> {
+    query
+        .on_page(1)
+        .to_pairs()
+        .into_iter()
+        .filter(|(key, _)| !skip.contains(key))
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view()
+}
+
 #[component]
-fn ItemGrid(page: ItemPage) -> impl IntoView {
+fn SearchForm(query: CatalogueQuery) -> impl IntoView {
     let i18n = use_i18n();
-    let total = domain::group_thousands(page.total.unsigned_abs());
-    let current = page.page;
-    let pages = page.page_count();
     view! {
-        <p class="result-count">{t!(i18n, catalogue_count, total = total.clone(), page = current, pages)}</p>
-        <ul class="item-grid">
-            {page.items.into_iter().map(|item| view! { <ItemTile item /> }).collect_view()}
+        <form method="get" action="/catalogue" class="catalogue-search" role="search">
+            <label for="catalogue-q">{t!(i18n, catalogue_search)}</label>
+            <div class="search-row">
+                <input id="catalogue-q" name="q" type="search" value=query.q.clone()
+                    placeholder=move || t_string!(i18n, catalogue_search_hint).to_string() />
+                {carried(&query, &["q"])}
+                <button type="submit" class="primary">{t!(i18n, search)}</button>
+            </div>
+        </form>
+    }
+}
+
+fn facet_title(i18n: I18n, facet: Facet) -> &'static str {
+    match facet {
+        Facet::Category => t_string!(i18n, facet_category),
+        Facet::Subcategory => t_string!(i18n, facet_subcategory),
+        Facet::Era => t_string!(i18n, col_era),
+        Facet::Colour => t_string!(i18n, facet_colour),
+        Facet::Material => t_string!(i18n, facet_material),
+        Facet::Size => t_string!(i18n, facet_size),
+        Facet::Condition => t_string!(i18n, facet_condition),
+        Facet::Supplier => t_string!(i18n, facet_supplier),
+    }
+}
+
+fn option_name(i18n: I18n, option: &FacetOption) -> String {
+    content_lang(i18n).pick(&option.name_zh, &option.name_en).to_string()
+}
+
+#[component]
+fn Results(view: CatalogueView, query: CatalogueQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen: usize = query.selected.iter().map(Vec::len).sum();
+    let chips = {
+        let (groups, query) = (view.facets.clone(), query.clone());
+        move || chips(i18n, &groups, &query)
+    };
+    let total = view.total;
+    let shown = domain::group_thousands(u64::from(total));
+    let text = query.q.clone();
+    let era = view.production_era;
+    view! {
+        <div class="catalogue-body">
+            <details class="facet-panel">
+                <summary>
+                    {move || t!(i18n, filters_title)}
+                    {(chosen > 0).then(|| format!(" ({chosen})"))}
+                </summary>
+                <Facets groups=view.facets.clone() query=query.clone() />
+            </details>
+            <div class="catalogue-results">
+                <div class="result-bar">
+                    <p class="result-count" role="status">
+                        {t!(i18n, catalogue_found, total = shown.clone())}
+                    </p>
+                    <SortLinks query=query.clone() />
+                    <LayoutLinks query=query.clone() />
+                </div>
+                {view.forgiving.then(|| view! {
+                    <p class="notice">{t!(i18n, catalogue_forgiving, q = text.clone())}</p>
+                })}
+                {chips}
+                {(total == 0).then(|| view! { <p class="empty">{t!(i18n, catalogue_none)}</p> })}
+                {era.map(|era| view! {
+                    <p class="hint">{move || t!(i18n, anachronism_intro, era = era.label(content_lang(i18n)))}</p>
+                })}
+                <ul class=match query.layout { Layout::Grid => "item-grid", Layout::List => "item-list" }>
+                    {view.hits.into_iter().map(|hit| view! { <ItemTile hit era /> }).collect_view()}
+                </ul>
+                <Pager page=view.page pages=view.pages query />
+            </div>
+        </div>
+    }
+}
+
+/// The chosen values and price bounds as removable chips, and "clear all".
+fn chips(
+    i18n: I18n,
+    groups: &[FacetGroup],
+    query: &CatalogueQuery,
+) -> Option<impl IntoView + use<>> {
+    if !query.narrows() {
+        return None;
+    }
+    let colon = content_lang(i18n).pick("：", ": ");
+    let mut links: Vec<(String, String)> = Vec::new();
+    for group in groups {
+        for option in group.options.iter().filter(|o| o.selected) {
+            let label =
+                format!("{}{colon}{}", facet_title(i18n, group.facet), option_name(i18n, option));
+            links.push((label, query.toggled(group.facet, &option.code).href()));
+        }
+    }
+    let price = match (query.rate_min, query.rate_max) {
+        (None, None) => None,
+        (min, max) => Some(format!(
+            "{}{colon}¥{}–{}",
+            t_string!(i18n, facet_price),
+            min.unwrap_or(0),
+            max.map(|m| format!("¥{m}")).unwrap_or_default()
+        )),
+    };
+    if let Some(label) = price {
+        let href =
+            CatalogueQuery { rate_min: None, rate_max: None, page: 1, ..query.clone() }.href();
+        links.push((label, href));
+    }
+    let clear = query.cleared().href();
+    Some(view! {
+        <ul class="chips" aria-label=move || t_string!(i18n, filters_chosen).to_string()>
+            {links
+                .into_iter()
+                .map(|(label, href)| {
+                    let name = format!("{} {label}", t_string!(i18n, remove_filter));
+                    view! { <li><a href=href aria-label=name>{label} " ×"</a></li> }
+                })
+                .collect_view()}
+            <li><a href=clear class="clear">{t!(i18n, filter_clear)}</a></li>
         </ul>
-        <nav class="pager" aria-label=move || t_string!(i18n, pagination).to_string()>
-            {(current > 1)
-                .then(|| {
+    })
+}
+
+#[component]
+fn Facets(groups: Vec<FacetGroup>, query: CatalogueQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let number = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    view! {
+        <div class="facets">
+            {groups
+                .into_iter()
+                .map(|group| {
+                    let facet = group.facet;
+                    let id = format!("facet-{}", facet.key());
+                    let options = group
+                        .options
+                        .into_iter()
+                        .map(|option| view! { <FacetLink facet option query=query.clone() /> })
+                        .collect_view();
                     view! {
-                        <A href=format!("/catalogue?page={}", current - 1) attr:rel="prev">
-                            {t!(i18n, previous_page)}
-                        </A>
+                        <section class="facet" aria-labelledby=id.clone()>
+                            <h2 id=id.clone()>{move || facet_title(i18n, facet)}</h2>
+                            <ul>{options}</ul>
+                        </section>
                     }
-                })}
-            {(current < pages)
-                .then(|| {
+                })
+                .collect_view()}
+            <form method="get" action="/catalogue" class="facet price-range">
+                <h2>{t!(i18n, facet_price_per_day)}</h2>
+                {carried(&query, &["rate_min", "rate_max"])}
+                <label>{t!(i18n, price_from)}
+                    <input type="number" name="rate_min" min="0" step="10" inputmode="numeric" value=number(query.rate_min) />
+                </label>
+                <label>{t!(i18n, price_to)}
+                    <input type="number" name="rate_max" min="0" step="10" inputmode="numeric" value=number(query.rate_max) />
+                </label>
+                <button type="submit">{t!(i18n, apply)}</button>
+            </form>
+        </div>
+    }
+}
+
+/// A facet value: a link that adds or removes it, with its count; a value that would give
+/// nothing (and is not chosen) is shown but cannot be chosen.
+#[component]
+fn FacetLink(facet: Facet, option: FacetOption, query: CatalogueQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = option.count;
+    let selected = option.selected;
+    let name = StoredValue::new(option.clone());
+    let label = move || name.with_value(|o| option_name(i18n, o));
+    let counted = move || format!("{} ({count})", label());
+    if count == 0 && !selected {
+        return view! {
+            <li>
+                <span class="facet-option" role="checkbox" aria-checked="false" aria-disabled="true">
+                    <span class="facet-name">{label}</span>
+                    <span class="facet-count" aria-hidden="true">"0"</span>
+                </span>
+            </li>
+        }
+        .into_any();
+    }
+    let href = query.toggled(facet, &option.code).href();
+    view! {
+        <li>
+            <a href=href class="facet-option" role="checkbox" aria-checked=selected.to_string()
+                aria-label=counted data-code=option.code.clone()>
+                <span class="facet-name">{label}</span>
+                <span class="facet-count" aria-hidden="true">{domain::group_thousands(u64::from(count))}</span>
+            </a>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+fn SortLinks(query: CatalogueQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = move |sort: Sort| match sort {
+        Sort::Relevance => t_string!(i18n, sort_relevance),
+        Sort::PriceLow => t_string!(i18n, sort_price_low),
+        Sort::PriceHigh => t_string!(i18n, sort_price_high),
+        Sort::Newest => t_string!(i18n, sort_newest),
+    };
+    view! {
+        <nav class="sort" aria-label=move || t_string!(i18n, sort_by).to_string()>
+            {Sort::ALL
+                .into_iter()
+                .map(|sort| {
+                    let current = (sort == query.sort).then_some("true");
                     view! {
-                        <A href=format!("/catalogue?page={}", current + 1) attr:rel="next">
-                            {t!(i18n, next_page)}
-                        </A>
+                        <a href=query.sorted(sort).href() aria-current=current>{move || name(sort)}</a>
                     }
-                })}
+                })
+                .collect_view()}
         </nav>
     }
 }
 
 #[component]
-fn ItemTile(item: ItemCard) -> impl IntoView {
+fn LayoutLinks(query: CatalogueQuery) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = move || content_lang(i18n);
+    let link = |layout: Layout| {
+        let current = (layout == query.layout).then_some("true");
+        let href = query.laid_out(layout).href();
+        view! {
+            <a href=href aria-current=current>
+                {move || match layout {
+                    Layout::Grid => t_string!(i18n, layout_grid),
+                    Layout::List => t_string!(i18n, layout_list),
+                }}
+            </a>
+        }
+    };
+    view! {
+        <nav class="layout" aria-label=move || t_string!(i18n, layout_label).to_string()>
+            {link(Layout::Grid)}
+            {link(Layout::List)}
+        </nav>
+    }
+}
+
+#[component]
+fn Pager(page: u32, pages: u32, query: CatalogueQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    // First, last, and two either side of the current page.
+    let mut shown: Vec<u32> = (page.saturating_sub(2).max(1)..=(page + 2).min(pages)).collect();
+    if shown.first() != Some(&1) {
+        shown.insert(0, 1);
+    }
+    if pages > 1 && shown.last() != Some(&pages) {
+        shown.push(pages);
+    }
+    let mut previous_shown = 0;
+    let links = shown
+        .into_iter()
+        .map(|n| {
+            let gap = (n > previous_shown + 1).then(|| view! { <span class="gap">"…"</span> });
+            previous_shown = n;
+            let current = (n == page).then_some("page");
+            view! { {gap} <a href=query.on_page(n).href() aria-current=current>{n}</a> }
+        })
+        .collect_view();
+    view! {
+        <nav class="pager" aria-label=move || t_string!(i18n, pagination).to_string()>
+            {(page > 1).then(|| view! {
+                <a href=query.on_page(page - 1).href() rel="prev">{t!(i18n, previous_page)}</a>
+            })}
+            {links}
+            {(page < pages).then(|| view! {
+                <a href=query.on_page(page + 1).href() rel="next">{t!(i18n, next_page)}</a>
+            })}
+        </nav>
+    }
+}
+
+/// A name cut into matched (`<mark>`) and unmatched runs.
+fn marked(runs: Vec<(String, bool)>) -> impl IntoView {
+    runs.into_iter()
+        .map(
+            |(text, hit)| {
+                if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }
+            },
+        )
+        .collect_view()
+}
+
+#[component]
+fn ItemTile(hit: ItemHit, era: Option<domain::vocab::Era>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || tile(i18n, hit.clone(), era)
+}
+
+/// One result; `era` is the viewer's production's, against which other eras are marked.
+fn tile(i18n: I18n, hit: ItemHit, era: Option<domain::vocab::Era>) -> impl IntoView {
+    let item = hit.card;
+    let lang = content_lang(i18n);
+    let (name, other) = match lang {
+        domain::Lang::Zh => (hit.name_zh, hit.name_en),
+        domain::Lang::En => (hit.name_en, hit.name_zh),
+    };
     let rate = item.daily_rate.display_cny();
     let deposit = item.deposit.display_cny();
     let count = item.quantity_owned;
     let size = item.size;
     view! {
         <li class="item-tile" data-sku=item.sku.clone()>
-            <h2>{move || lang().pick(&item.name_zh, &item.name_en).to_string()}</h2>
-            <p class="item-meta">
-                <span>{move || item.category.label(lang())}</span>
-                " · "
-                <span>{move || lang().pick(&item.subcategory_zh, &item.subcategory_en).to_string()}</span>
-                " · "
-                <span>{move || item.era.label(lang())}</span>
+            <h2><a href=format!("/catalogue/{}", item.item_id)>{marked(name)}</a></h2>
+            <p class="other-name" lang=match lang { domain::Lang::Zh => "en", domain::Lang::En => "zh-CN" }>
+                {marked(other)}
             </p>
             <p class="item-meta">
-                <span>{move || item.colour.label(lang())}</span>
+                <span>{item.category.label(lang)}</span>
                 " · "
-                <span>{move || item.material.label(lang())}</span>
+                <span>{lang.pick(&item.subcategory_zh, &item.subcategory_en).to_string()}</span>
                 " · "
-                <span>{move || item.condition.label(lang())}</span>
+                <span>{item.era.label(lang)}</span>
+            </p>
+            <p class="item-meta">
+                <span>{item.colour.label(lang)}</span>
+                " · "
+                <span>{item.material.label(lang)}</span>
+                " · "
+                <span>{item.condition.label(lang)}</span>
                 {size.map(|s| view! { " · " <span>{t!(i18n, size, size = s.label(domain::Lang::En))}</span> })}
             </p>
             <p class="item-price">
@@ -99,8 +390,11 @@ fn ItemTile(item: ItemCard) -> impl IntoView {
             <p class="item-stock">
                 {t!(i18n, quantity_owned, count)}
                 " · "
-                {move || lang().pick(&item.supplier_zh, &item.supplier_en).to_string()}
+                {lang.pick(&item.supplier_zh, &item.supplier_en).to_string()}
             </p>
+            {era.filter(|e| *e != item.era).map(|_| view! {
+                <p class="anachronism">{t!(i18n, anachronism, era = item.era.label(lang))}</p>
+            })}
             <p class="sku">{item.sku.clone()}</p>
         </li>
     }

@@ -3,20 +3,24 @@
 
 use domain::booking::{BookingStatus, Clash, Window, studio_local};
 use domain::sun::{solar_day, sun_path};
-use domain::{GeoPoint, STUDIO_OFFSET, studio_datetime, studio_midnight};
+use domain::timeline::{Busy, Phase, free_windows, phases};
+use domain::{GeoPoint, STUDIO_OFFSET, studio_clock, studio_datetime, studio_midnight};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use time::{Date, Duration, OffsetDateTime, Weekday};
+use time::{Date, Duration};
 
 use super::login::form_error;
-use crate::bookings::{BookLocation, CancelBooking, ConfirmBooking, location_page};
+use crate::bookings::{
+    BookLocation, CancelBooking, ConfirmBooking, DeleteLocationPhoto, location_page,
+};
 use crate::components::error_view::{ErrorView, field_message};
-use crate::components::{content_lang, status_text};
+use crate::components::gallery::{Gallery, Upload};
+use crate::components::{content_lang, phase_name, phases_text, status_text, weekday_text};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::models::{BookingReceipt, LocationDetail, ScheduleSlot};
-use crate::pages::shortlist::ShortlistToggle;
+use crate::models::{BookingReceipt, LocationDetail, LocationRights, ScheduleSlot};
+use crate::pages::shortlist::{ShortlistToggle, at, span_text};
 use crate::shortlists::{AddToShortlist, RemoveFromShortlist};
 
 /// The actions on the page; any of them finishing reloads the schedule.
@@ -27,6 +31,11 @@ struct Actions {
     cancel: ServerAction<CancelBooking>,
     shortlist_add: ServerAction<AddToShortlist>,
     shortlist_remove: ServerAction<RemoveFromShortlist>,
+    photo_delete: ServerAction<DeleteLocationPhoto>,
+    /// Bumped after photos were uploaded.
+    photos_uploaded: RwSignal<u32>,
+    photo_upload: RwSignal<Upload>,
+    form: BookingForm,
 }
 
 #[component]
@@ -35,34 +44,49 @@ pub fn LocationPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-    let week = move || query.with(|q| q.get("week").unwrap_or_default());
+    // `?day=` shows one day in detail, `?week=` (or nothing) seven days.
+    let shown = move || {
+        query.with(|q| match q.get("day") {
+            Some(day) => (CalendarView::Day, day),
+            None => (CalendarView::Week, q.get("week").unwrap_or_default()),
+        })
+    };
     let actions = Actions {
         book: ServerAction::new(),
         confirm: ServerAction::new(),
         cancel: ServerAction::new(),
         shortlist_add: ServerAction::new(),
         shortlist_remove: ServerAction::new(),
+        photo_delete: ServerAction::new(),
+        photos_uploaded: RwSignal::new(0),
+        photo_upload: RwSignal::new(Upload::from_url(i18n)),
+        form: BookingForm::new(),
     };
     let data = Resource::new(
         move || {
             (
                 slug(),
-                week(),
+                shown(),
                 actions.book.version().get(),
                 actions.confirm.version().get(),
                 actions.cancel.version().get(),
                 actions.shortlist_add.version().get(),
                 actions.shortlist_remove.version().get(),
+                actions.photo_delete.version().get(),
+                actions.photos_uploaded.get(),
             )
         },
-        |(slug, week, ..)| location_page(slug, week),
+        |(slug, (_, date), ..)| location_page(slug, date),
     );
     view! {
         <section class="location-page">
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(detail) => view! { <LocationBody detail actions /> }.into_any(),
+                        Ok(detail) => {
+                            let view = untrack(shown).0;
+                            view! { <LocationBody detail view actions /> }.into_any()
+                        }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -71,35 +95,18 @@ pub fn LocationPage() -> impl IntoView {
     }
 }
 
-/// `HH:MM` of a Unix time, studio time.
-pub(crate) fn clock(unix: i64) -> String {
-    studio_datetime(unix).get(11..).unwrap_or_default().to_string()
-}
-
 /// A window as `YYYY-MM-DD HH:MM–HH:MM`, or with both dates when it spans days.
 fn window_text(window: Window) -> String {
     let (start, end) = (studio_datetime(window.start), studio_datetime(window.end));
     if start.get(..10) == end.get(..10) {
-        format!("{start}–{}", clock(window.end))
+        format!("{start}–{}", studio_clock(window.end))
     } else {
         format!("{start} – {end}")
     }
 }
 
-fn weekday_text(i18n: leptos_i18n::I18nContext<Locale>, day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => t_string!(i18n, weekday_mon),
-        Weekday::Tuesday => t_string!(i18n, weekday_tue),
-        Weekday::Wednesday => t_string!(i18n, weekday_wed),
-        Weekday::Thursday => t_string!(i18n, weekday_thu),
-        Weekday::Friday => t_string!(i18n, weekday_fri),
-        Weekday::Saturday => t_string!(i18n, weekday_sat),
-        Weekday::Sunday => t_string!(i18n, weekday_sun),
-    }
-}
-
 #[component]
-fn LocationBody(detail: LocationDetail, actions: Actions) -> impl IntoView {
+fn LocationBody(detail: LocationDetail, view: CalendarView, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || content_lang(i18n);
     let LocationDetail {
@@ -108,11 +115,14 @@ fn LocationBody(detail: LocationDetail, actions: Actions) -> impl IntoView {
         description_en,
         operator_zh,
         operator_en,
+        office_zh,
+        office_en,
         instant_book,
         week_start,
         schedule,
         rights,
         shortlisted,
+        photos,
     } = detail;
     let pin = StoredValue::new(pin);
     let name = move || pin.with_value(|p| lang().pick(&p.name_zh, &p.name_en).to_string());
@@ -150,6 +160,8 @@ fn LocationBody(detail: LocationDetail, actions: Actions) -> impl IntoView {
             <ShortlistToggle slug=slug.clone() on_list add=actions.shortlist_add remove=actions.shortlist_remove />
         })}
         <p>{move || lang().pick(&description_zh, &description_en).to_string()}</p>
+        <Gallery slug=slug.clone() name=Signal::derive(name) photos manage=rights.operate
+            uploaded=actions.photos_uploaded upload=actions.photo_upload delete=actions.photo_delete />
         <section aria-labelledby="facts-title">
             <h2 id="facts-title">{t!(i18n, location_facts)}</h2>
             <dl class="facts">
@@ -164,9 +176,41 @@ fn LocationBody(detail: LocationDetail, actions: Actions) -> impl IntoView {
                 <dd>{move || if instant_book { t_string!(i18n, instant_book_yes) } else { t_string!(i18n, instant_book_no) }}</dd>
             </dl>
         </section>
+        {place.map(|place| view! { <GettingThere place name=Signal::derive(name) office=(office_zh.clone(), office_en.clone()) /> })}
         {place.map(|place| view! { <SunSection place date=week_start /> })}
-        <Availability slug=slug.clone() week_start schedule actions />
-        <BookingSection slug rights_book=rights.book actions />
+        <Availability slug=slug.clone() week_start view schedule changeover=changeover * 60
+            can_book=rights.book actions />
+        <BookingSection slug rights actions />
+    }
+}
+
+/// How to get there: the coordinates with a link that opens the phone's map app (`geo:` URI,
+/// WGS-84) and the operator's office (the distance from Hengdian's centre is among the facts).
+#[component]
+fn GettingThere(place: GeoPoint, name: Signal<String>, office: (String, String)) -> impl IntoView {
+    let i18n = use_i18n();
+    let (lat, lon) = (place.lat(), place.lon());
+    let coordinates = format!(
+        "{:.5}° {}, {:.5}° {}",
+        lat.abs(),
+        if lat >= 0.0 { "N" } else { "S" },
+        lon.abs(),
+        if lon >= 0.0 { "E" } else { "W" }
+    );
+    let geo = move || {
+        let label = name.get().replace(['(', ')'], " ");
+        format!("geo:{lat:.6},{lon:.6}?q={lat:.6},{lon:.6}({label})")
+    };
+    let office = move || content_lang(i18n).pick(&office.0, &office.1).to_string();
+    view! {
+        <section aria-labelledby="directions-title">
+            <h2 id="directions-title">{t!(i18n, directions_title)}</h2>
+            <dl class="facts">
+                <dt>{t!(i18n, directions_coordinates)}</dt>
+                <dd>{coordinates} " " <a href=geo>{t!(i18n, directions_open_map)}</a></dd>
+                <dt>{t!(i18n, directions_office)}</dt><dd>{office}</dd>
+            </dl>
+        </section>
     }
 }
 
@@ -175,20 +219,10 @@ fn LocationBody(detail: LocationDetail, actions: Actions) -> impl IntoView {
 fn SunSection(place: GeoPoint, date: Date) -> impl IntoView {
     let i18n = use_i18n();
     let day = solar_day(place, date, STUDIO_OFFSET);
-    let at = |t: Option<OffsetDateTime>| {
-        t.map_or_else(|| "—".to_string(), |t| clock(t.unix_timestamp()))
-    };
-    let span = |s: Option<domain::sun::TimeSpan>| {
-        s.map_or_else(
-            || "—".to_string(),
-            |s| {
-                format!("{}–{}", clock(s.start().unix_timestamp()), clock(s.end().unix_timestamp()))
-            },
-        )
-    };
     let (sunrise, sunset, noon) =
-        (at(day.sunrise()), at(day.sunset()), clock(day.solar_noon().unix_timestamp()));
-    let (morning, evening) = (span(day.morning_golden_hour()), span(day.evening_golden_hour()));
+        (at(day.sunrise()), at(day.sunset()), studio_clock(day.solar_noon().unix_timestamp()));
+    let (morning, evening) =
+        (span_text(day.morning_golden_hour()), span_text(day.evening_golden_hour()));
     // x: azimuth 0–360° over 360 units; y: elevation −10° to 90° over 100 units, up is up.
     let points: Vec<(f64, f64)> = sun_path(place, date, STUDIO_OFFSET, Duration::minutes(20))
         .into_iter()
@@ -222,58 +256,237 @@ fn SunSection(place: GeoPoint, date: Date) -> impl IntoView {
     }
 }
 
+/// Which calendar the page shows: seven days from a date, or one day in detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CalendarView {
+    Week,
+    Day,
+}
+
+/// The booking form's values, kept by the page so that they survive its reload after each
+/// action (a refused request keeps what was typed). The calendar's free slots and a clash's
+/// suggestion fill in the times.
+#[derive(Clone, Copy)]
+struct BookingForm {
+    starts: RwSignal<String>,
+    ends: RwSignal<String>,
+    shoot_from: RwSignal<String>,
+    shoot_to: RwSignal<String>,
+    note: RwSignal<String>,
+}
+
+impl BookingForm {
+    fn new() -> BookingForm {
+        BookingForm {
+            starts: RwSignal::new(String::new()),
+            ends: RwSignal::new(String::new()),
+            shoot_from: RwSignal::new(String::new()),
+            shoot_to: RwSignal::new(String::new()),
+            note: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Fills in the times of `w`.
+    fn fill(self, w: Window) {
+        self.starts.set(studio_local(w.start));
+        self.ends.set(studio_local(w.end));
+    }
+}
+
+// Calendar links are plain anchors (the router still handles them): `<A>` would mark every one
+// `aria-current="page"`, as they differ from the page only in their query.
+
+/// The calendar: a timeline bar per day (bookings, their phases and changeover buffers) and
+/// the bookings as text; the day view adds hourly ticks and the free time, which crews can
+/// take into the booking form with one tap.
 #[component]
 fn Availability(
     slug: String,
     week_start: Date,
+    view: CalendarView,
     schedule: Vec<ScheduleSlot>,
+    /// The location's changeover buffer, in seconds (a new booking keeps it free after it).
+    changeover: i64,
+    can_book: bool,
     actions: Actions,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // What takes time from this viewer, for the day view's free time.
+    let busy: Vec<Busy> = match view {
+        CalendarView::Day => schedule
+            .iter()
+            .map(|s| Busy { window: s.window, changeover: s.changeover, own: s.own })
+            .collect(),
+        CalendarView::Week => Vec::new(),
+    };
     let schedule = StoredValue::new(schedule);
-    let previous = format!("/locations/{slug}?week={}", week_start - Duration::days(7));
-    let next = format!("/locations/{slug}?week={}", week_start + Duration::days(7));
-    let days = (0..7)
+    let shown_days = if view == CalendarView::Day { 1 } else { 7 };
+    let step = Duration::days(shown_days);
+    let link = |view: CalendarView, date: Date| match view {
+        CalendarView::Week => format!("/locations/{slug}?week={date}"),
+        CalendarView::Day => format!("/locations/{slug}?day={date}"),
+    };
+    let (previous, next) = (link(view, week_start - step), link(view, week_start + step));
+    let other_view = match view {
+        CalendarView::Week => link(CalendarView::Day, week_start),
+        CalendarView::Day => link(CalendarView::Week, week_start),
+    };
+    let days = (0..shown_days)
         .map(|i| {
             let date = week_start + Duration::days(i);
-            let (from, to) = (studio_midnight(date), studio_midnight(date) + 86_400);
+            let day = Window { start: studio_midnight(date), end: studio_midnight(date) + 86_400 };
             let slots: Vec<ScheduleSlot> = schedule.with_value(|all| {
-                all.iter()
-                    .filter(|s| s.window.start < to && s.window.end > from)
-                    .cloned()
-                    .collect()
+                all.iter().filter(|s| s.window.overlaps(day)).cloned().collect()
             });
             let weekday = date.weekday();
             let heading = date.to_string();
+            let day_link = link(CalendarView::Day, date);
+            let title = if view == CalendarView::Day {
+                view! { <h3>{heading} " " {move || weekday_text(i18n, weekday)}</h3> }.into_any()
+            } else {
+                view! {
+                    <h3><a href=day_link>{heading} " " {move || weekday_text(i18n, weekday)}</a></h3>
+                }
+                .into_any()
+            };
+            let bar = view! { <DayBar day slots=slots.clone() hourly=view == CalendarView::Day /> };
+            let list = if slots.is_empty() {
+                view! { <p class="free">{t!(i18n, free_all_day)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="slots">
+                        {slots.into_iter().map(|entry| view! { <SlotRow entry actions /> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            };
+            let free_list = (view == CalendarView::Day).then(|| {
+                let free = free_windows(day, changeover, &busy);
+                view! { <FreeList free day can_book form=actions.form /> }
+            });
+            view! { <li class="day">{title} {bar} {list} {free_list}</li> }
+        })
+        .collect_view();
+    let from_text = week_start.to_string();
+    let range_text = match view {
+        CalendarView::Week => {
+            view! { <span>{t!(i18n, week_of, date = from_text.clone())}</span> }.into_any()
+        }
+        CalendarView::Day => {
+            view! { <span>{t!(i18n, day_of, date = from_text.clone())}</span> }.into_any()
+        }
+    };
+    view! {
+        <section aria-labelledby="availability-title" id="calendar">
+            <h2 id="availability-title">{t!(i18n, availability_title)}</h2>
+            <p class="hint">{t!(i18n, times_note)}</p>
+            <nav class="week-nav" aria-label=move || t_string!(i18n, availability_title).to_string()>
+                <a href=previous>
+                    {move || if view == CalendarView::Day { t_string!(i18n, previous_day) } else { t_string!(i18n, previous_week) }}
+                </a>
+                {range_text}
+                <a href=next>
+                    {move || if view == CalendarView::Day { t_string!(i18n, next_day) } else { t_string!(i18n, next_week) }}
+                </a>
+                <a href=other_view class="view-switch">
+                    {move || if view == CalendarView::Day { t_string!(i18n, view_week) } else { t_string!(i18n, view_day) }}
+                </a>
+            </nav>
+            <ul class="legend" aria-hidden="true">
+                <li><span class="swatch own"></span>{t!(i18n, legend_own)}</li>
+                <li><span class="swatch other"></span>{t!(i18n, legend_other)}</li>
+                <li><span class="swatch buffer"></span>{t!(i18n, legend_buffer)}</li>
+                <li><span class="swatch phase-dressing"></span>{move || phase_name(i18n, Phase::Dressing)}</li>
+                <li><span class="swatch phase-strike"></span>{move || phase_name(i18n, Phase::Strike)}</li>
+            </ul>
+            <ol class=move || if view == CalendarView::Day { "week day-view" } else { "week" }>{days}</ol>
+        </section>
+    }
+}
+
+/// Moves the focus (and the view) to the booking form's first field.
+fn focus_booking_form() {
+    use leptos::wasm_bindgen::JsCast;
+    let field = leptos::prelude::document()
+        .get_element_by_id("starts_at")
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
+}
+
+/// One day as a bar from 00:00 to 24:00: bookings (split into phases where known), the
+/// changeover kept free after other productions' bookings, and tick marks. Decorative: the
+/// list beside it says the same in words.
+#[component]
+fn DayBar(day: Window, slots: Vec<ScheduleSlot>, hourly: bool) -> impl IntoView {
+    let percent =
+        |t: i64| ((t.clamp(day.start, day.end) - day.start) as f64 / 864.0).clamp(0.0, 100.0);
+    let place = move |w: Window| {
+        format!("left:{:.3}%;width:{:.3}%", percent(w.start), percent(w.end) - percent(w.start))
+    };
+    let mut spans = Vec::new();
+    for slot in &slots {
+        let owner = if slot.own { "own" } else { "other" };
+        let status = slot.status.code();
+        for (phase, w) in phases(slot.window, slot.shoot) {
+            let class = format!("span {owner} {status} phase-{}", phase.code());
+            spans.push(view! { <span class=class style=place(w)></span> });
+        }
+        if !slot.own && slot.changeover > 0 {
+            let buffer = Window { start: slot.window.end, end: slot.window.end + slot.changeover };
+            spans.push(view! { <span class="span buffer".to_string() style=place(buffer)></span> });
+        }
+    }
+    let ticks = (1..24)
+        .filter(|h| hourly || h % 6 == 0)
+        .map(|h| {
+            let label = (h % 3 == 0).then(|| format!("{h:02}"));
             view! {
-                <li class="day">
-                    <h3>{heading} " " {move || weekday_text(i18n, weekday)}</h3>
-                    {if slots.is_empty() {
-                        view! { <p class="free">{t!(i18n, free_all_day)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="slots">
-                                {slots.into_iter().map(|entry| view! { <SlotRow entry actions /> }).collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }}
+                <span class=if h % 6 == 0 { "tick major" } else { "tick" } style=format!("left:{:.3}%", f64::from(h) * 100.0 / 24.0)>
+                    {label.map(|l| view! { <span class="tick-label">{l}</span> })}
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=if hourly { "timeline hourly" } else { "timeline" } aria-hidden="true">
+            {ticks}
+            {spans}
+        </div>
+    }
+}
+
+/// The day's free time as the viewer could book it, each with a button that fills the form.
+#[component]
+fn FreeList(free: Vec<Window>, day: Window, can_book: bool, form: BookingForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = free
+        .into_iter()
+        .filter(|w| w.len() >= 15 * 60)
+        .map(|w| {
+            // Free to the end of the day reads "24:00", not the next day's "00:00".
+            let end = if w.end == day.end { "24:00".to_string() } else { studio_clock(w.end) };
+            let text = format!("{}–{end}", studio_clock(w.start));
+            view! {
+                <li>
+                    <span>{text}</span>
+                    {can_book.then(|| view! {
+                        " "
+                        <button type="button" class="link-like use-free" on:click=move |_| {
+                            form.fill(w);
+                            focus_booking_form();
+                        }>
+                            {t!(i18n, use_free_slot)}
+                        </button>
+                    })}
                 </li>
             }
         })
         .collect_view();
-    let week_text = week_start.to_string();
     view! {
-        <section aria-labelledby="availability-title">
-            <h2 id="availability-title">{t!(i18n, availability_title)}</h2>
-            <p class="hint">{t!(i18n, times_note)}</p>
-            <nav class="week-nav" aria-label=move || t_string!(i18n, availability_title).to_string()>
-                <A href=previous>{t!(i18n, previous_week)}</A>
-                <span>{t!(i18n, week_of, date = week_text.clone())}</span>
-                <A href=next>{t!(i18n, next_week)}</A>
-            </nav>
-            <ol class="week">{days}</ol>
-        </section>
+        <h4 class="free-title">{t!(i18n, free_slots_title)}</h4>
+        <ul class="free-slots">{items}</ul>
     }
 }
 
@@ -321,65 +534,53 @@ fn SlotRow(entry: ScheduleSlot, actions: Actions) -> impl IntoView {
             " · "
             <span class="slot-status">{move || status_text(i18n, status)}</span>
             {changeover.map(|minutes| view! { " · " <span class="hint">{t!(i18n, changeover_after, minutes)}</span> })}
+            {move || phases_text(i18n, slot.window, slot.shoot).map(|text| view! { <br /><span class="phases">{text}</span> })}
             {buttons}
         </li>
     }
 }
 
 #[component]
-fn BookingSection(slug: String, rights_book: bool, actions: Actions) -> impl IntoView {
+fn BookingSection(slug: String, rights: LocationRights, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
-    if !rights_book {
+    if !rights.book {
         let login = format!("/login?next=/locations/{slug}");
         return view! {
             <section aria-labelledby="book-title">
                 <h2 id="book-title">{t!(i18n, book_title)}</h2>
-                <Transition>
-                    {move || {
-                        let login = login.clone();
-                        Suspend::new(async move {
-                            match crate::auth::current_user().await {
-                                Ok(Some(_)) => view! { <p class="notice">{t!(i18n, book_crew_only)}</p> }.into_any(),
-                                _ => view! { <p><A href=login>{t!(i18n, book_login)}</A></p> }.into_any(),
-                            }
-                        })
-                    }}
-                </Transition>
+                {if rights.signed_in {
+                    view! { <p class="notice">{t!(i18n, book_crew_only)}</p> }.into_any()
+                } else {
+                    view! { <p><A href=login>{t!(i18n, book_login)}</A></p> }.into_any()
+                }}
             </section>
         }
         .into_any();
     }
-    let starts = RwSignal::new(String::new());
-    let ends = RwSignal::new(String::new());
+    let form = actions.form;
+    let BookingForm { starts, ends, shoot_from, shoot_to, note } = form;
     let error = Signal::derive(move || actions.book.value().get().and_then(Result::err));
-    let field = move |id: &'static str| move || error.with(|e| field_message(i18n, e.as_ref(), id));
     let receipt = move || actions.book.value().get().and_then(Result::ok);
-    let use_slot = move |w: Window| {
-        starts.set(studio_local(w.start));
-        ends.set(studio_local(w.end));
-    };
+    let use_slot = move |w: Window| form.fill(w);
     view! {
         <section aria-labelledby="book-title">
             <h2 id="book-title">{t!(i18n, book_title)}</h2>
             <ActionForm action=actions.book attr:class="grid-form booking-form">
                 <input type="hidden" name="slug" value=slug />
-                <div class="field">
-                    <label for="starts_at">{t!(i18n, field_starts_at)}</label>
-                    <input id="starts_at" name="starts_at" type="datetime-local" step="60" required
-                        prop:value=starts on:input=move |ev| starts.set(event_target_value(&ev))
-                        aria-describedby="starts_at-error" />
-                    <p id="starts_at-error" class="field-error" aria-live="polite">{field("starts_at")}</p>
-                </div>
-                <div class="field">
-                    <label for="ends_at">{t!(i18n, field_ends_at)}</label>
-                    <input id="ends_at" name="ends_at" type="datetime-local" step="60" required
-                        prop:value=ends on:input=move |ev| ends.set(event_target_value(&ev))
-                        aria-describedby="ends_at-error" />
-                    <p id="ends_at-error" class="field-error" aria-live="polite">{field("ends_at")}</p>
-                </div>
+                <TimeField id="starts_at" value=starts required=true error>{t!(i18n, field_starts_at)}</TimeField>
+                <TimeField id="ends_at" value=ends required=true error>{t!(i18n, field_ends_at)}</TimeField>
+                <details class="phases-fields" open=move || {
+                    !shoot_from.read().is_empty() || !shoot_to.read().is_empty()
+                }>
+                    <summary>{t!(i18n, phases_toggle)}</summary>
+                    <p class="hint">{t!(i18n, phases_hint)}</p>
+                    <TimeField id="shoot_from" value=shoot_from required=false error>{t!(i18n, field_shoot_from)}</TimeField>
+                    <TimeField id="shoot_to" value=shoot_to required=false error>{t!(i18n, field_shoot_to)}</TimeField>
+                </details>
                 <div class="field">
                     <label for="note">{t!(i18n, field_note)}</label>
-                    <textarea id="note" name="note" rows="2" maxlength="500"></textarea>
+                    <textarea id="note" name="note" rows="2" maxlength="500" prop:value=note
+                        on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
                 <p class="hint">{t!(i18n, times_note)}</p>
                 <div role="alert" class="form-error">
@@ -396,6 +597,31 @@ fn BookingSection(slug: String, rights_book: bool, actions: Actions) -> impl Int
         </section>
     }
     .into_any()
+}
+
+/// A `datetime-local` field of the booking form (studio time, to the minute) with its label
+/// (`children`) and the message of a refusal naming it.
+#[component]
+fn TimeField(
+    id: &'static str,
+    value: RwSignal<String>,
+    required: bool,
+    error: Signal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{children()}</label>
+            <input id=id name=id type="datetime-local" step="60" required=required
+                prop:value=value on:input=move |ev| value.set(event_target_value(&ev))
+                aria-describedby=error_id.clone() />
+            <p id=error_id class="field-error" aria-live="polite">
+                {move || error.with(|e| field_message(i18n, e.as_ref(), id))}
+            </p>
+        </div>
+    }
 }
 
 fn receipt_text(i18n: leptos_i18n::I18nContext<Locale>, receipt: BookingReceipt) -> String {

@@ -2,6 +2,8 @@
 //! and show errors inline after it has.
 
 use domain::account::{PasswordProblem, password_problems};
+use domain::casting::{HEIGHT_CM, WEIGHT_KG};
+use domain::vocab::Gender;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -129,6 +131,10 @@ pub(crate) fn RegisterForm(
     };
     let invited = invitation.is_some();
     let role_error = move || error.with(|e| field_message(i18n, e.as_ref(), "role"));
+    // Actors give the facts calls ask about in the same screen; others never see these fields.
+    let role = RwSignal::new("actor".to_string());
+    let is_actor = move || !invited && role.with(|r| r == "actor");
+    let pick_role = move |ev: leptos::ev::Event| role.set(event_target_value(&ev));
     view! {
         <ActionForm action>
             <input type="hidden" name="next" prop:value=next />
@@ -136,9 +142,9 @@ pub(crate) fn RegisterForm(
             {(!invited).then(|| view! {
                 <fieldset class="role-choice">
                     <legend>{t!(i18n, register_as)}</legend>
-                    <label><input type="radio" name="role" value="actor" checked /> {t!(i18n, register_as_actor)}</label>
-                    <label><input type="radio" name="role" value="crew" /> {t!(i18n, register_as_crew)}</label>
-                    <label><input type="radio" name="role" value="supplier" /> {t!(i18n, register_as_supplier)}</label>
+                    <label><input type="radio" name="role" value="actor" checked on:change=pick_role /> {t!(i18n, register_as_actor)}</label>
+                    <label><input type="radio" name="role" value="crew" on:change=pick_role /> {t!(i18n, register_as_crew)}</label>
+                    <label><input type="radio" name="role" value="supplier" on:change=pick_role /> {t!(i18n, register_as_supplier)}</label>
                     <p class="hint">{t!(i18n, register_member_note)}</p>
                     <p class="field-error" aria-live="polite">{role_error}</p>
                 </fieldset>
@@ -160,6 +166,7 @@ pub(crate) fn RegisterForm(
                 error
                 on_input=Callback::new(move |v| password.set(v))
             />
+            {(!invited).then(|| view! { <ActorFields error shown=Signal::derive(is_actor) /> })}
             <div class="password-rules">
                 <p>{t!(i18n, password_rules)}</p>
                 <ul>
@@ -179,5 +186,65 @@ pub(crate) fn RegisterForm(
                 {t!(i18n, register_submit)}
             </button>
         </ActionForm>
+    }
+}
+
+/// The actor's profile in the registration form: gender, birth date, height and weight.
+#[component]
+fn ActorFields(error: Signal<Option<AppError>>, shown: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || crate::components::content_lang(i18n);
+    let message =
+        move |field: &'static str| move || error.with(|e| field_message(i18n, e.as_ref(), field));
+    let invalid = move |field: &'static str| move || message(field)().is_some().to_string();
+    view! {
+        <fieldset class="actor-profile" hidden=move || !shown.get()>
+            <legend>{t!(i18n, register_actor_profile)}</legend>
+            <p class="hint">{t!(i18n, register_actor_profile_hint)}</p>
+            <div class="field">
+                <label for="gender">{t!(i18n, field_gender)}</label>
+                <select id="gender" name="gender" required=shown aria-invalid=invalid("gender") aria-describedby="gender-error">
+                    <option value="">"—"</option>
+                    {Gender::ALL
+                        .iter()
+                        .map(|g| view! { <option value=g.code()>{move || g.label(lang())}</option> })
+                        .collect_view()}
+                </select>
+                <p id="gender-error" class="field-error" aria-live="polite">{message("gender")}</p>
+            </div>
+            <div class="field">
+                <label for="birth_date">{t!(i18n, field_birth_date)}</label>
+                <input id="birth_date" name="birth_date" type="date" autocomplete="bday" required=shown
+                    aria-invalid=invalid("birth_date") aria-describedby="birth_date-error" />
+                <p id="birth_date-error" class="field-error" aria-live="polite">{message("birth_date")}</p>
+            </div>
+            <div class="field-row">
+                <Measure id="height_cm" label=t_string!(i18n, field_height_cm).to_string() bounds=HEIGHT_CM error shown />
+                <Measure id="weight_kg" label=t_string!(i18n, field_weight_kg).to_string() bounds=WEIGHT_KG error shown />
+            </div>
+        </fieldset>
+    }
+}
+
+/// A whole-number measurement of the actor's profile, bounded as the server checks it.
+#[component]
+fn Measure(
+    id: &'static str,
+    label: String,
+    bounds: (i64, i64),
+    error: Signal<Option<AppError>>,
+    shown: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || error.with(|e| field_message(i18n, e.as_ref(), id));
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id name=id type="number" inputmode="numeric" min=bounds.0 max=bounds.1
+                required=shown aria-invalid=move || message().is_some().to_string()
+                aria-describedby=error_id.clone() />
+            <p id=error_id class="field-error" aria-live="polite">{message}</p>
+        </div>
     }
 }

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use super::account::{org_name, send_to_login};
 use crate::bookings::{CancelBooking, ExtendBooking, my_schedule};
 use crate::components::error_view::{ErrorView, error_text, field_message};
-use crate::components::{content_lang, status_text};
+use crate::components::{content_lang, phases_text, status_text};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::models::{BookingReceipt, CrewBooking, CrewSchedule, HandoverNotice};
@@ -101,7 +101,9 @@ fn ScheduleBody(schedule: CrewSchedule, actions: RowActions) -> impl IntoView {
 #[component]
 fn BookingRow(booking: CrewBooking, actions: RowActions) -> impl IntoView {
     let i18n = use_i18n();
-    let CrewBooking { booking_id, slug, location_zh, location_en, status, window, note } = booking;
+    let CrewBooking { booking_id, slug, location_zh, location_en, status, window, shoot, note } =
+        booking;
+    let phases = move || phases_text(i18n, window, shoot);
     let href = format!("/locations/{slug}");
     let can_cancel = status.holds();
     let RowActions { cancel, extend, extending } = actions;
@@ -113,7 +115,7 @@ fn BookingRow(booking: CrewBooking, actions: RowActions) -> impl IntoView {
     let field_id = format!("extend-{booking_id}");
     view! {
         <tr>
-            <td>{when(window)}</td>
+            <td>{when(window)} {move || phases().map(|text| view! { <br /><span class="phases">{text}</span> })}</td>
             <td><A href=href>{move || content_lang(i18n).pick(&location_zh, &location_en).to_string()}</A></td>
             <td>{move || status_text(i18n, status)}</td>
             <td>{note}</td>

@@ -2,7 +2,7 @@
 //! `/shortlist/:token` (that link, for the team) and `/compare?l=…` (up to four locations side
 //! by side: facts, the price of the chosen hours and the sun on the chosen day).
 
-use domain::{GeoPoint, Money, STUDIO_OFFSET, solar_day};
+use domain::{GeoPoint, Money, STUDIO_OFFSET, solar_day, studio_clock};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,9 +13,8 @@ use crate::components::content_lang;
 use crate::components::error_view::{ErrorView, field_message};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::models::{LocationPin, SharedShortlist, ShortlistView};
+use crate::models::{LocationPin, Photo, SharedShortlist, ShortlistView};
 use crate::pages::account::send_to_login;
-use crate::pages::location::clock;
 use crate::shortlists::{
     RemoveFromShortlist, ShareShortlist, compare_locations, my_shortlist, open_shared_shortlist,
 };
@@ -219,9 +218,7 @@ impl CompareQuery {
         }
         let too_many = slugs.len() > COMPARE_MAX;
         slugs.truncate(COMPARE_MAX);
-        let date = q.get("date").and_then(|d| {
-            Date::parse(&d, &time::format_description::well_known::Iso8601::DATE).ok()
-        });
+        let date = q.get("date").and_then(|d| domain::studio_time::parse_date(&d));
         let from = q.get("from").and_then(|v| minutes(&v)).unwrap_or(8 * 60);
         let to = q.get("to").and_then(|v| minutes(&v)).unwrap_or(18 * 60);
         CompareQuery { slugs, too_many, date, from, to }
@@ -234,14 +231,18 @@ impl CompareQuery {
 }
 
 /// `HH:MM` of a moment, or a dash when there is none (polar days and nights).
-fn at(t: Option<time::OffsetDateTime>) -> String {
-    t.map_or("—".to_string(), |t| clock(t.unix_timestamp()))
+pub(crate) fn at(t: Option<time::OffsetDateTime>) -> String {
+    t.map_or("—".to_string(), |t| studio_clock(t.unix_timestamp()))
 }
 
 /// `HH:MM–HH:MM` of a span, or a dash.
-fn span_text(s: Option<domain::sun::TimeSpan>) -> String {
+pub(crate) fn span_text(s: Option<domain::sun::TimeSpan>) -> String {
     s.map_or("—".to_string(), |s| {
-        format!("{}–{}", clock(s.start().unix_timestamp()), clock(s.end().unix_timestamp()))
+        format!(
+            "{}–{}",
+            studio_clock(s.start().unix_timestamp()),
+            studio_clock(s.end().unix_timestamp())
+        )
     })
 }
 
@@ -258,26 +259,30 @@ pub fn ComparePage() -> impl IntoView {
     view! {
         <section class="compare">
             <h1>{t!(i18n, compare_title)}</h1>
-            {move || {
-                let ask = ask.get();
-                let today = time::OffsetDateTime::now_utc().to_offset(STUDIO_OFFSET).date();
-                let date = ask.date.unwrap_or(today);
-                view! {
-                    <form method="get" action="/compare" class="compare-form">
-                        {ask.slugs.iter().map(|s| view! { <input type="hidden" name="l" value=s.clone() /> }).collect_view()}
-                        <label>{t!(i18n, compare_date)} <input type="date" name="date" value=date.to_string() /></label>
-                        <label>{t!(i18n, compare_from)} <input type="time" name="from" value=hh_mm(ask.from) /></label>
-                        <label>{t!(i18n, compare_to)} <input type="time" name="to" value=hh_mm(ask.to) /></label>
-                        <button type="submit">{t!(i18n, compare_update)}</button>
-                    </form>
-                    {ask.too_many.then(|| view! { <p class="notice">{t!(i18n, compare_too_many, max = COMPARE_MAX)}</p> })}
-                }
-            }}
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(pins) if pins.is_empty() => view! { <p class="notice">{t!(i18n, compare_none)}</p> }.into_any(),
-                        Ok(pins) => view! { <CompareTable pins ask=ask.get_untracked() /> }.into_any(),
+                        Ok(comparison) => {
+                            let ask = ask.get_untracked();
+                            let date = ask.date.unwrap_or(comparison.today);
+                            let table = if comparison.locations.is_empty() {
+                                view! { <p class="notice">{t!(i18n, compare_none)}</p> }.into_any()
+                            } else {
+                                view! { <CompareTable locations=comparison.locations ask=ask.clone() date /> }.into_any()
+                            };
+                            view! {
+                                <form method="get" action="/compare" class="compare-form">
+                                    {ask.slugs.iter().map(|s| view! { <input type="hidden" name="l" value=s.clone() /> }).collect_view()}
+                                    <label>{t!(i18n, compare_date)} <input type="date" name="date" value=date.to_string() /></label>
+                                    <label>{t!(i18n, compare_from)} <input type="time" name="from" value=hh_mm(ask.from) /></label>
+                                    <label>{t!(i18n, compare_to)} <input type="time" name="to" value=hh_mm(ask.to) /></label>
+                                    <button type="submit">{t!(i18n, compare_update)}</button>
+                                </form>
+                                {ask.too_many.then(|| view! { <p class="notice">{t!(i18n, compare_too_many, max = COMPARE_MAX)}</p> })}
+                                {table}
+                            }
+                            .into_any()
+                        }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -287,11 +292,29 @@ pub fn ComparePage() -> impl IntoView {
 }
 
 #[component]
-fn CompareTable(pins: Vec<LocationPin>, ask: CompareQuery) -> impl IntoView {
+fn CompareTable(
+    locations: Vec<(LocationPin, Option<Photo>)>,
+    ask: CompareQuery,
+    /// The day the sun times are for.
+    date: time::Date,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || content_lang(i18n);
-    let today = time::OffsetDateTime::now_utc().to_offset(STUDIO_OFFSET).date();
-    let date = ask.date.unwrap_or(today);
+    // Each cover with its text: the caption, or the location's name.
+    let photos: Vec<Option<(Photo, String)>> = locations
+        .iter()
+        .map(|(pin, cover)| {
+            cover.clone().map(|photo| {
+                let alt = if photo.caption.is_empty() {
+                    format!("{} {}", pin.name_zh, pin.name_en)
+                } else {
+                    photo.caption.clone()
+                };
+                (photo, alt)
+            })
+        })
+        .collect();
+    let pins: Vec<LocationPin> = locations.into_iter().map(|(pin, _)| pin).collect();
     let span = ask.span_minutes();
     let hours_text = format!("{}–{}", hh_mm(ask.from), hh_mm(ask.to));
     let pins = StoredValue::new(pins);
@@ -325,6 +348,21 @@ fn CompareTable(pins: Vec<LocationPin>, ask: CompareQuery) -> impl IntoView {
                 <table class="data-table compare-table">
                     <thead><tr><td></td>{heads}</tr></thead>
                     <tbody>
+                        <tr>
+                            <th scope="row">{t!(i18n, photos_title)}</th>
+                            {photos.iter().map(|cover| view! {
+                                <td>{cover.clone().map(|(photo, alt)| {
+                                    let (width, height) = Photo::THUMB_SIZE;
+                                    view! {
+                                        <a href=photo.large_url() target="_blank" rel="noopener">
+                                            <img class="compare-photo" src=photo.thumb_url() width=width height=height
+                                                alt=alt loading="lazy" />
+                                        </a>
+                                    }
+                                    .into_any()
+                                }).unwrap_or_else(|| view! { <span class="hint">{t!(i18n, photos_none)}</span> }.into_any())}</td>
+                            }).collect_view()}
+                        </tr>
                         {row(t_string!(i18n, col_kind).to_string(), &|p| p.kind.label(l).to_string())}
                         {row(t_string!(i18n, col_era).to_string(), &|p| p.eras.iter().map(|e| e.label(l)).collect::<Vec<_>>().join(" · "))}
                         {row(t_string!(i18n, col_base).to_string(), &|p| p.base.label(l).to_string())}

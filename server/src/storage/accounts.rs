@@ -5,7 +5,7 @@ use domain::account::{Login, Role};
 
 use super::members::{audit, redeem_invitation, set_org};
 use super::rows::code;
-use super::{StorageError, Store, on_db};
+use super::{BeginWrite, StorageError, Store, on_db};
 
 /// An account as stored, with its password hash. Never leaves `server/`.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -92,6 +92,8 @@ pub struct NewAccount<'a> {
     pub password_hash: &'a str,
     pub role: Role,
     pub display_name: &'a str,
+    /// An actor's profile, created with the account and linked to it.
+    pub actor: Option<&'a domain::casting::ActorFacts>,
 }
 
 /// Outcome of creating an account.
@@ -152,16 +154,39 @@ impl Store {
         now: i64,
     ) -> Result<Registration, StorageError> {
         let created: Result<Option<i64>, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
+            let actor_id: Option<i64> = match new.actor {
+                Some(facts) => Some(
+                    sqlx::query_scalar(
+                        "insert into actor (name, gender, birth_date, height_cm, weight_kg, \
+                         phone, registered_at) values ($1, $2, $3, $4, $5, $6, $7) \
+                         returning actor_id",
+                    )
+                    .bind(new.display_name)
+                    .bind(facts.gender.code())
+                    .bind(facts.birth_date)
+                    .bind(facts.height_cm)
+                    .bind(facts.weight_kg)
+                    .bind(match new.login {
+                        Login::Phone(phone) => Some(phone.as_str()),
+                        Login::Email(_) => None,
+                    })
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                ),
+                None => None,
+            };
             let account_id: i64 = sqlx::query_scalar(
-                "insert into account (login, password_hash, role, display_name, created_at) \
-                 values ($1, $2, $3, $4, $5) returning account_id",
+                "insert into account (login, password_hash, role, display_name, created_at, \
+                 actor_id) values ($1, $2, $3, $4, $5, $6) returning account_id",
             )
             .bind(new.login.as_str())
             .bind(new.password_hash)
             .bind(new.role.code())
             .bind(new.display_name)
             .bind(now)
+            .bind(actor_id)
             .fetch_one(&mut *tx)
             .await?;
             if let Some(token_hash) = invitation {

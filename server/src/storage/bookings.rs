@@ -11,9 +11,10 @@ use domain::booking::{
     BookingStatus, Clash, Held, MAX_CHANGEOVER_SECS, Window, WindowError, first_clash, latest_end,
     nearest_free,
 };
+use domain::timeline::Shoot;
 
 use super::rows::code;
-use super::{StorageError, Store, on_db};
+use super::{BeginWrite, StorageError, Store, on_db};
 
 /// How far around a refused request to look for the nearest free slot: 14 days.
 const SUGGESTION_HORIZON_SECS: i64 = 14 * 24 * 3600;
@@ -25,6 +26,8 @@ pub struct NewBooking<'a> {
     pub production_id: i64,
     pub booked_by: i64,
     pub window: Window,
+    /// Shooting within the window (set dressing before, strike after); `None`: all shooting.
+    pub shoot: Option<Shoot>,
     pub note: &'a str,
 }
 
@@ -45,6 +48,7 @@ pub struct ScheduledBooking {
     pub production_en: String,
     pub status: BookingStatus,
     pub window: Window,
+    pub shoot: Option<Shoot>,
     pub changeover: i64,
 }
 
@@ -62,6 +66,11 @@ pub struct BookingParties {
     /// The supplier that operates the location.
     pub operator_id: i64,
     pub status: BookingStatus,
+}
+
+/// The shooting span stored as two nullable columns.
+fn shoot(from: Option<i64>, to: Option<i64>) -> Option<Shoot> {
+    Some(Shoot { start: from?, end: to? })
 }
 
 /// Whether `error` is the database refusing a clash (PostgreSQL exclusion constraint 23P01,
@@ -115,6 +124,8 @@ struct ScheduleRow {
     status: String,
     starts_at: i64,
     ends_at: i64,
+    shoot_from: Option<i64>,
+    shoot_to: Option<i64>,
     changeover_s: i64,
 }
 
@@ -146,7 +157,7 @@ impl Store {
     pub async fn book(&self, new: &NewBooking<'_>, now: i64) -> Result<Booked, StorageError> {
         let want = new.window;
         let attempt: Result<Attempt, sqlx::Error> = on_db!(self.db(), pool => async {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 let location: Option<(i64, i64, bool)> = sqlx::query_as(
                     "update location set booking_version = booking_version + 1 where slug = $1 \
                      returning location_id, changeover_min, instant_book",
@@ -171,8 +182,8 @@ impl Store {
                 let status = if instant { BookingStatus::Confirmed } else { BookingStatus::Requested };
                 let booking_id: i64 = sqlx::query_scalar(
                     "insert into booking (location_id, production_id, booked_by, status, starts_at, \
-                     ends_at, changeover_s, note, created_at) \
-                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning booking_id",
+                     ends_at, changeover_s, note, created_at, shoot_from, shoot_to) \
+                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning booking_id",
                 )
                 .bind(location_id)
                 .bind(new.production_id)
@@ -183,6 +194,8 @@ impl Store {
                 .bind(changeover)
                 .bind(new.note)
                 .bind(now)
+                .bind(new.shoot.map(|s| s.start))
+                .bind(new.shoot.map(|s| s.end))
                 .fetch_one(&mut *tx)
                 .await?;
                 tx.commit().await?;
@@ -267,7 +280,8 @@ impl Store {
     ) -> Result<Vec<ScheduledBooking>, StorageError> {
         let rows: Vec<ScheduleRow> = on_db!(self.db(), pool => sqlx::query_as(
             "select b.booking_id, b.production_id, p.name_zh as production_zh, \
-             p.name_en as production_en, b.status, b.starts_at, b.ends_at, b.changeover_s \
+             p.name_en as production_en, b.status, b.starts_at, b.ends_at, b.changeover_s, \
+             b.shoot_from, b.shoot_to \
              from booking b join location l on l.location_id = b.location_id \
              join production p on p.production_id = b.production_id \
              where l.slug = $1 and b.starts_at < $2 and b.ends_at > $3 order by b.starts_at",
@@ -286,6 +300,7 @@ impl Store {
                     production_en: r.production_en,
                     status: code(BookingStatus::parse, &r.status, "booking.status")?,
                     window: Window { start: r.starts_at, end: r.ends_at },
+                    shoot: shoot(r.shoot_from, r.shoot_to),
                     changeover: r.changeover_s,
                 })
             })
@@ -355,6 +370,7 @@ pub struct ProductionBooking {
     pub location_en: String,
     pub status: BookingStatus,
     pub window: Window,
+    pub shoot: Option<Shoot>,
     pub note: String,
 }
 
@@ -367,6 +383,8 @@ struct ProductionBookingRow {
     status: String,
     starts_at: i64,
     ends_at: i64,
+    shoot_from: Option<i64>,
+    shoot_to: Option<i64>,
     note: String,
 }
 
@@ -379,7 +397,7 @@ impl Store {
     ) -> Result<Vec<ProductionBooking>, StorageError> {
         let rows: Vec<ProductionBookingRow> = on_db!(self.db(), pool => sqlx::query_as(
             "select b.booking_id, l.slug, l.name_zh as location_zh, l.name_en as location_en, \
-             b.status, b.starts_at, b.ends_at, b.note \
+             b.status, b.starts_at, b.ends_at, b.note, b.shoot_from, b.shoot_to \
              from booking b join location l on l.location_id = b.location_id \
              where b.production_id = $1 and b.ends_at > $2 order by b.starts_at, b.booking_id",
         )
@@ -396,6 +414,7 @@ impl Store {
                     location_en: r.location_en,
                     status: code(BookingStatus::parse, &r.status, "booking.status")?,
                     window: Window { start: r.starts_at, end: r.ends_at },
+                    shoot: shoot(r.shoot_from, r.shoot_to),
                     note: r.note,
                 })
             })
@@ -436,6 +455,8 @@ struct OwnRow {
     starts_at: i64,
     ends_at: i64,
     changeover_s: i64,
+    shoot_from: Option<i64>,
+    shoot_to: Option<i64>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -467,7 +488,7 @@ impl Store {
         now: i64,
     ) -> Result<Extended, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let locked: Option<i64> = sqlx::query_scalar(
                 "update location set booking_version = booking_version + 1 where location_id = \
                  (select location_id from booking where booking_id = $1) returning location_id",
@@ -479,8 +500,8 @@ impl Store {
                 return Ok(Extended::NoSuchBooking);
             }
             let own: OwnRow = sqlx::query_as(
-                "select location_id, production_id, status, starts_at, ends_at, changeover_s \
-                 from booking where booking_id = $1",
+                "select location_id, production_id, status, starts_at, ends_at, changeover_s, \
+                 shoot_from, shoot_to from booking where booking_id = $1",
             )
             .bind(booking_id)
             .fetch_one(&mut *tx)
@@ -516,8 +537,11 @@ impl Store {
                         .map(|end| Window { start: current.start, end }),
                 });
             }
-            sqlx::query("update booking set ends_at = $1 where booking_id = $2")
+            // A shoot that ran to the end runs on with it; otherwise strike takes the time.
+            let shoot = shoot(own.shoot_from, own.shoot_to).map(|s| s.after_overrun(current, want));
+            sqlx::query("update booking set ends_at = $1, shoot_to = $2 where booking_id = $3")
                 .bind(want.end)
+                .bind(shoot.map(|s| s.end))
                 .bind(booking_id)
                 .execute(&mut *tx)
                 .await?;

@@ -14,8 +14,12 @@
 
 pub mod accounts;
 pub mod bookings;
+pub mod casting;
+pub mod catalogue;
 pub mod members;
+pub mod photos;
 pub mod queries;
+pub mod reservations;
 mod rows;
 pub mod seed;
 pub mod shortlists;
@@ -28,6 +32,7 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
+use sqlx::{ConnectOptions, Connection};
 
 /// Which database to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +61,33 @@ macro_rules! on_db {
     };
 }
 pub(crate) use on_db;
+
+/// Transactions that write. SQLite's default `BEGIN` is deferred: a transaction that reads
+/// first and writes later fails at once with SQLITE_BUSY_SNAPSHOT (517) when another connection
+/// committed in between, whatever the busy timeout. `BEGIN IMMEDIATE` takes the write lock at
+/// the start (waiting up to the busy timeout), so writers queue instead. PostgreSQL's plain
+/// `BEGIN` is right as it is.
+pub(crate) trait BeginWrite {
+    type Database: sqlx::Database;
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Database = sqlx::Sqlite;
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Database = sqlx::Postgres;
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
 
 /// Failures of the storage layer. Never shown to users: callers log them and answer
 /// `Unexpected`.
@@ -98,10 +130,10 @@ impl Store {
         Ok(store)
     }
 
+    /// PostgreSQL migrations (SQLite's ran as its pool opened: see `migrate_sqlite`).
     async fn migrate(&self) -> Result<(), StorageError> {
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
-            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+        if let Db::Postgres(pool) = &self.db {
+            sqlx::migrate!("migrations/postgres").run(pool).await?;
         }
         Ok(())
     }
@@ -148,7 +180,30 @@ async fn open_sqlite(path: &Path) -> Result<SqlitePool, StorageError> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
+    migrate_sqlite(options.clone().foreign_keys(false)).await?;
     Ok(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
+}
+
+/// Applies pending SQLite migrations on a connection of its own with foreign-key enforcement
+/// off: a migration that rebuilds a table (SQLite cannot drop a NOT NULL in place) must drop the
+/// old table without its `on delete` actions firing, and `PRAGMA foreign_keys` cannot change
+/// inside the transaction each migration runs in. Every key is checked afterwards; a violation
+/// fails the start.
+async fn migrate_sqlite(options: SqliteConnectOptions) -> Result<(), StorageError> {
+    let mut conn = options.connect().await?;
+    sqlx::migrate!("migrations/sqlite").run(&mut conn).await?;
+    let broken: Vec<(String, Option<i64>, String)> =
+        sqlx::query_as("select \"table\", rowid, parent from pragma_foreign_key_check")
+            .fetch_all(&mut conn)
+            .await?;
+    conn.close().await?;
+    match broken.first() {
+        None => Ok(()),
+        Some((table, row, parent)) => Err(StorageError::Corrupt(format!(
+            "{} rows break foreign keys after migrating, first {table} row {row:?} -> {parent}",
+            broken.len()
+        ))),
+    }
 }
 
 impl Store {

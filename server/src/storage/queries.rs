@@ -2,46 +2,64 @@
 
 use std::collections::HashMap;
 
-use app::models::{CallCard, ItemCard, ItemPage, LocationPin};
-use domain::vocab::{Era, Facility, Skill};
-use time::Date;
+use app::models::{ItemCard, ItemPage, LocationPin};
+use domain::vocab::{Era, Facility};
 
-use super::rows::{CallRow, CodeRow, ItemRow, LocationRow, code};
+use super::rows::{CodeRow, ItemRow, LocationRow, code, group_codes};
 use super::{StorageError, Store, on_db};
 
-/// Groups `(owner, code)` rows into per-owner lists of parsed values, keeping row order.
-fn group_codes<T>(
-    rows: Vec<CodeRow>,
-    parse: fn(&str) -> Option<T>,
-    column: &str,
-) -> Result<HashMap<i64, Vec<T>>, StorageError> {
-    let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
-    for row in rows {
-        grouped.entry(row.owner_id).or_default().push(code(parse, &row.code, column)?);
-    }
-    Ok(grouped)
+/// A map's visible area in WGS-84 degrees (not crossing the antimeridian).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+impl Viewport {
+    pub const WORLD: Viewport = Viewport { south: -90.0, west: -180.0, north: 90.0, east: 180.0 };
 }
 
 impl Store {
     /// Every location with its eras and facilities, ordered by base then slug.
     pub async fn location_pins(&self) -> Result<Vec<LocationPin>, StorageError> {
+        self.pins_within(&Viewport::WORLD).await
+    }
+
+    /// The locations inside `view` (a map's visible area), as `location_pins`: what a map
+    /// loads when there are too many locations to send them all. Uses the `(lat, lon)` index.
+    pub async fn location_pins_within(
+        &self,
+        view: &Viewport,
+    ) -> Result<Vec<LocationPin>, StorageError> {
+        self.pins_within(view).await
+    }
+
+    async fn pins_within(&self, view: &Viewport) -> Result<Vec<LocationPin>, StorageError> {
+        const INSIDE: &str = "lat between $1 and $2 and lon between $3 and $4";
         let (rows, eras, facilities) = on_db!(self.db(), pool => {
-            let rows: Vec<LocationRow> = sqlx::query_as(
+            let rows: Vec<LocationRow> = sqlx::query_as(&format!(
                 "select location_id, slug, name_zh, name_en, kind, setting, base, lat, lon, \
-                 area_m2, hourly_rate_fen, changeover_min from location order by base, slug",
-            )
+                 area_m2, hourly_rate_fen, changeover_min from location where {INSIDE} \
+                 order by base, slug",
+            ))
+            .bind(view.south).bind(view.north).bind(view.west).bind(view.east)
             .fetch_all(pool)
             .await?;
-            let eras: Vec<CodeRow> = sqlx::query_as(
-                "select location_id as owner_id, era as code from location_era \
-                 order by location_id, position",
-            )
+            let eras: Vec<CodeRow> = sqlx::query_as(&format!(
+                "select location_id as owner_id, era as code from location_era where location_id \
+                 in (select location_id from location where {INSIDE}) order by location_id, position",
+            ))
+            .bind(view.south).bind(view.north).bind(view.west).bind(view.east)
             .fetch_all(pool)
             .await?;
-            let facilities: Vec<CodeRow> = sqlx::query_as(
+            let facilities: Vec<CodeRow> = sqlx::query_as(&format!(
                 "select location_id as owner_id, facility as code from location_facility \
+                 where location_id in (select location_id from location where {INSIDE}) \
                  order by location_id, facility",
-            )
+            ))
+            .bind(view.south).bind(view.north).bind(view.west).bind(view.east)
             .fetch_all(pool)
             .await?;
             (rows, eras, facilities)
@@ -85,47 +103,6 @@ impl Store {
         Ok(ItemPage { items, total, page, per_page })
     }
 
-    /// Calls still taking applications on `today`, soonest deadline first.
-    pub async fn open_calls(&self, today: Date) -> Result<Vec<CallCard>, StorageError> {
-        let (rows, skills) = on_db!(self.db(), pool => {
-            let rows: Vec<CallRow> = sqlx::query_as(
-                "select c.casting_call_id, p.name_zh as production_zh, \
-                 p.name_en as production_en, p.verified, c.role_zh, c.role_en, \
-                 c.description_zh, c.description_en, l.slug as location_slug, \
-                 l.name_zh as location_zh, l.name_en as location_en, c.starts_on, c.ends_on, \
-                 c.deadline, c.pay_per_day_fen, c.gender, c.age_min, c.age_max, \
-                 c.height_min_cm, c.height_max_cm, c.weight_min_kg, c.weight_max_kg, c.needed \
-                 from casting_call c \
-                 join production p on p.production_id = c.production_id \
-                 join location l on l.location_id = c.location_id \
-                 where c.status = 'open' and c.deadline >= $1 and p.verified \
-                 order by c.deadline, c.casting_call_id",
-            )
-            .bind(today)
-            .fetch_all(pool)
-            .await?;
-            let skills: Vec<CodeRow> = sqlx::query_as(
-                "select s.casting_call_id as owner_id, s.skill as code \
-                 from casting_call_skill s \
-                 join casting_call c on c.casting_call_id = s.casting_call_id \
-                 join production p on p.production_id = c.production_id \
-                 where c.status = 'open' and c.deadline >= $1 and p.verified \
-                 order by s.casting_call_id, s.skill",
-            )
-            .bind(today)
-            .fetch_all(pool)
-            .await?;
-            (rows, skills)
-        });
-        let mut skills = group_codes(skills, Skill::parse, "casting_call_skill.skill")?;
-        rows.into_iter()
-            .map(|row| {
-                let id = row.casting_call_id;
-                row.into_card(skills.remove(&id).unwrap_or_default())
-            })
-            .collect()
-    }
-
     /// Each location's stored full pinyin, by slug.
     pub async fn location_pinyin(&self) -> Result<HashMap<String, String>, StorageError> {
         let rows: Vec<(String, String)> = on_db!(self.db(), pool => sqlx::query_as(
@@ -155,7 +132,8 @@ impl Store {
                     let id = row.location_id;
                     let extra: FactsRow = sqlx::query_as(
                         "select l.description_zh, l.description_en, l.instant_book, l.supplier_id, \
-                         s.name_zh as operator_zh, s.name_en as operator_en \
+                         s.name_zh as operator_zh, s.name_en as operator_en, \
+                         s.site_zh as office_zh, s.site_en as office_en \
                          from location l join supplier s on s.supplier_id = l.supplier_id \
                          where l.location_id = $1",
                     )
@@ -190,6 +168,7 @@ impl Store {
             .map(|r| code(Facility::parse, &r.code, "location_facility.facility"))
             .collect::<Result<_, _>>()?;
         Ok(Some(LocationFacts {
+            location_id: row.location_id,
             pin: row.into_pin(eras, facilities)?,
             description_zh: extra.description_zh,
             description_en: extra.description_en,
@@ -197,6 +176,8 @@ impl Store {
             operator_id: extra.supplier_id,
             operator_zh: extra.operator_zh,
             operator_en: extra.operator_en,
+            office_zh: extra.office_zh,
+            office_en: extra.office_en,
         }))
     }
 }
@@ -204,6 +185,7 @@ impl Store {
 /// A location's page facts as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocationFacts {
+    pub location_id: i64,
     pub pin: LocationPin,
     pub description_zh: String,
     pub description_en: String,
@@ -212,6 +194,9 @@ pub struct LocationFacts {
     pub operator_id: i64,
     pub operator_zh: String,
     pub operator_en: String,
+    /// Where the operator's office is: the place to report to on arrival.
+    pub office_zh: String,
+    pub office_en: String,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -222,4 +207,6 @@ struct FactsRow {
     supplier_id: i64,
     operator_zh: String,
     operator_en: String,
+    office_zh: String,
+    office_en: String,
 }

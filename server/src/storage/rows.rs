@@ -1,5 +1,7 @@
 //! Typed rows as stored, and their conversion into read models. Rows never leave `server/`.
 
+use std::collections::HashMap;
+
 use app::models::{CallCard, ItemCard, LocationPin, Requirements};
 use domain::Money;
 use domain::vocab::{
@@ -141,8 +143,22 @@ pub(super) struct CallRow {
     pub needed: i64,
 }
 
+/// Groups `(owner, code)` rows into per-owner lists of parsed values, keeping row order.
+pub(super) fn group_codes<T>(
+    rows: Vec<CodeRow>,
+    parse: fn(&str) -> Option<T>,
+    column: &str,
+) -> Result<HashMap<i64, Vec<T>>, StorageError> {
+    let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
+    for row in rows {
+        grouped.entry(row.owner_id).or_default().push(code(parse, &row.code, column)?);
+    }
+    Ok(grouped)
+}
+
 impl CallRow {
-    pub fn into_card(self, skills: Vec<Skill>) -> Result<CallCard, StorageError> {
+    /// The public card, with the places already `booked`.
+    pub fn into_card(self, skills: Vec<Skill>, booked: i64) -> Result<CallCard, StorageError> {
         Ok(CallCard {
             call_id: self.casting_call_id,
             production_zh: self.production_zh,
@@ -171,6 +187,7 @@ impl CallRow {
                 skills,
             },
             needed: self.needed,
+            booked,
         })
     }
 }

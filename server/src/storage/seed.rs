@@ -4,7 +4,7 @@ use domain::vocab::Category;
 use sqlx::QueryBuilder;
 use time::{Date, Duration, Month};
 
-use super::{StorageError, Store, on_db};
+use super::{BeginWrite, StorageError, Store, on_db};
 use crate::seed::model::{SeedActor, SupplierKind};
 use crate::seed::{DEMO_ACCOUNTS, SeedOptions, actors, casting, catalogue, locations, suppliers};
 
@@ -100,7 +100,7 @@ impl Store {
         let hashes: Vec<String> = DEMO_ACCOUNTS.iter().map(|a| password_hash(a.password)).collect();
 
         on_db!(self.db(), pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
 
             let mut q = QueryBuilder::new(
                 "insert into supplier (supplier_id, code, kind, name_zh, name_en, site_zh, site_en) ",

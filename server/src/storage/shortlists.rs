@@ -1,6 +1,6 @@
 //! Crew members' shortlists of locations and the read-only links that share them.
 
-use super::{StorageError, Store, on_db};
+use super::{BeginWrite, StorageError, Store, on_db};
 
 /// The most locations one shortlist holds.
 pub const SHORTLIST_MAX: i64 = 50;
@@ -42,7 +42,7 @@ impl Store {
         now: i64,
     ) -> Result<Added, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let location: Option<i64> =
                 sqlx::query_scalar("select location_id from location where slug = $1")
                     .bind(slug)

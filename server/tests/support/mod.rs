@@ -10,6 +10,7 @@ use app::models::TileSource;
 use leptos::prelude::LeptosOptions;
 use server::backend::ServerBackend;
 use server::guards::Guards;
+use server::media::MediaStore;
 use server::routes::Services;
 use server::seed::SeedOptions;
 use server::sessions::Sessions;
@@ -42,6 +43,30 @@ fn pg_admin_url() -> String {
 pub enum Backend {
     Sqlite,
     Postgres,
+}
+
+impl Backend {
+    /// Its name in benchmark ids and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// The runtime benchmarks drive the async server code with: two workers, like the machine.
+pub fn bench_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+/// Runs `sql` on the test database behind the server's back (arranging data a test needs).
+pub async fn execute(store: &Store, sql: &str) {
+    match store.db() {
+        server::storage::Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        server::storage::Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+    }
+    .expect(sql);
 }
 
 /// A throwaway database, removed when dropped.
@@ -137,6 +162,14 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: TestDb,
+    /// The app's media directory (uploaded photos), removed when dropped.
+    pub media_dir: PathBuf,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.media_dir);
+    }
 }
 
 impl TestApp {
@@ -154,7 +187,12 @@ impl TestApp {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
-        let backend = ServerBackend { store: db.store.clone(), tiles: TileSource::default() };
+        let media_dir = std::env::temp_dir().join(unique_name("backlot_media"));
+        let backend = ServerBackend::new(
+            db.store.clone(),
+            TileSource::default(),
+            MediaStore::new(&media_dir),
+        );
         let sessions = Sessions::open(&db.store).await.expect("session store");
         let guards = Guards::new(None, attempts_per_minute);
         let router = server::routes::router(options, Services { backend, sessions, guards });
@@ -167,7 +205,7 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        TestApp { base: format!("http://{addr}"), client, db }
+        TestApp { base: format!("http://{addr}"), client, db, media_dir }
     }
 
     /// POSTs a form to a server function, as a browser on this site would.
@@ -225,6 +263,28 @@ impl Browser {
             .expect("request")
     }
 
+    /// Uploads a photo of `slug` as the page does (multipart, asking for JSON).
+    pub async fn upload_photo(
+        &self,
+        slug: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+        caption: &str,
+    ) -> reqwest::Response {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
+        let form = reqwest::multipart::Form::new()
+            .part("photo", part)
+            .text("caption", caption.to_string());
+        self.client
+            .post(format!("{}/locations/{slug}/photos", self.base))
+            .header("origin", &self.base)
+            .header("accept", "application/json")
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
     }
@@ -248,6 +308,19 @@ impl Browser {
     }
 }
 
+/// A PNG of `width` × `height` pixels with a gradient, as a camera would never make it.
+pub fn test_png(width: u32, height: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    });
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
+        .expect("encode a PNG");
+    out
+}
+
 /// The password of accounts made by `TestApp::account`.
 pub const TEST_PASSWORD: &str = "Hengdian test 2026";
 
@@ -269,6 +342,23 @@ impl TestApp {
         role: domain::account::Role,
         org: Option<app::models::OrgRef>,
     ) -> (i64, String) {
+        self.account_with(role, org, None).await
+    }
+
+    /// A new actor account with this profile, logged in; `(browser, account_id)`.
+    pub async fn actor(&self, facts: &domain::casting::ActorFacts) -> (Browser, i64) {
+        let (id, login) = self.account_with(domain::account::Role::Actor, None, Some(facts)).await;
+        let browser = self.browser();
+        browser.log_in(&login, TEST_PASSWORD).await;
+        (browser, id)
+    }
+
+    async fn account_with(
+        &self,
+        role: domain::account::Role,
+        org: Option<app::models::OrgRef>,
+        actor: Option<&domain::casting::ActorFacts>,
+    ) -> (i64, String) {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let login = format!("{}-{n}-{}@test.backlot.local", role.code(), fastrand::u32(..));
         let parsed = domain::account::Login::parse(&login).expect("a valid login");
@@ -278,6 +368,7 @@ impl TestApp {
             password_hash: &hash,
             role,
             display_name: "测试 Test",
+            actor,
         };
         let created = self.db.store.create_account(&new, None, 0).await.expect("create account");
         let server::storage::accounts::Registration::Created(account) = created else {

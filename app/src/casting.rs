@@ -1,0 +1,80 @@
+//! Server functions for casting: a call's page, applying to it, an actor's applications, and a
+//! crew's applicants, decisions and closing a call.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{ApplicantsView, ApplicationState, CallPage, WorkItem};
+
+#[cfg(feature = "ssr")]
+use crate::{api::answer, auth::require_user};
+
+/// A call's page, with what the viewer may do there (apply, see applicants).
+#[server(prefix = "/api", endpoint = "call")]
+pub async fn load_call(call_id: i64) -> Result<CallPage, AppError> {
+    answer(async {
+        let viewer = crate::auth::session_account().await?;
+        crate::backend::backend()?.call_page(call_id, viewer.as_ref()).await
+    })
+    .await
+}
+
+/// Applies the logged-in actor to a call in one tap; refused with every unmet requirement.
+#[server(prefix = "/api", endpoint = "call/apply")]
+pub async fn apply_to_call(call_id: i64) -> Result<ApplicationState, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.apply(&user, call_id).await
+    })
+    .await
+}
+
+/// The logged-in actor's applications, newest first.
+#[server(prefix = "/api", endpoint = "work")]
+pub async fn my_work() -> Result<Vec<WorkItem>, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.my_work(&user).await
+    })
+    .await
+}
+
+/// A call's applicants narrowed by `query` (the applicants page's query string).
+#[server(prefix = "/api", endpoint = "call/applicants")]
+pub async fn load_applicants(
+    call_id: i64,
+    #[server(default)] query: String,
+) -> Result<ApplicantsView, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        let filter = domain::casting::ActorFilter::from_query(&query);
+        crate::backend::backend()?.applicants(&user, call_id, &filter).await
+    })
+    .await
+}
+
+/// Shortlists, books or releases an application (`decision`: `shortlist`, `book`, `release`).
+#[server(prefix = "/api", endpoint = "call/decide")]
+pub async fn decide_application(
+    call_id: i64,
+    application_id: i64,
+    decision: String,
+) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        let decision = domain::casting::Decision::parse(&decision)
+            .ok_or_else(|| AppError::field("decision", "invalid"))?;
+        crate::backend::backend()?.decide(&user, call_id, application_id, decision).await
+    })
+    .await
+}
+
+/// Closes a call to applications; everyone not booked is released.
+#[server(prefix = "/api", endpoint = "call/close")]
+pub async fn close_casting_call(call_id: i64) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.close_call(&user, call_id).await
+    })
+    .await
+}

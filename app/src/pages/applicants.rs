@@ -1,0 +1,249 @@
+//! `/casting/{id}/applicants`: the crew's view of a call's applicants — narrowed by gender,
+//! age, height, weight and skills (a plain GET form: the filter lives in the address), with
+//! counts per status — and the decisions: shortlist, book up to the places needed, release;
+//! closing the call releases everyone not booked.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+
+use crate::casting::{CloseCastingCall, DecideApplication, load_applicants};
+use crate::components::content_lang;
+use crate::components::error_view::{ErrorView, field_message};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::models::{Applicant, ApplicantsView};
+use crate::pages::account::send_to_login;
+use crate::pages::call::status_label;
+use crate::pages::login::form_error;
+use domain::casting::{ActorFilter, ApplicationStatus, Decision};
+use domain::vocab::{Gender, Skill};
+
+#[component]
+pub fn ApplicantsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let location = use_location();
+    let decide = ServerAction::<DecideApplication>::new();
+    let close = ServerAction::<CloseCastingCall>::new();
+    let id =
+        move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
+    let data = Resource::new(
+        move || (id(), location.search.get(), decide.version().get(), close.version().get()),
+        |(id, query, _, _)| load_applicants(id, query),
+    );
+    view! {
+        <section class="applicants">
+            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(view) => view! { <ApplicantsBody view decide close /> }.into_any(),
+                        Err(AppError::Unauthorized) => send_to_login(&format!("/casting/{}/applicants", id())),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn ApplicantsBody(
+    view: ApplicantsView,
+    decide: ServerAction<DecideApplication>,
+    close: ServerAction<CloseCastingCall>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let lang = move || content_lang(i18n);
+    let card = view.card.clone();
+    let id = card.call_id;
+    let filter = ActorFilter::from_query(&location.search.get_untracked());
+    let (role_zh, role_en) = (card.role_zh.clone(), card.role_en.clone());
+    let title = move || lang().pick(&role_zh, &role_en).to_string();
+    let error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    let shown = view.applicants.len();
+    let total = view.total;
+    let booked = card.booked;
+    let needed = card.needed;
+    let status_link = {
+        let filter = filter.clone();
+        move |status: Option<ApplicationStatus>| {
+            let query = ActorFilter { status, ..filter.clone() }.to_query();
+            format!("/casting/{id}/applicants?{query}")
+        }
+    };
+    let current_status = filter.status;
+    let full = booked >= needed;
+    let all_count: usize = view.by_status.iter().map(|(_, n)| n).sum();
+    view! {
+        <p class="breadcrumb">
+            <a href="/casting">{t!(i18n, casting_title)}</a> " › "
+            <a href=format!("/casting/{id}")>{title.clone()}</a>
+        </p>
+        <h1>{t!(i18n, applicants_title)} " · " {title}</h1>
+        <p class="places" data-booked=booked data-needed=needed>
+            {t!(i18n, applicants_places, booked = booked, needed = needed)}
+        </p>
+        <FilterForm call_id=id filter=filter.clone() />
+        <nav class="status-tabs" aria-label=move || t_string!(i18n, applicants_status).to_string()>
+            <a href=status_link(None) aria-current=current_status.is_none().then_some("page")>
+                {t!(i18n, status_all)} " (" {all_count} ")"
+            </a>
+            {view
+                .by_status
+                .iter()
+                .map(|(status, count)| {
+                    let status = *status;
+                    let count = *count;
+                    view! {
+                        <a
+                            href=status_link(Some(status))
+                            aria-current=(current_status == Some(status)).then_some("page")
+                            data-status=status.code()
+                        >
+                            {move || status_label(i18n, status)} " (" {count} ")"
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+        <p class="result-count" aria-live="polite">{t!(i18n, applicants_count, shown = shown, total = total)}</p>
+        <p class="form-error" role="alert">
+            {move || {
+                error
+                    .with(|e| field_message(i18n, e.as_ref(), "decision"))
+                    .or_else(|| form_error(i18n, error.get()))
+            }}
+        </p>
+        <div class="table-scroll"><table class="data-table applicant-table">
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, col_name)}</th>
+                    <th scope="col">{t!(i18n, col_gender)}</th>
+                    <th scope="col">{t!(i18n, col_age)}</th>
+                    <th scope="col">{t!(i18n, col_height)}</th>
+                    <th scope="col">{t!(i18n, col_weight)}</th>
+                    <th scope="col">{t!(i18n, col_skills)}</th>
+                    <th scope="col">{t!(i18n, col_status)}</th>
+                    <th scope="col">{t!(i18n, col_actions)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {view
+                    .applicants
+                    .into_iter()
+                    .map(|applicant| view! { <ApplicantRow call_id=id applicant decide full /> })
+                    .collect_view()}
+            </tbody>
+        </table></div>
+        {view.open.then(|| view! {
+            <ActionForm action=close attr:class="close-call">
+                <input type="hidden" name="call_id" value=id />
+                <button type="submit" disabled=move || close.pending().get()>{t!(i18n, applicants_close)}</button>
+                <p class="hint">{t!(i18n, applicants_close_hint)}</p>
+            </ActionForm>
+        })}
+        {(!view.open).then(|| view! { <p class="call-closed">{t!(i18n, call_closed_note)}</p> })}
+    }
+}
+
+/// The filter: a GET form, so the address holds it and it works without the page's script.
+#[component]
+fn FilterForm(call_id: i64, filter: ActorFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || content_lang(i18n);
+    let value = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let range = move |name: &'static str, label: String, (min, max): (Option<i64>, Option<i64>)| {
+        let low = format!("{label} · {}", t_string!(i18n, range_min));
+        let high = format!("{label} · {}", t_string!(i18n, range_max));
+        view! {
+            <fieldset class="range">
+                <legend>{label}</legend>
+                <input type="number" name=format!("{name}_min") value=value(min) inputmode="numeric" aria-label=low />
+                "–"
+                <input type="number" name=format!("{name}_max") value=value(max) inputmode="numeric" aria-label=high />
+            </fieldset>
+        }
+    };
+    let chosen_gender = filter.gender;
+    let chosen_skills = filter.skills.clone();
+    view! {
+        <form class="applicant-filter" method="get" action=format!("/casting/{call_id}/applicants")>
+            <label>
+                {t!(i18n, col_gender)}
+                <select name="gender">
+                    <option value="">{t!(i18n, any_gender)}</option>
+                    {Gender::ALL
+                        .iter()
+                        .map(|g| view! { <option value=g.code() selected=chosen_gender == Some(*g)>{move || g.label(lang())}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            {range("age", t_string!(i18n, col_age).to_string(), filter.age)}
+            {range("height", t_string!(i18n, col_height).to_string(), filter.height_cm)}
+            {range("weight", t_string!(i18n, col_weight).to_string(), filter.weight_kg)}
+            <fieldset class="skills">
+                <legend>{t!(i18n, col_skills)}</legend>
+                {Skill::ALL
+                    .iter()
+                    .map(|s| view! {
+                        <label class="check">
+                            <input type="checkbox" name="skill" value=s.code() checked=chosen_skills.contains(s) />
+                            {move || s.label(lang())}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+            {filter.status.map(|s| view! { <input type="hidden" name="status" value=s.code() /> })}
+            <button type="submit" class="primary">{t!(i18n, applicants_filter)}</button>
+            <a href=format!("/casting/{call_id}/applicants")>{t!(i18n, clear_filters)}</a>
+        </form>
+    }
+}
+
+#[component]
+fn ApplicantRow(
+    call_id: i64,
+    applicant: Applicant,
+    decide: ServerAction<DecideApplication>,
+    full: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || content_lang(i18n);
+    let status = applicant.state.status;
+    let gender = applicant.gender;
+    let skills = applicant.skills.clone();
+    let application_id = applicant.application_id;
+    let button = move |decision: Decision, label: String, enabled: bool| {
+        view! {
+            <ActionForm action=decide attr:class="inline-form">
+                <input type="hidden" name="call_id" value=call_id />
+                <input type="hidden" name="application_id" value=application_id />
+                <input type="hidden" name="decision" value=decision.code() />
+                <button type="submit" class=format!("decide-{}", decision.code()) disabled=move || !enabled || decide.pending().get()>
+                    {label}
+                </button>
+            </ActionForm>
+        }
+    };
+    view! {
+        <tr data-application=application_id data-status=status.code()>
+            <th scope="row">
+                {applicant.name.clone()}
+                {applicant.phone.clone().map(|p| view! { <br /><a class="phone" href=format!("tel:{p}")>{p.clone()}</a> })}
+            </th>
+            <td>{move || gender.label(lang())}</td>
+            <td>{applicant.age}</td>
+            <td>{applicant.height_cm}</td>
+            <td>{applicant.weight_kg}</td>
+            <td>{move || skills.iter().map(|s| s.label(lang())).collect::<Vec<_>>().join("、")}</td>
+            <td><span class=format!("status status-{}", status.code())>{move || status_label(i18n, status)}</span></td>
+            <td class="actions">
+                {Decision::Shortlist.allowed_from(status).then(|| button(Decision::Shortlist, t_string!(i18n, decide_shortlist).to_string(), true))}
+                {Decision::Book.allowed_from(status).then(|| button(Decision::Book, t_string!(i18n, decide_book).to_string(), !full))}
+                {Decision::Release.allowed_from(status).then(|| button(Decision::Release, t_string!(i18n, decide_release).to_string(), true))}
+            </td>
+        </tr>
+    }
+}

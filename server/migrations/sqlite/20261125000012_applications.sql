@@ -1,0 +1,38 @@
+-- Actors register themselves: by phone or by e-mail, so the phone becomes optional (SQLite
+-- cannot drop a NOT NULL: the table is rebuilt, as SQLite documents, on the migration
+-- connection, which runs with foreign-key enforcement off so that dropping the old table fires
+-- no `on delete` actions); and applications to casting calls, one per actor per call.
+
+create table actor_rebuilt (
+    actor_id integer primary key,
+    name text not null,
+    gender text not null check (gender in ('female', 'male')),
+    birth_date date not null,
+    height_cm bigint not null check (height_cm between 50 and 260),
+    weight_kg bigint not null check (weight_kg between 20 and 300),
+    phone text unique,
+    discoverable boolean not null default false,
+    registered_at bigint not null default 0
+);
+
+insert into actor_rebuilt (actor_id, name, gender, birth_date, height_cm, weight_kg, phone, discoverable)
+select actor_id, name, gender, birth_date, height_cm, weight_kg, phone, discoverable from actor;
+
+drop table actor;
+
+alter table actor_rebuilt rename to actor;
+
+create table application (
+    application_id integer primary key,
+    casting_call_id bigint not null references casting_call (casting_call_id) on delete cascade,
+    actor_id bigint not null references actor (actor_id) on delete cascade,
+    status text not null check (status in ('applied', 'shortlisted', 'booked', 'released')),
+    released_reason text check (released_reason in ('not_picked', 'filled', 'closed', 'withdrawn')),
+    applied_at bigint not null,
+    updated_at bigint not null,
+    unique (casting_call_id, actor_id),
+    check ((status = 'released') = (released_reason is not null))
+);
+
+create index application_actor on application (actor_id, applied_at);
+create index application_call on application (casting_call_id, status);

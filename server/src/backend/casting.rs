@@ -1,0 +1,195 @@
+//! Casting for the `Backend`: call pages, applications, applicants and crew decisions.
+
+use app::error::AppError;
+use app::models::{
+    Applicant, ApplicantsView, ApplicationState, CallPage, CallViewer, OrgKind, SessionUser,
+    WorkItem,
+};
+use domain::account::Role;
+use domain::casting::{ActorFilter, ApplicationStatus, Decision, age_on, unmet};
+
+use super::{ServerBackend, now_unix, studio_today, unexpected};
+use crate::storage::casting::{Applied, Decided, StoredCall};
+
+/// Whether `user` casts for the production of `call` (its crew, or an admin).
+fn casts_for(user: &SessionUser, call: &StoredCall) -> bool {
+    user.role == Role::Admin
+        || (user.role == Role::Crew
+            && user
+                .org
+                .as_ref()
+                .is_some_and(|o| o.kind == OrgKind::Production && o.id == call.production_id))
+}
+
+impl ServerBackend {
+    async fn stored_call(&self, call_id: i64) -> Result<StoredCall, AppError> {
+        self.store
+            .call(call_id, studio_today())
+            .await
+            .map_err(unexpected("call"))?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The call, if `user` casts for it; `Forbidden` otherwise.
+    async fn call_cast_by(&self, user: &SessionUser, call_id: i64) -> Result<StoredCall, AppError> {
+        let call = self.stored_call(call_id).await?;
+        if casts_for(user, &call) { Ok(call) } else { Err(AppError::Forbidden) }
+    }
+
+    async fn actor_id(&self, user: &SessionUser) -> Result<Option<i64>, AppError> {
+        user.require(Role::Actor)?;
+        self.store.actor_of(user.account_id).await.map_err(unexpected("actor_of"))
+    }
+
+    /// The profile an actor account points at (it goes only with its account).
+    async fn facts(&self, actor_id: i64) -> Result<domain::casting::ActorFacts, AppError> {
+        self.store
+            .actor_facts(actor_id)
+            .await
+            .map_err(unexpected("actor_facts"))?
+            .ok_or(AppError::Unexpected)
+    }
+
+    pub(super) async fn casting_call_page(
+        &self,
+        call_id: i64,
+        viewer: Option<&SessionUser>,
+    ) -> Result<CallPage, AppError> {
+        let call = self.stored_call(call_id).await?;
+        let viewer = match viewer {
+            None => CallViewer::Visitor,
+            Some(user) if casts_for(user, &call) => CallViewer::Casting,
+            Some(user) if user.role == Role::Actor => match self.actor_id(user).await? {
+                None => CallViewer::ActorWithoutProfile,
+                Some(actor_id) => {
+                    let facts = self.facts(actor_id).await?;
+                    let application = self
+                        .store
+                        .application_status(call_id, actor_id)
+                        .await
+                        .map_err(unexpected("application_status"))?
+                        .map(|(status, reason)| ApplicationState { status, reason });
+                    CallViewer::Actor { facts, application }
+                }
+            },
+            Some(_) => CallViewer::Other,
+        };
+        Ok(CallPage { card: call.card, open: call.open, viewer })
+    }
+
+    pub(super) async fn casting_apply(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+    ) -> Result<ApplicationState, AppError> {
+        let actor_id = self.actor_id(user).await?.ok_or(AppError::Forbidden)?;
+        let call = self.stored_call(call_id).await?;
+        let facts = self.facts(actor_id).await?;
+        let missed = unmet(&call.card.requirements, &facts, call.card.starts_on);
+        if !missed.is_empty() {
+            return Err(AppError::Ineligible(missed));
+        }
+        let outcome = self
+            .store
+            .apply(call_id, actor_id, studio_today(), now_unix())
+            .await
+            .map_err(unexpected("apply"))?;
+        match outcome {
+            Applied::Done(_) => {
+                Ok(ApplicationState { status: ApplicationStatus::Applied, reason: None })
+            }
+            Applied::Already => Err(AppError::field("call", "already_applied")),
+            Applied::Closed => Err(AppError::field("call", "call_closed")),
+            Applied::NoSuchCall => Err(AppError::NotFound),
+        }
+    }
+
+    pub(super) async fn casting_work(&self, user: &SessionUser) -> Result<Vec<WorkItem>, AppError> {
+        let Some(actor_id) = self.actor_id(user).await? else {
+            return Ok(Vec::new());
+        };
+        let rows = self
+            .store
+            .actor_work(actor_id, studio_today())
+            .await
+            .map_err(unexpected("actor_work"))?;
+        Ok(rows
+            .into_iter()
+            .map(|row| WorkItem {
+                application_id: row.application_id,
+                call: row.call.card,
+                state: ApplicationState { status: row.status, reason: row.reason },
+                applied_at: row.applied_at,
+            })
+            .collect())
+    }
+
+    pub(super) async fn casting_applicants(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        filter: &ActorFilter,
+    ) -> Result<ApplicantsView, AppError> {
+        let call = self.call_cast_by(user, call_id).await?;
+        let rows = self.store.applicants(call_id).await.map_err(unexpected("applicants"))?;
+        let total = rows.len();
+        let first_day = call.card.starts_on;
+        let passing: Vec<_> = rows
+            .into_iter()
+            .map(|r| (age_on(r.facts.birth_date, first_day), r))
+            .filter(|(age, r)| filter.admits(&r.facts, *age))
+            .collect();
+        let by_status = ApplicationStatus::ALL
+            .iter()
+            .map(|s| (*s, passing.iter().filter(|(_, r)| r.status == *s).count()))
+            .collect();
+        let applicants = passing
+            .into_iter()
+            .filter(|(_, r)| filter.status.is_none_or(|s| s == r.status))
+            .map(|(age, r)| Applicant {
+                application_id: r.application_id,
+                name: r.name,
+                gender: r.facts.gender,
+                age,
+                height_cm: r.facts.height_cm,
+                weight_kg: r.facts.weight_kg,
+                skills: r.facts.skills,
+                phone: (r.status == ApplicationStatus::Booked).then_some(r.phone).flatten(),
+                state: ApplicationState { status: r.status, reason: r.reason },
+                applied_at: r.applied_at,
+            })
+            .collect();
+        Ok(ApplicantsView { card: call.card, open: call.open, total, by_status, applicants })
+    }
+
+    pub(super) async fn casting_decide(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        application_id: i64,
+        decision: Decision,
+    ) -> Result<(), AppError> {
+        self.call_cast_by(user, call_id).await?;
+        let outcome = self
+            .store
+            .decide(call_id, application_id, decision, now_unix())
+            .await
+            .map_err(unexpected("decide"))?;
+        match outcome {
+            Decided::Done { .. } => Ok(()),
+            Decided::Full { .. } => Err(AppError::field("decision", "call_full")),
+            Decided::NotAllowed(_) => Err(AppError::field("decision", "already_decided")),
+            Decided::NotFound => Err(AppError::NotFound),
+        }
+    }
+
+    pub(super) async fn casting_close(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+    ) -> Result<(), AppError> {
+        self.call_cast_by(user, call_id).await?;
+        self.store.close_call(call_id, now_unix()).await.map_err(unexpected("close_call"))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,509 @@
+//! Casting calls and applications.
+//!
+//! A decision on an application runs in one write transaction that first locks the call
+//! (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: `for update` on the call's row), so two crew members
+//! booking the last place at once are served one after the other and the second is refused:
+//! a call never has more actors booked than it needs.
+
+use std::collections::HashMap;
+
+use app::models::CallCard;
+use domain::casting::{ActorFacts, ApplicationStatus, Decision, ReleaseReason};
+use domain::vocab::{Gender, Skill};
+use time::Date;
+
+use super::accounts::is_unique_violation;
+use super::rows::{CallRow, CodeRow, code, group_codes};
+use super::{BeginWrite, Db, StorageError, Store, on_db};
+
+/// The columns and joins every call query starts from (`c` is the call).
+const CALL_SELECT: &str = "select c.casting_call_id, p.name_zh as production_zh, \
+     p.name_en as production_en, p.verified, c.role_zh, c.role_en, \
+     c.description_zh, c.description_en, l.slug as location_slug, \
+     l.name_zh as location_zh, l.name_en as location_en, c.starts_on, c.ends_on, \
+     c.deadline, c.pay_per_day_fen, c.gender, c.age_min, c.age_max, \
+     c.height_min_cm, c.height_max_cm, c.weight_min_kg, c.weight_max_kg, c.needed, \
+     (select count(*) from application b where b.casting_call_id = c.casting_call_id \
+      and b.status = 'booked') as booked, \
+     c.production_id, c.status \
+     from casting_call c \
+     join production p on p.production_id = c.production_id \
+     join location l on l.location_id = c.location_id";
+
+/// A call with what the server needs beyond its card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCall {
+    pub card: CallCard,
+    pub production_id: i64,
+    /// Still taking applications: open and its deadline not passed.
+    pub open: bool,
+}
+
+/// An application as its actor sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkRow {
+    pub application_id: i64,
+    pub call: StoredCall,
+    pub status: ApplicationStatus,
+    pub reason: Option<ReleaseReason>,
+    pub applied_at: i64,
+}
+
+/// An applicant as the call's crew sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApplicantRow {
+    pub application_id: i64,
+    pub actor_id: i64,
+    pub name: String,
+    pub facts: ActorFacts,
+    pub phone: Option<String>,
+    pub status: ApplicationStatus,
+    pub reason: Option<ReleaseReason>,
+    pub applied_at: i64,
+}
+
+/// Outcome of an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    Done(i64),
+    /// The actor applied to this call before; nothing changed.
+    Already,
+    /// The call is closed or past its deadline.
+    Closed,
+    NoSuchCall,
+}
+
+/// Outcome of a crew's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    /// The application's new status; `filled` when this booking took the last place and the
+    /// remaining applicants were released.
+    Done {
+        status: ApplicationStatus,
+        filled: bool,
+    },
+    /// Every place is booked already.
+    Full {
+        needed: i64,
+    },
+    /// The application is booked or released already.
+    NotAllowed(ApplicationStatus),
+    NotFound,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct StoredCallRow {
+    #[sqlx(flatten)]
+    card: CallRow,
+    booked: i64,
+    production_id: i64,
+    status: String,
+}
+
+impl StoredCallRow {
+    fn into_call(self, skills: Vec<Skill>, today: Date) -> Result<StoredCall, StorageError> {
+        let open = self.status == "open" && self.card.deadline >= today;
+        let card = self.card.into_card(skills, self.booked)?;
+        Ok(StoredCall { card, production_id: self.production_id, open })
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct WorkSqlRow {
+    #[sqlx(flatten)]
+    call: StoredCallRow,
+    application_id: i64,
+    application_status: String,
+    released_reason: Option<String>,
+    applied_at: i64,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct ApplicantSqlRow {
+    application_id: i64,
+    actor_id: i64,
+    name: String,
+    gender: String,
+    birth_date: Date,
+    height_cm: i64,
+    weight_kg: i64,
+    phone: Option<String>,
+    status: String,
+    released_reason: Option<String>,
+    applied_at: i64,
+}
+
+fn status_of(
+    status: &str,
+    reason: Option<&str>,
+) -> Result<(ApplicationStatus, Option<ReleaseReason>), StorageError> {
+    Ok((
+        code(ApplicationStatus::parse, status, "application.status")?,
+        reason.map(|r| code(ReleaseReason::parse, r, "application.released_reason")).transpose()?,
+    ))
+}
+
+/// Releases the call's pending applications (applied or shortlisted) for `reason`.
+const RELEASE_PENDING: &str = "update application set status = 'released', released_reason = $1, \
+     updated_at = $2 where casting_call_id = $3 and status in ('applied', 'shortlisted')";
+
+impl Store {
+    /// Calls of verified productions: one (`call_id`) or all, and only those still taking
+    /// applications on `today` when `only_open`; soonest deadline first.
+    async fn calls_where(
+        &self,
+        call_id: Option<i64>,
+        only_open: bool,
+        today: Date,
+    ) -> Result<Vec<StoredCall>, StorageError> {
+        let condition = "p.verified and ($1 is null or c.casting_call_id = $1) \
+             and (not $3 or (c.status = 'open' and c.deadline >= $2))";
+        let sql = format!("{CALL_SELECT} where {condition} order by c.deadline, c.casting_call_id");
+        let skill_sql = format!(
+            "select s.casting_call_id as owner_id, s.skill as code from casting_call_skill s \
+             join casting_call c on c.casting_call_id = s.casting_call_id \
+             join production p on p.production_id = c.production_id \
+             where {condition} order by s.casting_call_id, s.skill"
+        );
+        let (rows, skills) = on_db!(self.db(), pool => {
+            let rows: Vec<StoredCallRow> = sqlx::query_as(&sql)
+                .bind(call_id)
+                .bind(today)
+                .bind(only_open)
+                .fetch_all(pool)
+                .await?;
+            let skills: Vec<CodeRow> = sqlx::query_as(&skill_sql)
+                .bind(call_id)
+                .bind(today)
+                .bind(only_open)
+                .fetch_all(pool)
+                .await?;
+            (rows, skills)
+        });
+        let mut skills = group_codes(skills, Skill::parse, "casting_call_skill.skill")?;
+        rows.into_iter()
+            .map(|row| {
+                let id = row.card.casting_call_id;
+                row.into_call(skills.remove(&id).unwrap_or_default(), today)
+            })
+            .collect()
+    }
+
+    /// Calls of verified productions still taking applications on `today`, soonest deadline
+    /// first.
+    pub async fn open_calls(&self, today: Date) -> Result<Vec<CallCard>, StorageError> {
+        let calls = self.calls_where(None, true, today).await?;
+        Ok(calls.into_iter().map(|c| c.card).collect())
+    }
+
+    /// One call, open or not, if it exists and its production is verified.
+    pub async fn call(
+        &self,
+        call_id: i64,
+        today: Date,
+    ) -> Result<Option<StoredCall>, StorageError> {
+        Ok(self.calls_where(Some(call_id), false, today).await?.into_iter().next())
+    }
+
+    /// The actor profile of an account, if it has one.
+    pub async fn actor_of(&self, account_id: i64) -> Result<Option<i64>, StorageError> {
+        let id: Option<Option<i64>> = on_db!(self.db(), pool => sqlx::query_scalar(
+            "select actor_id from account where account_id = $1",
+        )
+        .bind(account_id)
+        .fetch_optional(pool)
+        .await?);
+        Ok(id.flatten())
+    }
+
+    /// What calls ask about an actor.
+    pub async fn actor_facts(&self, actor_id: i64) -> Result<Option<ActorFacts>, StorageError> {
+        let (row, skills) = on_db!(self.db(), pool => {
+            let row: Option<(String, Date, i64, i64)> = sqlx::query_as(
+                "select gender, birth_date, height_cm, weight_kg from actor where actor_id = $1",
+            )
+            .bind(actor_id)
+            .fetch_optional(pool)
+            .await?;
+            let skills: Vec<String> = sqlx::query_scalar(
+                "select skill from actor_skill where actor_id = $1 order by skill",
+            )
+            .bind(actor_id)
+            .fetch_all(pool)
+            .await?;
+            (row, skills)
+        });
+        let Some((gender, birth_date, height_cm, weight_kg)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(ActorFacts {
+            gender: code(Gender::parse, &gender, "actor.gender")?,
+            birth_date,
+            height_cm,
+            weight_kg,
+            skills: skills
+                .iter()
+                .map(|s| code(Skill::parse, s, "actor_skill.skill"))
+                .collect::<Result<_, _>>()?,
+        }))
+    }
+
+    /// Where `actor_id`'s application to `call_id` stands, if there is one.
+    pub async fn application_status(
+        &self,
+        call_id: i64,
+        actor_id: i64,
+    ) -> Result<Option<(ApplicationStatus, Option<ReleaseReason>)>, StorageError> {
+        let row: Option<(String, Option<String>)> = on_db!(self.db(), pool => sqlx::query_as(
+            "select status, released_reason from application \
+             where casting_call_id = $1 and actor_id = $2",
+        )
+        .bind(call_id)
+        .bind(actor_id)
+        .fetch_optional(pool)
+        .await?);
+        row.map(|(s, r)| status_of(&s, r.as_deref())).transpose()
+    }
+
+    /// Records `actor_id`'s application to `call_id` if the call is still open on `today`; one
+    /// application per actor per call (the database's unique key decides between racing taps).
+    pub async fn apply(
+        &self,
+        call_id: i64,
+        actor_id: i64,
+        today: Date,
+        now: i64,
+    ) -> Result<Applied, StorageError> {
+        let outcome: Result<Applied, sqlx::Error> = on_db!(self.db(), pool => async {
+            let mut tx = pool.begin_write().await?;
+            let open: Option<bool> = sqlx::query_scalar(
+                "select c.status = 'open' and c.deadline >= $2 and p.verified from casting_call c \
+                 join production p on p.production_id = c.production_id \
+                 where c.casting_call_id = $1",
+            )
+            .bind(call_id)
+            .bind(today)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match open {
+                None => return Ok(Applied::NoSuchCall),
+                Some(false) => return Ok(Applied::Closed),
+                Some(true) => {}
+            }
+            let id: i64 = sqlx::query_scalar(
+                "insert into application (casting_call_id, actor_id, status, applied_at, \
+                 updated_at) values ($1, $2, 'applied', $3, $3) returning application_id",
+            )
+            .bind(call_id)
+            .bind(actor_id)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(Applied::Done(id))
+        }.await);
+        match outcome {
+            Err(error) if is_unique_violation(&error) => Ok(Applied::Already),
+            other => Ok(other?),
+        }
+    }
+
+    /// `actor_id`'s applications, newest first, with their calls.
+    pub async fn actor_work(
+        &self,
+        actor_id: i64,
+        today: Date,
+    ) -> Result<Vec<WorkRow>, StorageError> {
+        let sql = format!(
+            "{} join application a on a.casting_call_id = c.casting_call_id \
+             where a.actor_id = $1 order by a.applied_at desc, a.application_id desc",
+            CALL_SELECT.replacen(
+                " from casting_call c",
+                ", a.application_id, a.status as application_status, a.released_reason, \
+                 a.applied_at from casting_call c",
+                1,
+            )
+        );
+        let (rows, skills) = on_db!(self.db(), pool => {
+            let rows: Vec<WorkSqlRow> = sqlx::query_as(&sql).bind(actor_id).fetch_all(pool).await?;
+            let skills: Vec<CodeRow> = sqlx::query_as(
+                "select s.casting_call_id as owner_id, s.skill as code from casting_call_skill s \
+                 join application a on a.casting_call_id = s.casting_call_id \
+                 where a.actor_id = $1 order by s.casting_call_id, s.skill",
+            )
+            .bind(actor_id)
+            .fetch_all(pool)
+            .await?;
+            (rows, skills)
+        });
+        // One application per call: each call's skills are taken once.
+        let mut skills = group_codes(skills, Skill::parse, "casting_call_skill.skill")?;
+        rows.into_iter()
+            .map(|row| {
+                let id = row.call.card.casting_call_id;
+                let (status, reason) =
+                    status_of(&row.application_status, row.released_reason.as_deref())?;
+                Ok(WorkRow {
+                    application_id: row.application_id,
+                    call: row.call.into_call(skills.remove(&id).unwrap_or_default(), today)?,
+                    status,
+                    reason,
+                    applied_at: row.applied_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Everyone who applied to `call_id`, in order of application.
+    pub async fn applicants(&self, call_id: i64) -> Result<Vec<ApplicantRow>, StorageError> {
+        let (rows, skills) = on_db!(self.db(), pool => {
+            let rows: Vec<ApplicantSqlRow> = sqlx::query_as(
+                "select a.application_id, x.actor_id, x.name, x.gender, x.birth_date, x.height_cm, \
+                 x.weight_kg, x.phone, a.status, a.released_reason, a.applied_at \
+                 from application a join actor x on x.actor_id = a.actor_id \
+                 where a.casting_call_id = $1 order by a.applied_at, a.application_id",
+            )
+            .bind(call_id)
+            .fetch_all(pool)
+            .await?;
+            let skills: Vec<CodeRow> = sqlx::query_as(
+                "select s.actor_id as owner_id, s.skill as code from actor_skill s \
+                 join application a on a.actor_id = s.actor_id \
+                 where a.casting_call_id = $1 order by s.actor_id, s.skill",
+            )
+            .bind(call_id)
+            .fetch_all(pool)
+            .await?;
+            (rows, skills)
+        });
+        let mut skills: HashMap<i64, Vec<Skill>> =
+            group_codes(skills, Skill::parse, "actor_skill.skill")?;
+        rows.into_iter()
+            .map(|row| {
+                let (status, reason) = status_of(&row.status, row.released_reason.as_deref())?;
+                Ok(ApplicantRow {
+                    application_id: row.application_id,
+                    actor_id: row.actor_id,
+                    name: row.name,
+                    facts: ActorFacts {
+                        gender: code(Gender::parse, &row.gender, "actor.gender")?,
+                        birth_date: row.birth_date,
+                        height_cm: row.height_cm,
+                        weight_kg: row.weight_kg,
+                        skills: skills.remove(&row.actor_id).unwrap_or_default(),
+                    },
+                    phone: row.phone,
+                    status,
+                    reason,
+                    applied_at: row.applied_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Shortlists, books or releases application `application_id` of `call_id`. A booking
+    /// beyond the call's `needed` is refused; the booking that takes the last place releases
+    /// everyone still waiting (`filled`).
+    pub async fn decide(
+        &self,
+        call_id: i64,
+        application_id: i64,
+        decision: Decision,
+        now: i64,
+    ) -> Result<Decided, StorageError> {
+        let postgres = matches!(self.db(), Db::Postgres(_));
+        let lock = if postgres {
+            "select needed from casting_call where casting_call_id = $1 for update"
+        } else {
+            "select needed from casting_call where casting_call_id = $1"
+        };
+        Ok(on_db!(self.db(), pool => {
+            let mut tx = pool.begin_write().await?;
+            let Some(needed): Option<i64> =
+                sqlx::query_scalar(lock).bind(call_id).fetch_optional(&mut *tx).await?
+            else {
+                return Ok(Decided::NotFound);
+            };
+            let current: Option<String> = sqlx::query_scalar(
+                "select status from application where application_id = $1 and casting_call_id = $2",
+            )
+            .bind(application_id)
+            .bind(call_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(current) = current else {
+                return Ok(Decided::NotFound);
+            };
+            let current = code(ApplicationStatus::parse, &current, "application.status")?;
+            if !decision.allowed_from(current) {
+                return Ok(Decided::NotAllowed(current));
+            }
+            let (status, reason, filled) = match decision {
+                Decision::Shortlist => (ApplicationStatus::Shortlisted, None, false),
+                Decision::Release => {
+                    (ApplicationStatus::Released, Some(ReleaseReason::NotPicked), false)
+                }
+                Decision::Book => {
+                    let booked: i64 = sqlx::query_scalar(
+                        "select count(*) from application \
+                         where casting_call_id = $1 and status = 'booked'",
+                    )
+                    .bind(call_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if booked >= needed {
+                        return Ok(Decided::Full { needed });
+                    }
+                    (ApplicationStatus::Booked, None, booked + 1 == needed)
+                }
+            };
+            sqlx::query(
+                "update application set status = $1, released_reason = $2, updated_at = $3 \
+                 where application_id = $4",
+            )
+            .bind(status.code())
+            .bind(reason.map(ReleaseReason::code))
+            .bind(now)
+            .bind(application_id)
+            .execute(&mut *tx)
+            .await?;
+            if filled {
+                sqlx::query(RELEASE_PENDING)
+                    .bind(ReleaseReason::Filled.code())
+                    .bind(now)
+                    .bind(call_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Decided::Done { status, filled }
+        }))
+    }
+
+    /// Closes `call_id` to applications and releases everyone still waiting (`closed`);
+    /// `false` when it was not open.
+    pub async fn close_call(&self, call_id: i64, now: i64) -> Result<bool, StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            let mut tx = pool.begin_write().await?;
+            let closed = sqlx::query(
+                "update casting_call set status = 'closed' \
+                 where casting_call_id = $1 and status = 'open'",
+            )
+            .bind(call_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if closed {
+                sqlx::query(RELEASE_PENDING)
+                    .bind(ReleaseReason::Closed.code())
+                    .bind(now)
+                    .bind(call_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            closed
+        }))
+    }
+}

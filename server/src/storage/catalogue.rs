@@ -1,0 +1,182 @@
+//! Catalogue reads: everything the search index is built from (with the revision it reflects)
+//! and item cards by id.
+
+use std::collections::HashMap;
+
+use app::models::ItemCard;
+use domain::vocab::Era;
+
+use super::rows::ItemRow;
+use super::{StorageError, Store, on_db};
+
+/// One item as the search index needs it (codes as stored).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IndexRow {
+    pub item_id: i64,
+    pub sku: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub category: String,
+    pub subcategory: String,
+    pub era: String,
+    pub colour: String,
+    pub material: String,
+    pub size: Option<String>,
+    pub condition: String,
+    pub daily_rate_fen: i64,
+    pub supplier: String,
+}
+
+/// A sub-category or supplier: its code and names.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Named {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+/// The rows the search index is built from, read in one transaction.
+#[derive(Debug, Clone)]
+pub struct CatalogueSource {
+    /// The `catalogue_revision` these rows reflect.
+    pub revision: i64,
+    /// Ordered by SKU.
+    pub items: Vec<IndexRow>,
+    /// Tags and sub-category names per item id.
+    pub tags: HashMap<i64, Vec<String>>,
+    /// Sub-categories in catalogue order (by category, then id).
+    pub subcategories: Vec<Named>,
+    /// Suppliers of stock, by code.
+    pub suppliers: Vec<Named>,
+}
+
+const CARD_COLUMNS: &str = "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
+     s.name_zh as subcategory_zh, s.name_en as subcategory_en, i.era, i.colour, i.material, \
+     i.size, i.condition, i.quantity_owned, i.daily_rate_fen, i.deposit_fen, \
+     p.name_zh as supplier_zh, p.name_en as supplier_en \
+     from item i \
+     join subcategory s on s.subcategory_id = i.subcategory_id \
+     join supplier p on p.supplier_id = i.supplier_id";
+
+impl Store {
+    /// The catalogue's revision: it changes whenever an item, tag, sub-category or supplier
+    /// does (database triggers).
+    pub async fn catalogue_revision(&self) -> Result<i64, StorageError> {
+        let revision = on_db!(self.db(), pool => {
+            sqlx::query_scalar::<_, i64>("select revision from catalogue_revision")
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(revision)
+    }
+
+    /// Everything the search index needs, consistent with the revision returned.
+    pub async fn catalogue_source(&self) -> Result<CatalogueSource, StorageError> {
+        let (revision, items, tags, subcategories, suppliers) = on_db!(self.db(), pool => {
+            let mut tx = pool.begin().await?;
+            let revision: i64 = sqlx::query_scalar("select revision from catalogue_revision")
+                .fetch_one(&mut *tx)
+                .await?;
+            let items: Vec<IndexRow> = sqlx::query_as(
+                "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
+                 s.code as subcategory, i.era, i.colour, i.material, i.size, i.condition, \
+                 i.daily_rate_fen, p.code as supplier \
+                 from item i \
+                 join subcategory s on s.subcategory_id = i.subcategory_id \
+                 join supplier p on p.supplier_id = i.supplier_id \
+                 order by i.sku",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            let tags: Vec<(i64, String)> =
+                sqlx::query_as("select item_id, tag from item_tag order by item_id, tag")
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let subcategories: Vec<Named> = sqlx::query_as(
+                "select code, name_zh, name_en from subcategory \
+                 order by case category when 'costume' then 0 when 'makeup' then 1 \
+                 when 'prop' then 2 else 3 end, subcategory_id",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            let suppliers: Vec<Named> = sqlx::query_as(
+                "select code, name_zh, name_en from supplier where kind = 'stock' order by code",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            (revision, items, tags, subcategories, suppliers)
+        });
+        let mut grouped: HashMap<i64, Vec<String>> = HashMap::new();
+        for (item_id, tag) in tags {
+            grouped.entry(item_id).or_default().push(tag);
+        }
+        Ok(CatalogueSource { revision, items, tags: grouped, subcategories, suppliers })
+    }
+
+    /// The cards of these items, in the order asked; unknown ids are left out.
+    pub async fn item_cards(&self, ids: &[i64]) -> Result<Vec<ItemCard>, StorageError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = (1..=ids.len()).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ");
+        let sql = format!("{CARD_COLUMNS} where i.item_id in ({placeholders})");
+        let rows: Vec<ItemRow> = on_db!(self.db(), pool => {
+            let mut query = sqlx::query_as(&sql);
+            for id in ids {
+                query = query.bind(id);
+            }
+            query.fetch_all(pool).await?
+        });
+        let mut by_id: HashMap<i64, ItemCard> = HashMap::new();
+        for row in rows {
+            let card = ItemCard::try_from(row)?;
+            by_id.insert(card.item_id, card);
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+}
+
+impl Store {
+    /// An item's tags, in order.
+    pub async fn item_tags(&self, item_id: i64) -> Result<Vec<String>, StorageError> {
+        let tags = on_db!(self.db(), pool => {
+            sqlx::query_scalar("select tag from item_tag where item_id = $1 order by tag")
+                .bind(item_id)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(tags)
+    }
+
+    /// Up to `limit` other items of the same sub-category and era as `item_id`, by SKU.
+    pub async fn related_items(
+        &self,
+        item_id: i64,
+        limit: i64,
+    ) -> Result<Vec<ItemCard>, StorageError> {
+        let ids: Vec<i64> = on_db!(self.db(), pool => {
+            sqlx::query_scalar(
+                "select o.item_id from item o join item i on i.item_id = $1 \
+                 where o.subcategory_id = i.subcategory_id and o.era = i.era \
+                 and o.item_id <> i.item_id order by o.sku limit $2",
+            )
+            .bind(item_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        });
+        self.item_cards(&ids).await
+    }
+
+    /// The era production `production_id` declared, if any.
+    pub async fn production_era(&self, production_id: i64) -> Result<Option<Era>, StorageError> {
+        let era: Option<Option<String>> = on_db!(self.db(), pool => {
+            sqlx::query_scalar("select era from production where production_id = $1")
+                .bind(production_id)
+                .fetch_optional(pool)
+                .await?
+        });
+        era.flatten().map(|code| super::rows::code(Era::parse, &code, "production.era")).transpose()
+    }
+}

@@ -1,0 +1,357 @@
+//! Casting over real HTTP on SQLite and PostgreSQL: one-tap applications checked against the
+//! call's requirements, one per actor per call; the crew's filtered applicants; bookings never
+//! beyond the places needed, even when many are clicked at once; every applicant answered;
+//! nothing personal in public.
+
+mod support;
+
+use app::models::{OrgKind, OrgRef};
+use domain::account::Role;
+use domain::casting::ActorFacts;
+use domain::vocab::{Gender, Skill};
+
+use support::{Backend, TestApp, TestDb, execute};
+use time::macros::date;
+
+async fn json(response: reqwest::Response) -> serde_json::Value {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|_| panic!("{status}: {text}"))
+}
+
+/// The app, allowing the many logins these tests make from one address.
+async fn app(backend: Backend) -> TestApp {
+    TestApp::spawn_with(TestDb::seeded(backend).await, 10_000).await
+}
+
+/// The seeded call of `role_en`: `(call_id, production_id)`.
+async fn seeded_call(app: &TestApp, role_en: &str) -> (i64, i64) {
+    let today = server::backend::studio_today();
+    let calls = app.db.store.open_calls(today).await.unwrap();
+    let card = calls.iter().find(|c| c.role_en == role_en).expect("seeded call");
+    let stored = app.db.store.call(card.call_id, today).await.unwrap().unwrap();
+    (card.call_id, stored.production_id)
+}
+
+/// The palace maids' call, cut to three places (so that bookings fill it).
+async fn maids_needing_three(app: &TestApp) -> (i64, i64) {
+    let (call, production) = seeded_call(app, "Palace maids").await;
+    let sql = format!("update casting_call set needed = 3 where casting_call_id = {call}");
+    execute(&app.db.store, &sql).await;
+    (call, production)
+}
+
+fn actress(birth: time::Date, height_cm: i64) -> ActorFacts {
+    ActorFacts {
+        gender: Gender::Female,
+        birth_date: birth,
+        height_cm,
+        weight_kg: 50,
+        skills: vec![],
+    }
+}
+
+/// The application ids an applicants view lists, in its order.
+fn application_ids(view: &serde_json::Value) -> Vec<String> {
+    let list = view["applicants"].as_array().expect("applicants");
+    list.iter().map(|a| a["application_id"].as_i64().unwrap().to_string()).collect()
+}
+
+fn codes(error: &serde_json::Value) -> Vec<(String, String)> {
+    error["Invalid"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| (e["field"].as_str().unwrap().into(), e["code"].as_str().unwrap().into()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+on_both_backends!(
+    an_actor_applies_in_one_tap_once_and_hears_why_not_elsewhere,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let (maids, production) = seeded_call(&app, "Palace maids").await;
+        let maids = maids.to_string();
+
+        // A visitor reads the call and is invited to register; nothing personal is in it.
+        let visitor = app.browser();
+        let page = json(visitor.call("/api/call", &[("call_id", &maids)]).await).await;
+        assert_eq!(page["viewer"], "Visitor");
+        assert_eq!(page["open"], true);
+        assert!(page["card"]["needed"].as_i64().unwrap() > 0);
+
+        // An actress registers in one screen: phone, password, name, gender, birth date, height, weight.
+        let actor = app.browser();
+        let registered = actor
+            .call(
+                "/api/register",
+                &[
+                    ("login", "13700001234"),
+                    ("password", "Palace maid 2026"),
+                    ("display_name", "林婉儿"),
+                    ("gender", "female"),
+                    ("birth_date", "2004-03-08"),
+                    ("height_cm", "164"),
+                    ("weight_kg", "49"),
+                ],
+            )
+            .await;
+        assert!(registered.status().is_success() || registered.status().is_redirection());
+        let page = json(actor.call("/api/call", &[("call_id", &maids)]).await).await;
+        assert_eq!(page["viewer"]["Actor"]["facts"]["height_cm"], 164);
+        assert_eq!(page["viewer"]["Actor"]["application"], serde_json::Value::Null);
+
+        // One tap applies; a second tap changes nothing and says so.
+        let applied = actor.call("/api/call/apply", &[("call_id", &maids)]).await;
+        assert_eq!(applied.status(), 200);
+        assert_eq!(json(applied).await["status"], "Applied");
+        let again = actor.call("/api/call/apply", &[("call_id", &maids)]).await;
+        assert_eq!(again.status(), 422);
+        assert_eq!(
+            codes(&json(again).await),
+            [("call".to_string(), "already_applied".to_string())]
+        );
+
+        // A call for men over 1.75 m who ride: every unmet requirement is named, nothing recorded.
+        let today = server::backend::studio_today();
+        let calls = app.db.store.open_calls(today).await.unwrap();
+        let horsemen = calls
+            .iter()
+            .find(|c| {
+                c.requirements.gender == Some(Gender::Male)
+                    && c.requirements.skills.contains(&Skill::HorseRiding)
+            })
+            .expect("a seeded call for male riders");
+        let refused =
+            actor.call("/api/call/apply", &[("call_id", &horsemen.call_id.to_string())]).await;
+        assert_eq!(refused.status(), 422);
+        let unmet =
+            json(refused).await["Ineligible"].as_array().expect("unmet requirements").clone();
+        assert!(unmet.contains(&serde_json::json!({ "Gender": "male" })), "{unmet:?}");
+        assert!(unmet.contains(&serde_json::json!({ "Skill": "horse_riding" })), "{unmet:?}");
+
+        // A closed call takes nobody.
+        execute(
+            &app.db.store,
+            &format!(
+                "update casting_call set status = 'closed' where casting_call_id = {}",
+                horsemen.call_id
+            ),
+        )
+        .await;
+        let closed = calls
+            .iter()
+            .find(|c| c.call_id == horsemen.call_id)
+            .map(|c| c.call_id.to_string())
+            .unwrap();
+        let page = json(actor.call("/api/call", &[("call_id", &closed)]).await).await;
+        assert_eq!(page["open"], false);
+
+        // "My work" lists the one application.
+        let work = json(actor.call("/api/work", &[]).await).await;
+        let work = work.as_array().expect("a list");
+        assert_eq!(work.len(), 1);
+        assert_eq!(work[0]["call"]["role_en"], "Palace maids");
+        assert_eq!(work[0]["state"]["status"], "Applied");
+
+        // Nothing about her reaches the public: not the open calls, not the call's page.
+        let public = visitor.call("/api/calls", &[]).await.text().await.unwrap();
+        let html = visitor.get(&format!("/casting/{maids}")).await.text().await.unwrap();
+        for text in [&public, &html] {
+            assert!(!text.contains("林婉儿"));
+            assert!(!text.contains("13700001234"));
+            assert!(!text.contains("2004-03-08"));
+        }
+        assert!(html.contains("Palace maids") || html.contains("宫女"));
+
+        // Crews other than the call's own see no applicants; visitors are asked to log in.
+        assert_eq!(
+            visitor.call("/api/call/applicants", &[("call_id", &maids)]).await.status(),
+            401
+        );
+        assert_eq!(actor.call("/api/call/applicants", &[("call_id", &maids)]).await.status(), 403);
+        let other = OrgRef { kind: OrgKind::Production, id: production % 3 + 1 };
+        assert_ne!(other.id, production);
+        let (stranger, _) = app.logged_in(Role::Crew, Some(other)).await;
+        assert_eq!(
+            stranger.call("/api/call/applicants", &[("call_id", &maids)]).await.status(),
+            403
+        );
+    }
+);
+
+on_both_backends!(
+    the_crew_filters_books_and_every_applicant_hears_back,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let (call, production) = maids_needing_three(&app).await;
+        let call_s = call.to_string();
+        let first_day = app
+            .db
+            .store
+            .call(call, server::backend::studio_today())
+            .await
+            .unwrap()
+            .unwrap()
+            .card
+            .starts_on;
+        // Born on the first shooting day's date, `age` years before: exactly `age` that day.
+        let born = |age: i32| first_day.replace_year(first_day.year() - age).unwrap();
+
+        // Five applicants: 20/162, 24/168, 27/165 (too old for the filter), 19/171 (too tall), 22/160.
+        let people = [(20, 162), (24, 168), (27, 165), (19, 170), (22, 160)];
+        let mut actors = Vec::new();
+        for (age, height) in people {
+            let (browser, _) = app.actor(&actress(born(age), height)).await;
+            let applied = browser.call("/api/call/apply", &[("call_id", &call_s)]).await;
+            assert_eq!(applied.status(), 200, "{age}/{height}");
+            actors.push(browser);
+        }
+        // The fourth is 170 cm: the filter asks for 160–169.
+        let (crew, _) = app
+            .logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: production }))
+            .await;
+        let query = "gender=female&age_min=18&age_max=25&height_min=160&height_max=169";
+        let view = json(
+            crew.call("/api/call/applicants", &[("call_id", &call_s), ("query", query)]).await,
+        )
+        .await;
+        assert_eq!(view["total"], 5);
+        let ages: Vec<i64> = view["applicants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["age"].as_i64().unwrap())
+            .collect();
+        assert_eq!(ages, [20, 24, 22]);
+        assert!(view["by_status"].as_array().unwrap().contains(&serde_json::json!(["Applied", 3])));
+        // Phones are for booked actors only.
+        assert!(view["applicants"].as_array().unwrap().iter().all(|a| a["phone"].is_null()));
+
+        let ids = application_ids(&view);
+        let decide = |id: &str, decision: &str| {
+            let (call_s, id, decision) = (call_s.clone(), id.to_string(), decision.to_string());
+            let crew = &crew;
+            async move {
+                crew.call(
+                    "/api/call/decide",
+                    &[("call_id", &call_s), ("application_id", &id), ("decision", &decision)],
+                )
+                .await
+            }
+        };
+        assert_eq!(decide(&ids[0], "shortlist").await.status(), 200);
+        assert_eq!(decide(&ids[0], "book").await.status(), 200);
+        assert_eq!(decide(&ids[1], "book").await.status(), 200);
+        // Decided applications stay decided.
+        let twice = decide(&ids[1], "release").await;
+        assert_eq!(twice.status(), 422);
+        assert_eq!(
+            codes(&json(twice).await),
+            [("decision".to_string(), "already_decided".to_string())]
+        );
+        // An unknown decision is refused by name.
+        assert_eq!(
+            codes(&json(decide(&ids[2], "hire").await).await),
+            [("decision".to_string(), "invalid".to_string())]
+        );
+
+        // The crew closes the call: everyone not booked is released and told why.
+        let closed = crew.call("/api/call/close", &[("call_id", &call_s)]).await;
+        assert_eq!(closed.status(), 200);
+        let states: Vec<(String, serde_json::Value)> = {
+            let mut out = Vec::new();
+            for browser in &actors {
+                let work = json(browser.call("/api/work", &[]).await).await;
+                out.push((
+                    work[0]["state"]["status"].as_str().unwrap().to_string(),
+                    work[0]["state"]["reason"].clone(),
+                ));
+            }
+            out
+        };
+        assert_eq!(
+            states,
+            [
+                ("Booked".to_string(), serde_json::Value::Null),
+                ("Booked".to_string(), serde_json::Value::Null),
+                ("Released".to_string(), serde_json::json!("Closed")),
+                ("Released".to_string(), serde_json::json!("Closed")),
+                ("Released".to_string(), serde_json::json!("Closed")),
+            ]
+        );
+        // The closed call takes no more applications.
+        let (late, _) = app.actor(&actress(born(21), 163)).await;
+        let refused = late.call("/api/call/apply", &[("call_id", &call_s)]).await;
+        assert_eq!(codes(&json(refused).await), [("call".to_string(), "call_closed".to_string())]);
+    }
+);
+
+on_both_backends!(racing_bookings_never_exceed_the_places, |backend: Backend| async move {
+    let app = app(backend).await;
+    let (call, production) = maids_needing_three(&app).await;
+    let call_s = call.to_string();
+    for n in 0..20 {
+        let (browser, _) = app.actor(&actress(date!(2002 - 05 - 05), 160 + n % 8)).await;
+        assert_eq!(browser.call("/api/call/apply", &[("call_id", &call_s)]).await.status(), 200);
+    }
+    let (crew, _) =
+        app.logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: production })).await;
+    let view = json(crew.call("/api/call/applicants", &[("call_id", &call_s)]).await).await;
+    let ids = application_ids(&view);
+    assert_eq!(ids.len(), 20);
+
+    // Twenty "book" clicks at once for three places.
+    let answers = futures::future::join_all(ids.iter().map(|id| {
+        let crew = &crew;
+        let call_s = &call_s;
+        async move {
+            crew.call(
+                "/api/call/decide",
+                &[("call_id", call_s), ("application_id", id), ("decision", "book")],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    }))
+    .await;
+    assert_eq!(answers.iter().filter(|s| **s == 200).count(), 3, "{answers:?}");
+    assert_eq!(answers.iter().filter(|s| **s == 422).count(), 17, "{answers:?}");
+
+    // Three booked; the other seventeen released because the call is full.
+    let rows = app.db.store.applicants(call).await.unwrap();
+    let booked =
+        rows.iter().filter(|r| r.status == domain::casting::ApplicationStatus::Booked).count();
+    assert_eq!(booked, 3);
+    assert!(
+        rows.iter()
+            .filter(|r| r.status != domain::casting::ApplicationStatus::Booked)
+            .all(|r| r.reason == Some(domain::casting::ReleaseReason::Filled))
+    );
+    let page = json(app.browser().call("/api/call", &[("call_id", &call_s)]).await).await;
+    assert_eq!(page["card"]["booked"], 3);
+});
+
+on_both_backends!(racing_taps_make_one_application, |backend: Backend| async move {
+    let app = app(backend).await;
+    let (call, _) = seeded_call(&app, "Palace maids").await;
+    let call_s = call.to_string();
+    let (actor, _) = app.actor(&actress(date!(2001 - 01 - 01), 165)).await;
+    let answers =
+        futures::future::join_all(
+            (0..10).map(|_| {
+                let actor = &actor;
+                let call_s = &call_s;
+                async move {
+                    actor.call("/api/call/apply", &[("call_id", call_s)]).await.status().as_u16()
+                }
+            }),
+        )
+        .await;
+    assert_eq!(answers.iter().filter(|s| **s == 200).count(), 1, "{answers:?}");
+    assert_eq!(answers.iter().filter(|s| **s == 422).count(), 9, "{answers:?}");
+    assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
+});
