@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::{CallCard, CatalogueView, LocationsView};
+use crate::models::{CallList, CatalogueView, LocationsView};
 
 /// Items per catalogue page.
 pub const ITEMS_PER_PAGE: u32 = 48;
@@ -43,10 +43,21 @@ pub async fn search_catalogue(#[server(default)] query: String) -> Result<Catalo
     .await
 }
 
-/// Open casting calls, soonest deadline first.
+/// Open casting calls, soonest deadline first, narrowed by `query` (the casting page's query
+/// string: dates, pay, gender, skill, place).
 #[server(prefix = "/api", endpoint = "calls")]
-pub async fn list_open_calls() -> Result<Vec<CallCard>, AppError> {
-    answer(async { crate::backend::backend()?.open_calls().await }).await
+pub async fn list_open_calls(#[server(default)] query: String) -> Result<CallList, AppError> {
+    answer(async {
+        let filter = domain::casting::CallFilter::from_query(&query);
+        let mut list = crate::backend::backend()?.open_calls(&filter).await?;
+        let viewer = crate::auth::session_account().await?;
+        list.can_post = viewer.is_some_and(|u| {
+            u.role == domain::account::Role::Crew
+                && u.org.is_some_and(|o| o.kind == crate::models::OrgKind::Production)
+        });
+        Ok(list)
+    })
+    .await
 }
 
 /// Runs a server function's body and gives a failure its HTTP status.

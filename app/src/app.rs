@@ -11,9 +11,9 @@ use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
     AccountPage, AdminPage, ApplicantsPage, CallDetailPage, CastingPage, CataloguePage,
-    ComparePage, HomePage, ItemPage, JoinPage, LocationPage, LocationsPage, LoginPage,
-    NotFoundPage, RegisterPage, RequestsPage, SchedulePage, SharedShortlistPage, ShortlistPage,
-    WorkPage,
+    ComparePage, EditCallPage, HomePage, ItemPage, JoinPage, LocationPage, LocationsPage,
+    LoginPage, NewCallPage, NotFoundPage, RegisterPage, RequestsPage, SchedulePage,
+    SharedShortlistPage, ShortlistPage, WorkPage,
 };
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
@@ -58,7 +58,9 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("catalogue"), ParamSegment("id")) view=ItemPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("requests") view=RequestsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), StaticSegment("new")) view=NewCallPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("casting"), ParamSegment("id")) view=CallDetailPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("edit")) view=EditCallPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("applicants")) view=ApplicantsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("work") view=WorkPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />

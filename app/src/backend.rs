@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::models::{
-    AdminView, ApplicantsView, ApplicationState, BookingReceipt, CallCard, CallPage, CatalogueView,
-    Comparison, InvitationView, ItemDetail, LocationDetail, LocationsView, NewInvitation, OrgRef,
-    RequestView, ReservationView, SessionUser, SharedShortlist, ShortlistView, WorkItem,
+    AdminView, ApplicantsView, ApplicationState, BookingReceipt, CallEditor, CallList, CallPage,
+    CatalogueView, Comparison, InvitationView, ItemDetail, LocationDetail, LocationsView,
+    NewInvitation, OrgRef, RequestView, ReservationView, SessionUser, SharedShortlist,
+    ShortlistView, WorkItem,
 };
 use domain::account::Role;
 
@@ -127,8 +128,9 @@ pub trait Backend: Send + Sync + 'static {
         &self,
         user: &SessionUser,
     ) -> Result<Vec<ReservationView>, AppError>;
-    /// Calls that are open and whose deadline has not passed in the studio's time zone.
-    async fn open_calls(&self) -> Result<Vec<CallCard>, AppError>;
+    /// Calls that are open and whose deadline has not passed in the studio's time zone,
+    /// narrowed by `filter`.
+    async fn open_calls(&self, filter: &domain::casting::CallFilter) -> Result<CallList, AppError>;
     /// A call's page, open or not (`NotFound` for unknown calls and unverified productions),
     /// with what `viewer` may do there.
     async fn call_page(
@@ -159,6 +161,24 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<(), AppError>;
     /// Closes a call; everyone not booked is released (crew of the call's production).
     async fn close_call(&self, user: &SessionUser, call_id: i64) -> Result<(), AppError>;
+    /// Cancels a call; everyone who applied, booked or not, is released (crew of the call's
+    /// production).
+    async fn cancel_call(&self, user: &SessionUser, call_id: i64) -> Result<(), AppError>;
+    /// The form for a new call (`None`: crew of a verified production) or for editing one
+    /// (crew of its production).
+    async fn call_editor(
+        &self,
+        user: &SessionUser,
+        call_id: Option<i64>,
+    ) -> Result<CallEditor, AppError>;
+    /// Posts a new call for the user's production, or replaces an open call's terms; every
+    /// problem is `Invalid` on its field. Returns the call's id.
+    async fn save_call(
+        &self,
+        user: &SessionUser,
+        call_id: Option<i64>,
+        form: &domain::casting::CallForm,
+    ) -> Result<i64, AppError>;
     /// Checks a login and password (throttled per account); wrong pairs give
     /// `Invalid` on `login` with code `wrong_credentials`.
     async fn authenticate(&self, login: &str, password: &str) -> Result<SessionUser, AppError>;

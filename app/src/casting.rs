@@ -1,10 +1,11 @@
 //! Server functions for casting: a call's page, applying to it, an actor's applications, and a
-//! crew's applicants, decisions and closing a call.
+//! crew's applicants and decisions, and posting, editing, closing and cancelling calls.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::{ApplicantsView, ApplicationState, CallPage, WorkItem};
+use crate::models::{ApplicantsView, ApplicationState, CallEditor, CallPage, WorkItem};
+use domain::casting::CallForm;
 
 #[cfg(feature = "ssr")]
 use crate::{api::answer, auth::require_user};
@@ -75,6 +76,42 @@ pub async fn close_casting_call(call_id: i64) -> Result<(), AppError> {
     answer(async {
         let user = require_user().await?;
         crate::backend::backend()?.close_call(&user, call_id).await
+    })
+    .await
+}
+
+/// Cancels a call; everyone who applied, booked actors too, is released and told so.
+#[server(prefix = "/api", endpoint = "call/cancel")]
+pub async fn cancel_casting_call(call_id: i64) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.cancel_call(&user, call_id).await
+    })
+    .await
+}
+
+/// The form for a new call (no `call_id`) or for editing one.
+#[server(prefix = "/api", endpoint = "call/editor")]
+pub async fn load_call_editor(
+    #[server(default)] call_id: Option<i64>,
+) -> Result<CallEditor, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.call_editor(&user, call_id).await
+    })
+    .await
+}
+
+/// Posts a new call (no `call_id`) or saves an open call's new terms; the call's id. The form's
+/// fields are named `form[role_zh]`, `form[skills][]` and so on.
+#[server(prefix = "/api", endpoint = "call/save")]
+pub async fn save_casting_call(
+    #[server(default)] call_id: Option<i64>,
+    form: CallForm,
+) -> Result<i64, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.save_call(&user, call_id, &form).await
     })
     .await
 }

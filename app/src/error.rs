@@ -52,6 +52,14 @@ impl AppError {
         AppError::Invalid(vec![FieldError { field: field.into(), code: code.into() }])
     }
 
+    /// Field errors as the `domain` checks return them: `(field, code)` pairs.
+    pub fn field_errors(problems: Vec<(&str, &str)>) -> Vec<FieldError> {
+        problems
+            .into_iter()
+            .map(|(field, code)| FieldError { field: field.into(), code: code.into() })
+            .collect()
+    }
+
     /// The message code for `field`, if this is a validation error naming it.
     pub fn field_code(&self, field: &str) -> Option<&str> {
         match self {

@@ -323,6 +323,34 @@ pub struct CallCard {
 }
 
 impl CallCard {
+    /// The call's terms as the editing form starts from them.
+    pub fn draft(&self) -> domain::casting::CallDraft {
+        domain::casting::CallDraft {
+            role_zh: self.role_zh.clone(),
+            role_en: self.role_en.clone(),
+            description_zh: self.description_zh.clone(),
+            description_en: self.description_en.clone(),
+            location: self.location_slug.clone(),
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            deadline: self.deadline,
+            pay_per_day: self.pay_per_day,
+            needed: self.needed,
+            requirements: self.requirements.clone(),
+        }
+    }
+
+    /// What the public filter looks at.
+    pub fn facts(&self) -> domain::casting::CallFacts<'_> {
+        domain::casting::CallFacts {
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            pay_per_day: self.pay_per_day,
+            requirements: &self.requirements,
+            location: &self.location_slug,
+        }
+    }
+
     /// Places still free.
     pub fn remaining(&self) -> i64 {
         (self.needed - self.booked).max(0)
@@ -357,7 +385,42 @@ pub struct CallPage {
     pub card: CallCard,
     /// Still taking applications.
     pub open: bool,
+    /// Cancelled by its crew.
+    pub cancelled: bool,
     pub viewer: CallViewer,
+}
+
+/// A place a call can be set at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceOption {
+    pub slug: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+/// The public list of open calls, narrowed by a [`domain::casting::CallFilter`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallList {
+    pub calls: Vec<CallCard>,
+    /// Open calls before narrowing.
+    pub open: usize,
+    /// Places with open calls, for the place filter.
+    pub places: Vec<PlaceOption>,
+    /// The viewer is crew of a production and may post a call.
+    pub can_post: bool,
+}
+
+/// What the form for posting or editing a call starts from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallEditor {
+    /// `None` for a new call.
+    pub call_id: Option<i64>,
+    pub production_zh: String,
+    pub production_en: String,
+    pub form: domain::casting::CallForm,
+    pub places: Vec<PlaceOption>,
+    /// Places booked already (the call may not need fewer).
+    pub booked: i64,
 }
 
 /// One of an actor's applications ("my work").
@@ -392,6 +455,7 @@ pub struct Applicant {
 pub struct ApplicantsView {
     pub card: CallCard,
     pub open: bool,
+    pub cancelled: bool,
     /// Everyone who applied.
     pub total: usize,
     /// How many pass the filter's bounds, per status (the status choice aside).

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::money::Money;
 use crate::studio_time::parse_date;
 use crate::vocab::{Gender, Skill};
 
@@ -154,15 +155,18 @@ pub enum ReleaseReason {
     Filled,
     /// The crew closed the call.
     Closed,
+    /// The crew cancelled the call (booked actors too are released).
+    Cancelled,
     /// The actor withdrew.
     Withdrawn,
 }
 
 impl ReleaseReason {
-    pub const ALL: [ReleaseReason; 4] = [
+    pub const ALL: [ReleaseReason; 5] = [
         ReleaseReason::NotPicked,
         ReleaseReason::Filled,
         ReleaseReason::Closed,
+        ReleaseReason::Cancelled,
         ReleaseReason::Withdrawn,
     ];
 
@@ -171,6 +175,7 @@ impl ReleaseReason {
             ReleaseReason::NotPicked => "not_picked",
             ReleaseReason::Filled => "filled",
             ReleaseReason::Closed => "closed",
+            ReleaseReason::Cancelled => "cancelled",
             ReleaseReason::Withdrawn => "withdrawn",
         }
     }
@@ -294,6 +299,395 @@ pub fn check_profile(
             Ok(ActorFacts { gender, birth_date, height_cm, weight_kg, skills: Vec::new() })
         }
         _ => Err(problems),
+    }
+}
+
+/// Most places one call may ask for.
+pub const MAX_NEEDED: i64 = 2_000;
+/// Longest shoot one call may cover, in days.
+pub const MAX_SHOOT_DAYS: i64 = 366;
+/// Highest pay per day a call may offer, in yuan (anything above is a typing slip).
+pub const MAX_PAY_YUAN: i64 = 100_000;
+/// Longest role name and description, in characters.
+pub const ROLE_CHARS: usize = 80;
+pub const DESCRIPTION_CHARS: usize = 2_000;
+
+/// A call as the crew's form sends it, before checking. Either language of the role and the
+/// description may be left empty: the other is used for both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CallForm {
+    pub role_zh: String,
+    pub role_en: String,
+    pub description_zh: String,
+    pub description_en: String,
+    /// The location's slug.
+    pub location: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub deadline: String,
+    /// Yuan per day.
+    pub pay_per_day: String,
+    pub needed: String,
+    pub gender: String,
+    pub age_min: String,
+    pub age_max: String,
+    pub height_min: String,
+    pub height_max: String,
+    pub weight_min: String,
+    pub weight_max: String,
+    pub skills: Vec<String>,
+}
+
+/// A checked call, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallDraft {
+    pub role_zh: String,
+    pub role_en: String,
+    pub description_zh: String,
+    pub description_en: String,
+    pub location: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub deadline: Date,
+    pub pay_per_day: Money,
+    pub needed: i64,
+    pub requirements: Requirements,
+}
+
+/// A text in Chinese and English, of which one may be left empty to take the other's words;
+/// both may be empty only when not `required`.
+fn bilingual(
+    problems: &mut Vec<(&'static str, &'static str)>,
+    (zh_field, zh): (&'static str, &str),
+    en: &str,
+    (limit, required): (usize, bool),
+) -> Option<(String, String)> {
+    let (zh, en) = (zh.trim(), en.trim());
+    if required && zh.is_empty() && en.is_empty() {
+        problems.push((zh_field, "required"));
+        return None;
+    }
+    if zh.chars().count() > limit || en.chars().count() > limit {
+        problems.push((zh_field, "too_long"));
+        return None;
+    }
+    let or = |a: &str, b: &str| if a.is_empty() { b.to_string() } else { a.to_string() };
+    Some((or(zh, en), or(en, zh)))
+}
+
+/// An optional whole number within `(min, max)`.
+fn optional_number(
+    problems: &mut Vec<(&'static str, &'static str)>,
+    field: &'static str,
+    text: &str,
+    (min, max): (i64, i64),
+) -> Option<i64> {
+    match text.trim() {
+        "" => None,
+        t => match t.parse::<i64>() {
+            Ok(v) if (min..=max).contains(&v) => Some(v),
+            Ok(_) => {
+                problems.push((field, "out_of_range"));
+                None
+            }
+            Err(_) => {
+                problems.push((field, "not_a_number"));
+                None
+            }
+        },
+    }
+}
+
+/// An optional range whose upper end is not below its lower end (else `min_above_max` on the
+/// upper field).
+fn optional_range(
+    problems: &mut Vec<(&'static str, &'static str)>,
+    (min_field, min_text): (&'static str, &str),
+    (max_field, max_text): (&'static str, &str),
+    limits: (i64, i64),
+) -> Bounds {
+    let min = optional_number(problems, min_field, min_text, limits);
+    let max = optional_number(problems, max_field, max_text, limits);
+    if let (Some(a), Some(b)) = (min, max)
+        && a > b
+    {
+        problems.push((max_field, "min_above_max"));
+    }
+    (min, max)
+}
+
+fn required_date(
+    problems: &mut Vec<(&'static str, &'static str)>,
+    field: &'static str,
+    text: &str,
+) -> Option<Date> {
+    match text.trim() {
+        "" => {
+            problems.push((field, "required"));
+            None
+        }
+        t => parse_date(t).or_else(|| {
+            problems.push((field, "invalid_date"));
+            None
+        }),
+    }
+}
+
+/// Checks a call form on `today`: the call, or every field's problem as `(field, code)` pairs.
+/// Shooting starts today or later and ends on or after its first day, within
+/// [`MAX_SHOOT_DAYS`]; applications close between today and the first day; pay is positive.
+pub fn check_call(
+    form: &CallForm,
+    today: Date,
+) -> Result<CallDraft, Vec<(&'static str, &'static str)>> {
+    let mut p = Vec::new();
+    let role = bilingual(&mut p, ("role_zh", &form.role_zh), &form.role_en, (ROLE_CHARS, true));
+    let description = bilingual(
+        &mut p,
+        ("description_zh", &form.description_zh),
+        &form.description_en,
+        (DESCRIPTION_CHARS, false),
+    );
+    let location = form.location.trim().to_string();
+    if location.is_empty() {
+        p.push(("location", "required"));
+    }
+    let starts_on = required_date(&mut p, "starts_on", &form.starts_on);
+    let ends_on = required_date(&mut p, "ends_on", &form.ends_on);
+    let deadline = required_date(&mut p, "deadline", &form.deadline);
+    if let Some(start) = starts_on
+        && start < today
+    {
+        p.push(("starts_on", "in_past"));
+    }
+    if let (Some(start), Some(end)) = (starts_on, ends_on) {
+        if end < start {
+            p.push(("ends_on", "before_start"));
+        } else if (end - start).whole_days() + 1 > MAX_SHOOT_DAYS {
+            p.push(("ends_on", "too_long"));
+        }
+    }
+    if let Some(d) = deadline {
+        if d < today {
+            p.push(("deadline", "in_past"));
+        } else if starts_on.is_some_and(|s| d > s) {
+            p.push(("deadline", "after_start"));
+        }
+    }
+    let pay = match form.pay_per_day.trim() {
+        "" => {
+            p.push(("pay_per_day", "required"));
+            None
+        }
+        t => match Money::parse_yuan(t) {
+            None => {
+                p.push(("pay_per_day", "not_a_number"));
+                None
+            }
+            Some(m) if m.fen() == 0 || m > Money::from_yuan(MAX_PAY_YUAN) => {
+                p.push(("pay_per_day", "out_of_range"));
+                None
+            }
+            Some(m) => Some(m),
+        },
+    };
+    let needed = match form.needed.trim() {
+        "" => {
+            p.push(("needed", "required"));
+            None
+        }
+        _ => optional_number(&mut p, "needed", &form.needed, (1, MAX_NEEDED)),
+    };
+    let gender = match form.gender.trim() {
+        "" => None,
+        code => Gender::parse(code).or_else(|| {
+            p.push(("gender", "invalid"));
+            None
+        }),
+    };
+    let age_range = optional_range(
+        &mut p,
+        ("age_min", &form.age_min),
+        ("age_max", &form.age_max),
+        (MIN_ACTOR_AGE, MAX_ACTOR_AGE),
+    );
+    let height_range_cm = optional_range(
+        &mut p,
+        ("height_min", &form.height_min),
+        ("height_max", &form.height_max),
+        HEIGHT_CM,
+    );
+    let weight_range_kg = optional_range(
+        &mut p,
+        ("weight_min", &form.weight_min),
+        ("weight_max", &form.weight_max),
+        WEIGHT_KG,
+    );
+    let mut skills = Vec::new();
+    for code in form.skills.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        match Skill::parse(code) {
+            Some(s) if !skills.contains(&s) => skills.push(s),
+            Some(_) => {}
+            None => p.push(("skills", "invalid")),
+        }
+    }
+    match (role, description, starts_on, ends_on, deadline, pay, needed) {
+        (
+            Some(role),
+            Some(description),
+            Some(starts_on),
+            Some(ends_on),
+            Some(deadline),
+            Some(pay),
+            Some(needed),
+        ) if p.is_empty() => Ok(CallDraft {
+            role_zh: role.0,
+            role_en: role.1,
+            description_zh: description.0,
+            description_en: description.1,
+            location,
+            starts_on,
+            ends_on,
+            deadline,
+            pay_per_day: pay,
+            needed,
+            requirements: Requirements {
+                gender,
+                age_range,
+                height_range_cm,
+                weight_range_kg,
+                skills,
+            },
+        }),
+        _ => Err(p),
+    }
+}
+
+impl CallForm {
+    /// The form filled in with a stored call, for editing.
+    pub fn from_draft(d: &CallDraft) -> CallForm {
+        let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let r = &d.requirements;
+        let pay = d.pay_per_day.fen();
+        CallForm {
+            role_zh: d.role_zh.clone(),
+            role_en: d.role_en.clone(),
+            description_zh: d.description_zh.clone(),
+            description_en: d.description_en.clone(),
+            location: d.location.clone(),
+            starts_on: d.starts_on.to_string(),
+            ends_on: d.ends_on.to_string(),
+            deadline: d.deadline.to_string(),
+            pay_per_day: if pay % 100 == 0 {
+                (pay / 100).to_string()
+            } else {
+                format!("{}.{:02}", pay / 100, pay % 100)
+            },
+            needed: d.needed.to_string(),
+            gender: r.gender.map(|g| g.code().to_string()).unwrap_or_default(),
+            age_min: n(r.age_range.0),
+            age_max: n(r.age_range.1),
+            height_min: n(r.height_range_cm.0),
+            height_max: n(r.height_range_cm.1),
+            weight_min: n(r.weight_range_kg.0),
+            weight_max: n(r.weight_range_kg.1),
+            skills: r.skills.iter().map(|s| s.code().to_string()).collect(),
+        }
+    }
+}
+
+/// How the public list of open calls is narrowed, every part optional and kept in the address:
+/// shooting on some day between `from` and `to`, lowest pay, open to a gender, asking a given
+/// skill (or none), at a place.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CallFilter {
+    /// Shooting on some day on or after this one.
+    pub from: Option<Date>,
+    /// Shooting on some day on or before this one.
+    pub to: Option<Date>,
+    /// At least this much a day, in yuan.
+    pub pay_min: Option<i64>,
+    /// Calls open to this gender (calls for either gender included).
+    pub gender: Option<Gender>,
+    /// Calls asking for this skill.
+    pub skill: Option<Skill>,
+    /// Calls asking for no skill at all.
+    pub no_skills: bool,
+    /// Calls at this location (slug).
+    pub place: Option<String>,
+}
+
+/// What [`CallFilter::admits`] needs to know of a call.
+#[derive(Debug, Clone, Copy)]
+pub struct CallFacts<'a> {
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub pay_per_day: Money,
+    pub requirements: &'a Requirements,
+    pub location: &'a str,
+}
+
+impl CallFilter {
+    /// Reads `from`, `to`, `pay_min`, `gender`, `skill` (a skill's code, or `none`) and `place`;
+    /// malformed values are ignored.
+    pub fn from_query(query: &str) -> CallFilter {
+        let mut f = CallFilter::default();
+        for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+            match key.as_ref() {
+                "from" => f.from = parse_date(&value),
+                "to" => f.to = parse_date(&value),
+                "pay_min" => f.pay_min = value.trim().parse::<i64>().ok().filter(|v| *v > 0),
+                "gender" => f.gender = Gender::parse(&value),
+                "skill" if value == "none" => f.no_skills = true,
+                "skill" => f.skill = Skill::parse(&value),
+                "place" if !value.trim().is_empty() => f.place = Some(value.trim().to_string()),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// The query string that reads back as this filter (without `?`).
+    pub fn to_query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if let Some(d) = self.from {
+            out.append_pair("from", &d.to_string());
+        }
+        if let Some(d) = self.to {
+            out.append_pair("to", &d.to_string());
+        }
+        if let Some(p) = self.pay_min {
+            out.append_pair("pay_min", &p.to_string());
+        }
+        if let Some(g) = self.gender {
+            out.append_pair("gender", g.code());
+        }
+        if self.no_skills {
+            out.append_pair("skill", "none");
+        } else if let Some(s) = self.skill {
+            out.append_pair("skill", s.code());
+        }
+        if let Some(p) = &self.place {
+            out.append_pair("place", p);
+        }
+        out.finish()
+    }
+
+    /// Whether anything narrows the list.
+    pub fn narrows(&self) -> bool {
+        *self != CallFilter::default()
+    }
+
+    pub fn admits(&self, call: CallFacts<'_>) -> bool {
+        let req = call.requirements;
+        self.from.is_none_or(|d| call.ends_on >= d)
+            && self.to.is_none_or(|d| call.starts_on <= d)
+            && self.pay_min.is_none_or(|p| call.pay_per_day >= Money::from_yuan(p))
+            && self.gender.is_none_or(|g| req.gender.is_none_or(|c| c == g))
+            && self.skill.is_none_or(|s| req.skills.contains(&s))
+            && (!self.no_skills || req.skills.is_empty())
+            && self.place.as_deref().is_none_or(|p| p == call.location)
     }
 }
 
@@ -519,5 +913,116 @@ mod tests {
         assert!(!f.admits(&ActorFacts { height_cm: 171, ..actor() }, 22));
         assert!(!f.admits(&ActorFacts { gender: Gender::Male, ..actor() }, 22));
         assert!(!f.admits(&ActorFacts { skills: vec![], ..actor() }, 22));
+    }
+
+    fn form() -> CallForm {
+        CallForm {
+            role_zh: "宫女".into(),
+            location: "qing-palace".into(),
+            starts_on: "2026-12-10".into(),
+            ends_on: "2026-12-12".into(),
+            deadline: "2026-12-05".into(),
+            pay_per_day: "350".into(),
+            needed: "12".into(),
+            gender: "female".into(),
+            age_min: "18".into(),
+            age_max: "25".into(),
+            skills: vec!["dance".into()],
+            ..CallForm::default()
+        }
+    }
+
+    const TODAY: Date = date!(2026 - 11 - 25);
+
+    #[test]
+    fn a_call_form_becomes_a_call_with_the_missing_language_filled_in() {
+        let call = check_call(&form(), TODAY).unwrap();
+        assert_eq!((call.role_zh.as_str(), call.role_en.as_str()), ("宫女", "宫女"));
+        assert_eq!(call.description_zh, "");
+        assert_eq!(call.pay_per_day, Money::from_yuan(350));
+        assert_eq!(call.requirements.age_range, (Some(18), Some(25)));
+        assert_eq!(call.requirements.skills, vec![Skill::Dance]);
+        // Read back into a form for editing, it checks to the same call.
+        assert_eq!(check_call(&CallForm::from_draft(&call), TODAY).unwrap(), call);
+    }
+
+    #[test]
+    fn every_problem_of_a_call_form_is_named_by_field() {
+        let bad = CallForm {
+            role_zh: " ".into(),
+            starts_on: "2026-11-20".into(),
+            ends_on: "2026-11-19".into(),
+            deadline: "2026-11-24".into(),
+            pay_per_day: "0".into(),
+            needed: "0".into(),
+            gender: "robot".into(),
+            age_min: "30".into(),
+            age_max: "20".into(),
+            height_min: "abc".into(),
+            skills: vec!["juggling".into()],
+            location: String::new(),
+            ..CallForm::default()
+        };
+        let mut problems = check_call(&bad, TODAY).unwrap_err();
+        problems.sort();
+        let mut expected = vec![
+            ("role_zh", "required"),
+            ("location", "required"),
+            ("starts_on", "in_past"),
+            ("ends_on", "before_start"),
+            ("deadline", "in_past"),
+            ("pay_per_day", "out_of_range"),
+            ("needed", "out_of_range"),
+            ("gender", "invalid"),
+            ("age_max", "min_above_max"),
+            ("height_min", "not_a_number"),
+            ("skills", "invalid"),
+        ];
+        expected.sort();
+        assert_eq!(problems, expected);
+        let late = CallForm { deadline: "2026-12-11".into(), ..form() };
+        assert_eq!(check_call(&late, TODAY).unwrap_err(), vec![("deadline", "after_start")]);
+        let long = CallForm { ends_on: "2027-12-12".into(), ..form() };
+        assert_eq!(check_call(&long, TODAY).unwrap_err(), vec![("ends_on", "too_long")]);
+        let young = CallForm { age_min: "12".into(), ..form() };
+        assert_eq!(check_call(&young, TODAY).unwrap_err(), vec![("age_min", "out_of_range")]);
+    }
+
+    #[test]
+    fn the_public_filter_round_trips_and_narrows_by_dates_pay_gender_skill_and_place() {
+        let f = CallFilter::from_query(
+            "from=2026-12-01&to=2026-12-10&pay_min=300&gender=female&skill=dance&place=qing-palace",
+        );
+        assert_eq!(CallFilter::from_query(&f.to_query()), f);
+        assert!(f.narrows());
+        let call = check_call(&form(), TODAY).unwrap();
+        fn facts(c: &CallDraft) -> CallFacts<'_> {
+            CallFacts {
+                starts_on: c.starts_on,
+                ends_on: c.ends_on,
+                pay_per_day: c.pay_per_day,
+                requirements: &c.requirements,
+                location: &c.location,
+            }
+        }
+        assert!(f.admits(facts(&call)));
+        // Shooting 10–12 December meets a window ending on the 10th, not one ending the 9th.
+        let early = CallFilter { to: parse_date("2026-12-09"), ..f.clone() };
+        assert!(!early.admits(facts(&call)));
+        let rich = CallFilter { pay_min: Some(351), ..f.clone() };
+        assert!(!rich.admits(facts(&call)));
+        let men = CallFilter { gender: Some(Gender::Male), ..f.clone() };
+        assert!(!men.admits(facts(&call)));
+        let plain = CallFilter { skill: None, no_skills: true, ..f.clone() };
+        assert!(!plain.admits(facts(&call)));
+        let elsewhere = CallFilter { place: Some("qin-palace".into()), ..f.clone() };
+        assert!(!elsewhere.admits(facts(&call)));
+        // A call open to both genders is shown to either.
+        let anyone = CallDraft {
+            requirements: Requirements { gender: None, ..call.requirements.clone() },
+            ..call.clone()
+        };
+        assert!(men.admits(facts(&anyone)));
+        assert!(!CallFilter::from_query("pay_min=abc&from=soon").narrows());
     }
 }

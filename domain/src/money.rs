@@ -22,6 +22,23 @@ impl Money {
         self.0
     }
 
+    /// Reads an amount in yuan as people type it: `350`, `350.5`, `¥1,200.00`, `1200元`; at most
+    /// two decimals, never negative.
+    pub fn parse_yuan(text: &str) -> Option<Money> {
+        let t = text.trim().trim_start_matches(['¥', '￥']).trim_end_matches('元').trim();
+        let t: String = t.chars().filter(|c| *c != ',' && *c != '，').collect();
+        let (whole, fraction) = t.split_once('.').unwrap_or((&t, ""));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || whole.len() > 12 || fraction.len() > 2 {
+            return None;
+        }
+        if t.contains('.') && !digits(fraction) {
+            return None;
+        }
+        let fen = format!("{fraction:0<2}").parse::<i64>().ok()?;
+        Some(Money(whole.parse::<i64>().ok()? * 100 + fen))
+    }
+
     /// Formats as `¥1,234` or `¥1,234.50` (fen shown only when there are any).
     pub fn display_cny(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -62,6 +79,16 @@ mod tests {
         assert_eq!(group_thousands(999), "999");
         assert_eq!(group_thousands(4_500), "4,500");
         assert_eq!(group_thousands(1_200_000), "1,200,000");
+    }
+
+    #[test]
+    fn yuan_are_read_as_people_type_them() {
+        assert_eq!(Money::parse_yuan("350"), Some(Money::from_yuan(350)));
+        assert_eq!(Money::parse_yuan(" ¥1,200.5 "), Some(Money::from_fen(120_050)));
+        assert_eq!(Money::parse_yuan("￥80.05元"), Some(Money::from_fen(8_005)));
+        for bad in ["", "-5", "1.234", "abc", "1.", ".5", "1e3"] {
+            assert_eq!(Money::parse_yuan(bad), None, "{bad}");
+        }
     }
 
     #[test]

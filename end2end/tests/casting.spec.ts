@@ -149,3 +149,117 @@ for (const r of runs) {
     for (const c of [...others, crewContext, visitor, context]) await c.close();
   });
 }
+
+// The studio's calendar day `ahead` days from now (UTC+8).
+function studioDate(ahead: number): string {
+  return new Date(Date.now() + 8 * 3600 * 1000 + ahead * 86400 * 1000).toISOString().slice(0, 10);
+}
+
+const posts = [
+  {
+    locale: 'zh-CN', post: '发布招募', roleZh: '角色（中文）', roleEn: '角色（英文）', place: '地点', start: '开拍日期',
+    end: '最后拍摄日', deadline: '报名截止日期', pay: '日薪（元）', needed: '需要人数', gender: '性别', publish: '发布招募',
+    payError: '请输入 0.01 到 100,000 元之间的日薪', filters: '筛选', from: '拍摄日期从', payMin: '日薪不低于（元）', apply: '应用',
+    book: '录用', edit: '修改招募', save: '保存修改', cancel: '取消这条招募…', confirm: '确认取消招募',
+    cancelled: '这条招募已取消。',
+  },
+  {
+    locale: 'en', post: 'Post a casting call', roleZh: 'Role (Chinese)', roleEn: 'Role (English)', place: 'Location', start: 'First shooting day',
+    end: 'Last shooting day', deadline: 'Applications close on', pay: 'Pay per day (¥)', needed: 'Actors needed', gender: 'Gender', publish: 'Publish the call',
+    payError: 'Enter a pay between ¥0.01 and ¥100,000', filters: 'Filters', from: 'Shooting from', payMin: 'Pay at least (¥ a day)', apply: 'Apply',
+    book: 'Book', edit: 'Edit the call', save: 'Save changes', cancel: 'Cancel this call…', confirm: 'Yes, cancel the call',
+    cancelled: 'This call was cancelled.',
+  },
+];
+
+for (const r of posts) {
+  test(`a crew posts a call, visitors find it by date, pay and place; the crew changes the pay, then cancels and the booked actress hears (${r.locale})`, async ({ browser }) => {
+    const phone = test.info().project.name === 'phone';
+    const tag = `${r.locale === 'en' ? 'E' : 'Z'}${phone ? 'p' : 'd'}${Date.now() % 1e6}`;
+    const role = `护城河纤夫${tag}`;
+    const crewContext = await browser.newContext({ locale: r.locale });
+    const crew = await crewContext.newPage();
+    const errors = watchErrors(crew);
+    await logIn(crew, 'crew@backlot.local', 'backlot-crew-demo');
+    await crew.goto('/casting');
+    await hydrated(crew);
+    await crew.getByRole('link', { name: r.post }).click();
+    await expect(crew).toHaveURL(/\/casting\/new$/);
+    await hydrated(crew);
+
+    // The form: Chinese role only (the English page shows the same words), place, days, pay.
+    await crew.getByLabel(r.roleZh, { exact: true }).fill(role);
+    const place = crew.getByLabel(r.place, { exact: true });
+    await place.selectOption({ index: 2 });
+    const slug = await place.inputValue();
+    const start = studioDate(60 + (phone ? 7 : 0) + (r.locale === 'en' ? 3 : 0));
+    await crew.getByLabel(r.start, { exact: true }).fill(start);
+    await crew.getByLabel(r.end, { exact: true }).fill(start);
+    await crew.getByLabel(r.deadline, { exact: true }).fill(studioDate(50));
+    await crew.getByLabel(r.needed, { exact: true }).fill('1');
+    await crew.getByLabel(r.gender, { exact: true }).selectOption('female');
+    // A pay that is not a number is named next to its field; nothing is posted.
+    await crew.getByLabel(r.pay, { exact: true }).fill('abc');
+    await crew.getByRole('button', { name: r.publish, exact: true }).click();
+    await expect(crew.locator('#call-pay_per_day-error')).toContainText(r.payError.split(' ')[0]);
+    await expect(crew).toHaveURL(/\/casting\/new$/);
+    await crew.getByLabel(r.pay, { exact: true }).fill('288');
+    await crew.getByRole('button', { name: r.publish, exact: true }).click();
+    await expect(crew).toHaveURL(/\/casting\/\d+\/applicants$/);
+    const callId = /\/casting\/(\d+)\/applicants$/.exec(crew.url())![1];
+
+    // A visitor finds it by shooting date, pay and place; a higher pay leaves it out.
+    const visitorContext = await browser.newContext({ locale: r.locale });
+    const visitor = await visitorContext.newPage();
+    await visitor.goto('/casting');
+    await hydrated(visitor);
+    await visitor.locator('.call-filter-panel > summary').click();
+    await visitor.getByLabel(r.from, { exact: true }).fill(start);
+    await visitor.getByLabel(r.payMin, { exact: true }).fill('288');
+    await visitor.locator('#calls-place').selectOption(slug);
+    await visitor.getByRole('button', { name: r.apply, exact: true }).click();
+    await expect(visitor).toHaveURL(new RegExp(`from=${start}&pay_min=288&place=${slug}`));
+    const tile = visitor.locator(`.call-tile[data-call="${callId}"]`);
+    await expect(tile).toContainText(role);
+    await expect(tile).toContainText('¥288');
+    await visitor.goto(`/casting?pay_min=289&place=${slug}`);
+    await hydrated(visitor);
+    await expect(visitor.locator('.result-count')).toBeVisible();
+    await expect(tile).toHaveCount(0);
+
+    // An actress applies; the crew books her.
+    const actress = await applicant(browser, `纤夫妻${tag}`, 30, 160, callId);
+    await crew.reload();
+    await hydrated(crew);
+    await crew.locator('tr', { hasText: `纤夫妻${tag}` }).getByRole('button', { name: r.book, exact: true }).click();
+    await expect(crew.locator('tr', { hasText: `纤夫妻${tag}` })).toHaveAttribute('data-status', 'booked');
+
+    // The crew raises the pay; the public page shows the new pay.
+    await crew.getByRole('link', { name: r.edit }).click();
+    await expect(crew).toHaveURL(new RegExp(`/casting/${callId}/edit$`));
+    await hydrated(crew);
+    await expect(crew.getByLabel(r.roleZh, { exact: true })).toHaveValue(role);
+    await crew.getByLabel(r.pay, { exact: true }).fill('320');
+    await crew.getByRole('button', { name: r.save, exact: true }).click();
+    await expect(crew).toHaveURL(new RegExp(`/casting/${callId}/applicants$`));
+    await visitor.goto(`/casting/${callId}`);
+    await expect(visitor.locator('.call-pay')).toContainText('¥320');
+
+    // Cancelling takes two steps; the booked actress is told the call was cancelled.
+    await hydrated(crew);
+    await crew.getByText(r.cancel).click();
+    await crew.getByRole('button', { name: r.confirm }).click();
+    await expect(crew.locator('.call-cancelled')).toHaveText(r.cancelled);
+    const hers = await actress.newPage();
+    await hers.goto('/work');
+    const item = hers.locator(`.work-item[data-call="${callId}"]`);
+    await expect(item).toHaveAttribute('data-status', 'released');
+    // (Her browser has no language set: she reads whichever the server picked.)
+    await expect(item.locator('.work-state')).toContainText(/剧组取消了这条招募|the production cancelled this call/);
+    await visitor.goto('/casting');
+    await expect(visitor.locator(`.call-tile[data-call="${callId}"]`)).toHaveCount(0);
+
+    expect(errors).toEqual([]);
+    for (const c of [crewContext, visitorContext, actress]) await c.close();
+  });
+}

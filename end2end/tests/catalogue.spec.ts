@@ -8,6 +8,7 @@ async function openFilters(page: Page) {
   if (await summary.isVisible()) {
     const open = await page.locator('.facet-panel').getAttribute('open');
     if (open === null) await summary.click();
+    await expect(page.locator('.facet-panel')).toHaveAttribute('open', '');
   }
 }
 

@@ -128,7 +128,8 @@ test.describe('every page hydrates cleanly', () => {
   const pages = [
     '/', '/locations', '/locations/qin-palace', '/locations/qin-palace?day=2026-12-01',
     '/compare?l=qin-palace,qin-palace-gate-tower', '/catalogue', '/catalogue?q=longpao&era=qing&view=list',
-    '/catalogue/1', '/casting', '/casting/1', '/casting/1/applicants', '/work', '/login', '/shortlist',
+    '/catalogue/1', '/casting', '/casting?pay_min=200&skill=none', '/casting/1', '/casting/1/applicants',
+    '/casting/new', '/casting/1/edit', '/work', '/login', '/shortlist',
     '/schedule', '/requests', '/account',
   ];
   // Pages for some roles only: others get a 403 page, which the browser logs (visitors are sent
@@ -138,6 +139,8 @@ test.describe('every page hydrates cleanly', () => {
     '/schedule': ['visitor', 'crew'],
     '/requests': ['visitor', 'crew'],
     '/casting/1/applicants': ['visitor', 'crew', 'admin'],
+    '/casting/1/edit': ['visitor', 'crew', 'admin'],
+    '/casting/new': ['visitor', 'crew'],
     '/work': ['visitor', 'actor'],
   };
   for (const who of ['visitor', 'actor', 'crew', 'operator', 'admin']) {

@@ -7,10 +7,11 @@ use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
     AccountSummary, AdminView, ApplicantsView, ApplicationState, BaseOutline, BookingReceipt,
-    CallCard, CallPage, CatalogueView, Comparison, CrewBooking, CrewSchedule, InvitationView,
-    ItemDetail, ItemHit, LocationDetail, LocationPin, LocationRights, LocationsView, NewInvitation,
-    OrgKind, OrgRef, Photo, RequestLine, RequestView, ReservationStatus, ReservationView,
-    ReservedLine, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView, TileSource, WorkItem,
+    CallEditor, CallList, CallPage, CatalogueView, Comparison, CrewBooking, CrewSchedule,
+    InvitationView, ItemDetail, ItemHit, LocationDetail, LocationPin, LocationRights,
+    LocationsView, NewInvitation, OrgKind, OrgRef, Photo, RequestLine, RequestView,
+    ReservationStatus, ReservationView, ReservedLine, ScheduleSlot, SessionUser, SharedShortlist,
+    ShortlistView, TileSource, WorkItem,
 };
 use std::collections::HashMap;
 
@@ -433,8 +434,8 @@ impl Backend for ServerBackend {
         stored.into_iter().map(reservation_view).collect()
     }
 
-    async fn open_calls(&self) -> Result<Vec<CallCard>, AppError> {
-        self.store.open_calls(studio_today()).await.map_err(unexpected("open_calls"))
+    async fn open_calls(&self, filter: &domain::casting::CallFilter) -> Result<CallList, AppError> {
+        self.casting_open_calls(filter).await
     }
 
     async fn call_page(
@@ -474,6 +475,27 @@ impl Backend for ServerBackend {
 
     async fn close_call(&self, user: &SessionUser, call_id: i64) -> Result<(), AppError> {
         self.casting_close(user, call_id).await
+    }
+
+    async fn cancel_call(&self, user: &SessionUser, call_id: i64) -> Result<(), AppError> {
+        self.casting_cancel(user, call_id).await
+    }
+
+    async fn call_editor(
+        &self,
+        user: &SessionUser,
+        call_id: Option<i64>,
+    ) -> Result<CallEditor, AppError> {
+        self.casting_editor(user, call_id).await
+    }
+
+    async fn save_call(
+        &self,
+        user: &SessionUser,
+        call_id: Option<i64>,
+        form: &domain::casting::CallForm,
+    ) -> Result<i64, AppError> {
+        self.casting_save(user, call_id, form).await
     }
 
     async fn authenticate(&self, login: &str, password: &str) -> Result<SessionUser, AppError> {
@@ -556,10 +578,7 @@ impl Backend for ServerBackend {
             match check_profile(&typed, studio_today()) {
                 Ok(facts) => Some(facts),
                 Err(problems) => {
-                    errors.extend(problems.into_iter().map(|(field, code)| FieldError {
-                        field: field.into(),
-                        code: code.into(),
-                    }));
+                    errors.extend(AppError::field_errors(problems));
                     None
                 }
             }

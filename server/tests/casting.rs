@@ -10,7 +10,7 @@ use domain::account::Role;
 use domain::casting::ActorFacts;
 use domain::vocab::{Gender, Skill};
 
-use support::{Backend, TestApp, TestDb, execute};
+use support::{Backend, Browser, TestApp, TestDb, execute, scalar};
 use time::macros::date;
 
 async fn json(response: reqwest::Response) -> serde_json::Value {
@@ -355,3 +355,227 @@ on_both_backends!(racing_taps_make_one_application, |backend: Backend| async mov
     assert_eq!(answers.iter().filter(|s| **s == 422).count(), 9, "{answers:?}");
     assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
 });
+
+/// A call form as the crew's page posts it (`form[...]` fields), for `days_ahead` days on.
+fn call_form(place: &str, days_ahead: i64, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    let today = server::backend::studio_today();
+    let day = |n: i64| (today + time::Duration::days(n)).to_string();
+    let mut fields: Vec<(String, String)> = [
+        ("role_zh", "难民".to_string()),
+        ("role_en", "Refugees".to_string()),
+        ("description_zh", "逃难的百姓，自备旧布鞋。".to_string()),
+        ("location", place.to_string()),
+        ("starts_on", day(days_ahead)),
+        ("ends_on", day(days_ahead + 2)),
+        ("deadline", day(days_ahead - 3)),
+        ("pay_per_day", "260.5".to_string()),
+        ("needed", "2".to_string()),
+        ("age_min", "18".to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("form[{k}]"), v))
+    .collect();
+    for (k, v) in extra {
+        fields.retain(|(key, _)| *key != format!("form[{k}]"));
+        if !v.is_empty() {
+            fields.push((format!("form[{k}]"), v.to_string()));
+        }
+    }
+    fields
+}
+
+fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+async fn call_count(app: &TestApp) -> i64 {
+    scalar(&app.db.store, "select count(*) from casting_call").await
+}
+
+/// Where the actor's latest application stands: `(status, reason)`.
+async fn latest_state(browser: &Browser) -> (serde_json::Value, serde_json::Value) {
+    let work = json(browser.call("/api/work", &[]).await).await;
+    (work[0]["state"]["status"].clone(), work[0]["state"]["reason"].clone())
+}
+
+on_both_backends!(
+    a_crew_posts_edits_and_cancels_a_call_and_everyone_hears,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let (maids, production) = seeded_call(&app, "Palace maids").await;
+        let place = app
+            .db
+            .store
+            .call(maids, server::backend::studio_today())
+            .await
+            .unwrap()
+            .unwrap()
+            .card
+            .location_slug;
+        let ours = OrgRef { kind: OrgKind::Production, id: production };
+        let (crew, _) = app.logged_in(Role::Crew, Some(ours)).await;
+
+        // The empty form for a new call names the production and offers every place.
+        let editor = json(crew.call("/api/call/editor", &[]).await).await;
+        assert_eq!(editor["call_id"], serde_json::Value::Null);
+        assert!(editor["places"].as_array().unwrap().iter().any(|p| p["slug"] == place.as_str()));
+
+        // Every problem of a bad form is named; nothing is stored.
+        let before = call_count(&app).await;
+        let bad = call_form(
+            &place,
+            10,
+            &[
+                ("role_zh", ""),
+                ("role_en", ""),
+                ("pay_per_day", "abc"),
+                ("age_max", "16"),
+                ("age_min", "30"),
+            ],
+        );
+        let refused = crew.call("/api/call/save", &pairs(&bad)).await;
+        assert_eq!(refused.status(), 422);
+        let mut problems = codes(&json(refused).await);
+        problems.sort();
+        let expected: Vec<(String, String)> = [
+            ("age_max", "min_above_max"),
+            ("pay_per_day", "not_a_number"),
+            ("role_zh", "required"),
+        ]
+        .iter()
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect();
+        assert_eq!(problems, expected);
+        let nowhere = call_form("no-such-place", 10, &[]);
+        let refused = crew.call("/api/call/save", &pairs(&nowhere)).await;
+        assert_eq!(codes(&json(refused).await), [("location".to_string(), "invalid".to_string())]);
+        assert_eq!(call_count(&app).await, before);
+
+        // Actors, visitors and crews of unverified productions cannot post.
+        let good = call_form(&place, 10, &[]);
+        let (actor, _) = app.actor(&actress(date!(2000 - 01 - 01), 165)).await;
+        assert_eq!(actor.call("/api/call/save", &pairs(&good)).await.status(), 403);
+        assert_eq!(app.browser().call("/api/call/save", &pairs(&good)).await.status(), 401);
+        let unverified = scalar(
+            &app.db.store,
+            "select production_id from production where not verified order by production_id limit 1",
+        )
+        .await;
+        let (newcomer, _) = app
+            .logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: unverified }))
+            .await;
+        let refused = newcomer.call("/api/call/save", &pairs(&good)).await;
+        assert_eq!(
+            codes(&json(refused).await),
+            [("production".to_string(), "unverified".to_string())]
+        );
+        assert_eq!(call_count(&app).await, before);
+
+        // The crew posts it: it is public at once, with its pay, place and requirements, and
+        // the public filters find it or leave it out.
+        let posted = crew.call("/api/call/save", &pairs(&good)).await;
+        assert_eq!(posted.status(), 200);
+        let id = json(posted).await.as_i64().expect("the new call's id");
+        let id_s = id.to_string();
+        let visitor = app.browser();
+        let listed = |query: String| {
+            let visitor = &visitor;
+            async move {
+                let list = json(visitor.call("/api/calls", &[("query", &query)]).await).await;
+                list["calls"].as_array().unwrap().iter().any(|c| c["call_id"].as_i64() == Some(id))
+            }
+        };
+        assert!(listed(String::new()).await);
+        assert!(listed(format!("pay_min=260&place={place}&gender=male&skill=none")).await);
+        assert!(!listed("pay_min=261".to_string()).await);
+        let after_shoot = server::backend::studio_today() + time::Duration::days(13);
+        assert!(!listed(format!("from={after_shoot}")).await);
+        let page = json(visitor.call("/api/call", &[("call_id", &id_s)]).await).await;
+        assert_eq!(page["card"]["role_en"], "Refugees");
+        assert_eq!(page["card"]["pay_per_day"], 26_050);
+        // Left in Chinese only, the description reads the same in English.
+        assert_eq!(page["card"]["description_en"], "逃难的百姓，自备旧布鞋。");
+
+        // Two actresses apply; the crew books one. Another production's crew cannot edit.
+        let (first, _) = app.actor(&actress(date!(2001 - 02 - 03), 160)).await;
+        let (second, _) = app.actor(&actress(date!(2002 - 02 - 03), 162)).await;
+        for browser in [&first, &second] {
+            assert_eq!(browser.call("/api/call/apply", &[("call_id", &id_s)]).await.status(), 200);
+        }
+        let view = json(crew.call("/api/call/applicants", &[("call_id", &id_s)]).await).await;
+        let ids = application_ids(&view);
+        let booked = crew
+            .call(
+                "/api/call/decide",
+                &[("call_id", &id_s), ("application_id", &ids[0]), ("decision", "book")],
+            )
+            .await;
+        assert_eq!(booked.status(), 200);
+        let other = OrgRef { kind: OrgKind::Production, id: production % 3 + 1 };
+        let (stranger, _) = app.logged_in(Role::Crew, Some(other)).await;
+        let mut edit = call_form(&place, 10, &[("needed", "0")]);
+        edit.push(("call_id".to_string(), id_s.clone()));
+        assert_eq!(stranger.call("/api/call/save", &pairs(&edit)).await.status(), 403);
+        assert_eq!(stranger.call("/api/call/cancel", &[("call_id", &id_s)]).await.status(), 403);
+
+        // The editor starts from the stored call; fewer places than booked are refused; as
+        // many as booked fill the call and answer the one still waiting.
+        let editor = json(crew.call("/api/call/editor", &[("call_id", &id_s)]).await).await;
+        assert_eq!(editor["form"]["pay_per_day"], "260.50");
+        assert_eq!(editor["booked"], 1);
+        let refused = crew.call("/api/call/save", &pairs(&edit)).await;
+        assert_eq!(
+            codes(&json(refused).await),
+            [("needed".to_string(), "out_of_range".to_string())]
+        );
+        let mut filled = call_form(&place, 10, &[("needed", "1"), ("pay_per_day", "300")]);
+        filled.push(("call_id".to_string(), id_s.clone()));
+        assert_eq!(crew.call("/api/call/save", &pairs(&filled)).await.status(), 200);
+        assert_eq!(
+            latest_state(&first).await,
+            (serde_json::json!("Booked"), serde_json::Value::Null)
+        );
+        assert_eq!(
+            latest_state(&second).await,
+            (serde_json::json!("Released"), serde_json::json!("Filled"))
+        );
+        let page = json(visitor.call("/api/call", &[("call_id", &id_s)]).await).await;
+        assert_eq!(page["card"]["pay_per_day"], 30_000);
+        let mut fewer = call_form(&place, 10, &[("needed", "1")]);
+        fewer.push(("call_id".to_string(), id_s.clone()));
+        execute(
+            &app.db.store,
+            &format!("update casting_call set needed = 5 where casting_call_id = {id}"),
+        )
+        .await;
+        // A second booking, arranged directly (her application was released when it filled).
+        execute(
+            &app.db.store,
+            &format!(
+                "update application set status = 'booked', released_reason = null \
+                 where casting_call_id = {id} and status = 'released'"
+            ),
+        )
+        .await;
+        let refused = crew.call("/api/call/save", &pairs(&fewer)).await;
+        assert_eq!(
+            codes(&json(refused).await),
+            [("needed".to_string(), "below_booked".to_string())]
+        );
+
+        // Cancelling releases everyone, booked actors too, and takes the call off the list.
+        assert_eq!(crew.call("/api/call/cancel", &[("call_id", &id_s)]).await.status(), 200);
+        assert_eq!(
+            latest_state(&first).await,
+            (serde_json::json!("Released"), serde_json::json!("Cancelled"))
+        );
+        assert!(!listed(String::new()).await);
+        let page = json(visitor.call("/api/call", &[("call_id", &id_s)]).await).await;
+        assert_eq!(
+            (page["open"].clone(), page["cancelled"].clone()),
+            (serde_json::json!(false), serde_json::json!(true))
+        );
+        let refused = crew.call("/api/call/save", &pairs(&filled)).await;
+        assert_eq!(codes(&json(refused).await), [("call".to_string(), "call_closed".to_string())]);
+    }
+);

@@ -137,8 +137,10 @@ async fn server_functions_answer_with_json() {
     let app = app(Backend::Sqlite).await;
     let response = app.client.post(app.url("/api/calls")).send().await.unwrap();
     assert_eq!(response.status(), 200);
-    let calls: Vec<serde_json::Value> = response.json().await.unwrap();
+    let list: serde_json::Value = response.json().await.unwrap();
+    let calls = list["calls"].as_array().expect("calls");
     assert!(!calls.is_empty());
+    assert_eq!(list["open"].as_u64(), Some(calls.len() as u64));
     assert!(calls[0].get("role_zh").is_some());
 
     let catalogue = |query: &'static str| {

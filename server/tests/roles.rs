@@ -78,6 +78,9 @@ enum Case {
     CallApplicants,
     DecideApplication,
     CloseCall,
+    PostCall,
+    EditCall,
+    CancelCall,
 }
 
 impl Case {
@@ -124,9 +127,13 @@ impl Case {
             Case::ApplyToCall | Case::MyWork => {
                 [Unauthorized, Allowed, Forbidden, Forbidden, Forbidden]
             }
-            Case::CallApplicants | Case::DecideApplication | Case::CloseCall => {
-                [Unauthorized, Forbidden, Allowed, Forbidden, Allowed]
-            }
+            Case::CallApplicants
+            | Case::DecideApplication
+            | Case::CloseCall
+            | Case::EditCall
+            | Case::CancelCall => [Unauthorized, Forbidden, Allowed, Forbidden, Allowed],
+            // A new call is posted by a crew member for their own production.
+            Case::PostCall => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             // The location's operator and admins keep its photos.
             Case::UploadPhoto | Case::DeletePhoto => {
                 [Unauthorized, Forbidden, Forbidden, Allowed, Allowed]
@@ -182,6 +189,23 @@ fn actress() -> domain::casting::ActorFacts {
 }
 
 /// Production 1's calls by id (in the seed, both open until a case closes the second).
+/// A call form as the page posts it: `form[field]`, and `form[skills][]` once per skill.
+fn call_form_fields(form: &domain::casting::CallForm) -> Vec<(String, String)> {
+    let serde_json::Value::Object(fields) = serde_json::to_value(form).unwrap() else {
+        unreachable!("a form is an object")
+    };
+    let mut out = Vec::new();
+    for (key, value) in fields {
+        match value {
+            serde_json::Value::Array(items) => out.extend(
+                items.into_iter().map(|i| (format!("form[{key}][]"), i.as_str().unwrap().into())),
+            ),
+            other => out.push((format!("form[{key}]"), other.as_str().unwrap().to_string())),
+        }
+    }
+    out
+}
+
 async fn production_1_calls(app: &TestApp) -> Vec<i64> {
     let today = server::backend::studio_today();
     let mut ids = Vec::new();
@@ -401,6 +425,24 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
             let call = production_1_calls(app).await[1].to_string();
             browser.call("/api/call/close", &[("call_id", &call)]).await
         }
+        Case::PostCall | Case::EditCall => {
+            // The first call's own terms: posted again as new, or saved unchanged.
+            let id = production_1_calls(app).await[0];
+            let today = server::backend::studio_today();
+            let card = app.db.store.call(id, today).await.unwrap().unwrap().card;
+            let mut form = call_form_fields(&domain::casting::CallForm::from_draft(&card.draft()));
+            if matches!(case, Case::EditCall) {
+                form.push(("call_id".to_string(), id.to_string()));
+            }
+            let form: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            browser.call("/api/call/save", &form).await
+        }
+        Case::CancelCall => {
+            // The second call, closed already by the case before.
+            let call = production_1_calls(app).await[1].to_string();
+            browser.call("/api/call/cancel", &[("call_id", &call)]).await
+        }
     };
     let status = response.status().as_u16();
     match status {
@@ -452,6 +494,9 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::CallApplicants,
         Case::DecideApplication,
         Case::CloseCall,
+        Case::PostCall,
+        Case::EditCall,
+        Case::CancelCall,
     ];
     let mut mismatches = Vec::new();
     for case in cases {

@@ -1,13 +1,13 @@
 //! `/casting/{id}/applicants`: the crew's view of a call's applicants — narrowed by gender,
 //! age, height, weight and skills (a plain GET form: the filter lives in the address), with
 //! counts per status — and the decisions: shortlist, book up to the places needed, release;
-//! closing the call releases everyone not booked.
+//! closing the call releases everyone not booked, cancelling it releases everyone.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::casting::{CloseCastingCall, DecideApplication, load_applicants};
+use crate::casting::{CancelCastingCall, CloseCastingCall, DecideApplication, load_applicants};
 use crate::components::content_lang;
 use crate::components::error_view::{ErrorView, field_message};
 use crate::error::AppError;
@@ -26,18 +26,22 @@ pub fn ApplicantsPage() -> impl IntoView {
     let location = use_location();
     let decide = ServerAction::<DecideApplication>::new();
     let close = ServerAction::<CloseCastingCall>::new();
+    let cancel = ServerAction::<CancelCastingCall>::new();
     let id =
         move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
     let data = Resource::new(
-        move || (id(), location.search.get(), decide.version().get(), close.version().get()),
-        |(id, query, _, _)| load_applicants(id, query),
+        move || {
+            let versions = (decide.version().get(), close.version().get(), cancel.version().get());
+            (id(), location.search.get(), versions)
+        },
+        |(id, query, _)| load_applicants(id, query),
     );
     view! {
         <section class="applicants">
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(view) => view! { <ApplicantsBody view decide close /> }.into_any(),
+                        Ok(view) => view! { <ApplicantsBody view decide close cancel /> }.into_any(),
                         Err(AppError::Unauthorized) => send_to_login(&format!("/casting/{}/applicants", id())),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -52,6 +56,7 @@ fn ApplicantsBody(
     view: ApplicantsView,
     decide: ServerAction<DecideApplication>,
     close: ServerAction<CloseCastingCall>,
+    cancel: ServerAction<CancelCastingCall>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
@@ -138,13 +143,31 @@ fn ApplicantsBody(
             </tbody>
         </table></div>
         {view.open.then(|| view! {
+            <p><a class="button" href=format!("/casting/{id}/edit")>{t!(i18n, call_edit)}</a></p>
             <ActionForm action=close attr:class="close-call">
                 <input type="hidden" name="call_id" value=id />
                 <button type="submit" disabled=move || close.pending().get()>{t!(i18n, applicants_close)}</button>
                 <p class="hint">{t!(i18n, applicants_close_hint)}</p>
             </ActionForm>
         })}
-        {(!view.open).then(|| view! { <p class="call-closed">{t!(i18n, call_closed_note)}</p> })}
+        {match (view.open, view.cancelled) {
+            (_, true) => Some(view! { <p class="call-closed call-cancelled">{t!(i18n, call_cancelled_note)}</p> }.into_any()),
+            (false, false) => Some(view! { <p class="call-closed">{t!(i18n, call_closed_note)}</p> }.into_any()),
+            (true, false) => None,
+        }}
+        {(!view.cancelled).then(|| view! {
+            // Two steps, so that a slip of the finger cannot cancel a shoot's bookings.
+            <details class="cancel-call">
+                <summary>{t!(i18n, call_cancel)}</summary>
+                <p class="hint">{t!(i18n, call_cancel_hint)}</p>
+                <ActionForm action=cancel>
+                    <input type="hidden" name="call_id" value=id />
+                    <button type="submit" class="danger" disabled=move || cancel.pending().get()>
+                        {t!(i18n, call_cancel_confirm)}
+                    </button>
+                </ActionForm>
+            </details>
+        })}
     }
 }
 

@@ -50,19 +50,36 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
     let (role_zh, role_en) = (card.role_zh.clone(), card.role_en.clone());
     let title = move || content_lang(i18n).pick(&role_zh, &role_en).to_string();
     let next = format!("/casting/{id}");
+    let note = if page.cancelled {
+        Some(
+            view! { <p class="call-closed call-cancelled">{t!(i18n, call_cancelled_note)}</p> }
+                .into_any(),
+        )
+    } else if !page.open {
+        Some(view! { <p class="call-closed">{t!(i18n, call_closed_note)}</p> }.into_any())
+    } else {
+        None
+    };
+    let open = page.open;
     let action = match page.viewer {
-        _ if !page.open => view! { <p class="call-closed">{t!(i18n, call_closed_note)}</p> }.into_any(),
+        // Whoever applied hears where their application stands, open call or not.
+        CallViewer::Actor { application: Some(state), .. } => view! {
+            <p class="application-state" data-status=state.status.code()>{move || state_text(i18n, state)}</p>
+            <p><a href="/work">{t!(i18n, nav_my_work)}</a></p>
+        }
+        .into_any(),
+        CallViewer::Casting => view! {
+            <p><a class="button primary" href=format!("/casting/{id}/applicants")>{t!(i18n, call_see_applicants)}</a></p>
+            {open.then(|| view! { <p><a href=format!("/casting/{id}/edit")>{t!(i18n, call_edit)}</a></p> })}
+        }
+        .into_any(),
+        _ if !open => ().into_any(),
         CallViewer::Visitor => view! {
             <p class="apply-invite">
                 <a class="button primary" href=format!("/register?next={next}")>{t!(i18n, call_register_to_apply)}</a>
                 " "
                 <a href=format!("/login?next={next}")>{t!(i18n, call_login_to_apply)}</a>
             </p>
-        }
-        .into_any(),
-        CallViewer::Actor { application: Some(state), .. } => view! {
-            <p class="application-state" data-status=state.status.code()>{move || state_text(i18n, state)}</p>
-            <p><a href="/work">{t!(i18n, nav_my_work)}</a></p>
         }
         .into_any(),
         CallViewer::Actor { facts, application: None } => {
@@ -76,17 +93,13 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
         CallViewer::ActorWithoutProfile => {
             view! { <p class="hint">{t!(i18n, call_no_profile)}</p> }.into_any()
         }
-        CallViewer::Casting => view! {
-            <p><a class="button primary" href=format!("/casting/{id}/applicants")>{t!(i18n, call_see_applicants)}</a></p>
-        }
-        .into_any(),
         CallViewer::Other => view! { <p class="hint">{t!(i18n, call_actors_only)}</p> }.into_any(),
     };
     view! {
         <h1>{title}</h1>
         <div class="call-layout">
             <div class="call-facts"><CallFacts call=card.clone() /></div>
-            <aside class="call-action" aria-live="polite">{action}</aside>
+            <aside class="call-action" aria-live="polite">{note}{action}</aside>
         </div>
     }
 }
@@ -156,6 +169,9 @@ pub(crate) fn state_text(i18n: I18n, state: ApplicationState) -> String {
         }
         (ApplicationStatus::Released, Some(ReleaseReason::Closed)) => {
             t_string!(i18n, state_released_closed)
+        }
+        (ApplicationStatus::Released, Some(ReleaseReason::Cancelled)) => {
+            t_string!(i18n, state_released_cancelled)
         }
         (ApplicationStatus::Released, Some(ReleaseReason::Withdrawn)) => {
             t_string!(i18n, state_released_withdrawn)

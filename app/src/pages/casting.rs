@@ -1,39 +1,140 @@
-//! `/casting`: open casting calls, readable without an account.
+//! `/casting`: open casting calls, readable without an account, narrowed by shooting dates,
+//! lowest pay, gender, a skill asked (or none) and place — a plain GET form, so the address
+//! holds the filter, a shared link shows the same list and it works before the script loads.
 
+use domain::casting::CallFilter;
+use domain::vocab::{Gender, Skill};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::api::list_open_calls;
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
 use crate::i18n::*;
-use crate::models::CallCard;
+use crate::models::{CallCard, CallList};
 
 #[component]
 pub fn CastingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let calls = Resource::new(|| (), |_| list_open_calls());
+    let location = use_location();
+    let calls = Resource::new(move || location.search.get(), list_open_calls);
     view! {
         <section class="casting">
             <h1>{t!(i18n, casting_title)}</h1>
             <p class="lead">{t!(i18n, casting_intro)}</p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match calls.await {
-                        Ok(calls) => {
-                            let count = calls.len();
-                            view! {
-                                <p class="result-count">{t!(i18n, casting_count, count)}</p>
-                                <ul class="call-list">
-                                    {calls.into_iter().map(|call| view! { <CallTile call /> }).collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
+                        Ok(list) => view! { <CallListView list /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
+    }
+}
+
+#[component]
+fn CallListView(list: CallList) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let filter = CallFilter::from_query(&location.search.get_untracked());
+    let count = list.calls.len();
+    let open = list.open;
+    let narrowed = filter.narrows();
+    view! {
+        {list.can_post.then(|| view! {
+            <p><a class="button primary" href="/casting/new">{t!(i18n, call_post)}</a></p>
+        })}
+        <CallFilterForm filter list=list.clone() />
+        <p class="result-count" role="status">
+            {if narrowed {
+                view! { {t!(i18n, casting_count_of, count = count, open = open)} }.into_any()
+            } else {
+                view! { {t!(i18n, casting_count, count)} }.into_any()
+            }}
+        </p>
+        {(count == 0 && narrowed).then(|| view! {
+            <p class="empty">{t!(i18n, casting_none_match)} " " <a href="/casting">{t!(i18n, clear_filters)}</a></p>
+        })}
+        <ul class="call-list">
+            {list.calls.into_iter().map(|call| view! { <CallTile call /> }).collect_view()}
+        </ul>
+    }
+}
+
+/// The public filter: dates, pay, gender, skill, place.
+#[component]
+fn CallFilterForm(filter: CallFilter, list: CallList) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || content_lang(i18n);
+    let date = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let pay = filter.pay_min.map(|p| p.to_string()).unwrap_or_default();
+    let gender = filter.gender;
+    let skill = filter.skill;
+    let no_skills = filter.no_skills;
+    let place = filter.place.clone().unwrap_or_default();
+    view! {
+        <details class="call-filter-panel" open=filter.narrows()>
+            <summary>{t!(i18n, filters_title)}</summary>
+            <form class="call-filter" method="get" action="/casting">
+                <div class="field">
+                    <label for="calls-from">{t!(i18n, calls_from)}</label>
+                    <input id="calls-from" name="from" type="date" value=date(filter.from) />
+                </div>
+                <div class="field">
+                    <label for="calls-to">{t!(i18n, calls_to)}</label>
+                    <input id="calls-to" name="to" type="date" value=date(filter.to) />
+                </div>
+                <div class="field">
+                    <label for="calls-pay">{t!(i18n, calls_pay_min)}</label>
+                    <input id="calls-pay" name="pay_min" type="number" min="0" step="10" inputmode="numeric" value=pay />
+                </div>
+                <div class="field">
+                    <label for="calls-gender">{t!(i18n, col_gender)}</label>
+                    <select id="calls-gender" name="gender">
+                        <option value="">{t!(i18n, any_gender)}</option>
+                        {Gender::ALL
+                            .iter()
+                            .map(|g| view! { <option value=g.code() selected=gender == Some(*g)>{move || g.label(lang())}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="calls-skill">{t!(i18n, calls_skill)}</label>
+                    <select id="calls-skill" name="skill">
+                        <option value="">{t!(i18n, calls_any_skill)}</option>
+                        <option value="none" selected=no_skills>{t!(i18n, calls_no_skill)}</option>
+                        {Skill::ALL
+                            .iter()
+                            .map(|s| view! { <option value=s.code() selected=skill == Some(*s)>{move || s.label(lang())}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="calls-place">{t!(i18n, location_label)}</label>
+                    <select id="calls-place" name="place">
+                        <option value="">{t!(i18n, calls_any_place)}</option>
+                        {list
+                            .places
+                            .into_iter()
+                            .map(|p| {
+                                let chosen = p.slug == place;
+                                view! {
+                                    <option value=p.slug.clone() selected=chosen>
+                                        {move || lang().pick(&p.name_zh, &p.name_en).to_string()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="primary">{t!(i18n, apply)}</button>
+                    <a href="/casting">{t!(i18n, clear_filters)}</a>
+                </div>
+            </form>
+        </details>
     }
 }
 

@@ -24,6 +24,9 @@ pub fn CataloguePage() -> impl IntoView {
         params.with(|q| CatalogueQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
     let data = Resource::new(move || query.get().to_query(), search_catalogue);
+    // Whether the phone's "Filters" panel is open lives here, above the results: a new result
+    // set (a facet ticked, a page turned) redraws the panel, and it must stay as the user left it.
+    let filters_open = RwSignal::new(false);
     view! {
         <section class="catalogue">
             <h1>{t!(i18n, catalogue_title)}</h1>
@@ -31,7 +34,7 @@ pub fn CataloguePage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(view) => view! { <Results view query=query.get_untracked() /> }.into_any(),
+                        Ok(view) => view! { <Results view query=query.get_untracked() filters_open /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -86,7 +89,11 @@ fn option_name(i18n: I18n, option: &FacetOption) -> String {
 }
 
 #[component]
-fn Results(view: CatalogueView, query: CatalogueQuery) -> impl IntoView {
+fn Results(
+    view: CatalogueView,
+    query: CatalogueQuery,
+    filters_open: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let chosen: usize = query.selected.iter().map(Vec::len).sum();
     let chips = {
@@ -99,7 +106,8 @@ fn Results(view: CatalogueView, query: CatalogueQuery) -> impl IntoView {
     let era = view.production_era;
     view! {
         <div class="catalogue-body">
-            <details class="facet-panel">
+            <details class="facet-panel" prop:open=move || filters_open.get()
+                on:toggle=move |ev| filters_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>
                     {move || t!(i18n, filters_title)}
                     {(chosen > 0).then(|| format!(" ({chosen})"))}

@@ -1,15 +1,29 @@
-//! Casting for the `Backend`: call pages, applications, applicants and crew decisions.
+//! Casting for the `Backend`: the public list, call pages, applications, applicants, crew
+//! decisions, and posting, editing, closing and cancelling calls.
+
+use std::collections::BTreeMap;
 
 use app::error::AppError;
 use app::models::{
-    Applicant, ApplicantsView, ApplicationState, CallPage, CallViewer, OrgKind, SessionUser,
-    WorkItem,
+    Applicant, ApplicantsView, ApplicationState, CallEditor, CallList, CallPage, CallViewer,
+    OrgKind, PlaceOption, SessionUser, WorkItem,
 };
 use domain::account::Role;
-use domain::casting::{ActorFilter, ApplicationStatus, Decision, age_on, unmet};
+use domain::casting::{
+    ActorFilter, ApplicationStatus, CallFilter, CallForm, Decision, age_on, check_call, unmet,
+};
 
 use super::{ServerBackend, now_unix, studio_today, unexpected};
-use crate::storage::casting::{Applied, Decided, StoredCall};
+use crate::storage::casting::{Applied, Decided, Saved, StoredCall};
+
+/// The production a crew account posts calls for.
+fn production_of(user: &SessionUser) -> Result<i64, AppError> {
+    user.require(Role::Crew)?;
+    match &user.org {
+        Some(org) if org.kind == OrgKind::Production => Ok(org.id),
+        _ => Err(AppError::field("production", "no_production")),
+    }
+}
 
 /// Whether `user` casts for the production of `call` (its crew, or an admin).
 fn casts_for(user: &SessionUser, call: &StoredCall) -> bool {
@@ -74,7 +88,7 @@ impl ServerBackend {
             },
             Some(_) => CallViewer::Other,
         };
-        Ok(CallPage { card: call.card, open: call.open, viewer })
+        Ok(CallPage { card: call.card, open: call.open, cancelled: call.cancelled, viewer })
     }
 
     pub(super) async fn casting_apply(
@@ -159,7 +173,14 @@ impl ServerBackend {
                 applied_at: r.applied_at,
             })
             .collect();
-        Ok(ApplicantsView { card: call.card, open: call.open, total, by_status, applicants })
+        Ok(ApplicantsView {
+            card: call.card,
+            open: call.open,
+            cancelled: call.cancelled,
+            total,
+            by_status,
+            applicants,
+        })
     }
 
     pub(super) async fn casting_decide(
@@ -191,5 +212,116 @@ impl ServerBackend {
         self.call_cast_by(user, call_id).await?;
         self.store.close_call(call_id, now_unix()).await.map_err(unexpected("close_call"))?;
         Ok(())
+    }
+
+    pub(super) async fn casting_open_calls(
+        &self,
+        filter: &CallFilter,
+    ) -> Result<CallList, AppError> {
+        let calls =
+            self.store.open_calls(studio_today()).await.map_err(unexpected("open_calls"))?;
+        let open = calls.len();
+        let places: BTreeMap<String, PlaceOption> = calls
+            .iter()
+            .map(|c| {
+                let place = PlaceOption {
+                    slug: c.location_slug.clone(),
+                    name_zh: c.location_zh.clone(),
+                    name_en: c.location_en.clone(),
+                };
+                (c.location_slug.clone(), place)
+            })
+            .collect();
+        let calls = calls.into_iter().filter(|c| filter.admits(c.facts())).collect();
+        Ok(CallList { calls, open, places: places.into_values().collect(), can_post: false })
+    }
+
+    pub(super) async fn casting_cancel(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+    ) -> Result<(), AppError> {
+        self.call_cast_by(user, call_id).await?;
+        self.store.cancel_call(call_id, now_unix()).await.map_err(unexpected("cancel_call"))?;
+        Ok(())
+    }
+
+    pub(super) async fn casting_editor(
+        &self,
+        user: &SessionUser,
+        call_id: Option<i64>,
+    ) -> Result<CallEditor, AppError> {
+        let places = self.store.place_options().await.map_err(unexpected("place_options"))?;
+        match call_id {
+            Some(id) => {
+                let call = self.call_cast_by(user, id).await?;
+                Ok(CallEditor {
+                    call_id: Some(id),
+                    production_zh: call.card.production_zh.clone(),
+                    production_en: call.card.production_en.clone(),
+                    form: CallForm::from_draft(&call.card.draft()),
+                    places,
+                    booked: call.card.booked,
+                })
+            }
+            None => {
+                self.publishing_production(user).await?;
+                let org = user.org.as_ref().ok_or(AppError::Forbidden)?;
+                Ok(CallEditor {
+                    call_id: None,
+                    production_zh: org.name_zh.clone(),
+                    production_en: org.name_en.clone(),
+                    form: CallForm::default(),
+                    places,
+                    booked: 0,
+                })
+            }
+        }
+    }
+
+    /// The user's production, if it may publish calls (verified by an admin).
+    async fn publishing_production(&self, user: &SessionUser) -> Result<i64, AppError> {
+        let production = production_of(user)?;
+        let verified = self
+            .store
+            .production_verified(production)
+            .await
+            .map_err(unexpected("production_verified"))?;
+        match verified {
+            Some(true) => Ok(production),
+            Some(false) => Err(AppError::field("production", "unverified")),
+            None => Err(AppError::Forbidden),
+        }
+    }
+
+    pub(super) async fn casting_save(
+        &self,
+        user: &SessionUser,
+        call_id: Option<i64>,
+        form: &CallForm,
+    ) -> Result<i64, AppError> {
+        // Who may write comes first: a stranger learns nothing from the form's errors.
+        let production = match call_id {
+            Some(id) => {
+                self.call_cast_by(user, id).await?;
+                None
+            }
+            None => Some(self.publishing_production(user).await?),
+        };
+        let draft = check_call(form, studio_today())
+            .map_err(|problems| AppError::Invalid(AppError::field_errors(problems)))?;
+        let saved = match (call_id, production) {
+            (Some(id), _) => self.store.update_call(id, &draft, now_unix()).await,
+            (None, Some(production)) => self.store.create_call(production, &draft).await,
+            (None, None) => return Err(AppError::Forbidden),
+        }
+        .map_err(unexpected("save_call"))?;
+        match saved {
+            Saved::Done(id) => Ok(id),
+            Saved::NoSuchPlace => Err(AppError::field("location", "invalid")),
+            Saved::NotOpen => Err(AppError::field("call", "call_closed")),
+            Saved::BelowBooked { .. } => Err(AppError::field("needed", "below_booked")),
+            Saved::NoSuchCall => Err(AppError::NotFound),
+        }
     }
 }

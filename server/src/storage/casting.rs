@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use app::models::CallCard;
-use domain::casting::{ActorFacts, ApplicationStatus, Decision, ReleaseReason};
+use app::models::{CallCard, PlaceOption};
+use domain::casting::{ActorFacts, ApplicationStatus, CallDraft, Decision, ReleaseReason};
 use domain::vocab::{Gender, Skill};
 use time::Date;
 
@@ -37,6 +37,23 @@ pub struct StoredCall {
     pub production_id: i64,
     /// Still taking applications: open and its deadline not passed.
     pub open: bool,
+    /// Cancelled by its crew (everyone who applied was released).
+    pub cancelled: bool,
+}
+
+/// Outcome of posting or editing a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Done(i64),
+    /// No location has the draft's slug.
+    NoSuchPlace,
+    /// The call is closed or cancelled: it can no longer change.
+    NotOpen,
+    /// Fewer places than are booked already.
+    BelowBooked {
+        booked: i64,
+    },
+    NoSuchCall,
 }
 
 /// An application as its actor sees it.
@@ -103,8 +120,9 @@ struct StoredCallRow {
 impl StoredCallRow {
     fn into_call(self, skills: Vec<Skill>, today: Date) -> Result<StoredCall, StorageError> {
         let open = self.status == "open" && self.card.deadline >= today;
+        let cancelled = self.status == "cancelled";
         let card = self.card.into_card(skills, self.booked)?;
-        Ok(StoredCall { card, production_id: self.production_id, open })
+        Ok(StoredCall { card, production_id: self.production_id, open, cancelled })
     }
 }
 
@@ -505,5 +523,208 @@ impl Store {
             tx.commit().await?;
             closed
         }))
+    }
+    /// Posts a call for `production_id` (its skills with it); `NoSuchPlace` for an unknown
+    /// location.
+    pub async fn create_call(
+        &self,
+        production_id: i64,
+        draft: &CallDraft,
+    ) -> Result<Saved, StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            let mut tx = pool.begin_write().await?;
+            let Some(location_id): Option<i64> =
+                sqlx::query_scalar("select location_id from location where slug = $1")
+                    .bind(&draft.location)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            else {
+                return Ok(Saved::NoSuchPlace);
+            };
+            let req = &draft.requirements;
+            let id: i64 = sqlx::query_scalar(
+                "insert into casting_call (production_id, role_zh, role_en, description_zh, \
+                 description_en, location_id, starts_on, ends_on, deadline, pay_per_day_fen, \
+                 gender, age_min, age_max, height_min_cm, height_max_cm, weight_min_kg, \
+                 weight_max_kg, needed, status) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+                 $10, $11, $12, $13, $14, $15, $16, $17, $18, 'open') returning casting_call_id",
+            )
+            .bind(production_id)
+            .bind(&draft.role_zh)
+            .bind(&draft.role_en)
+            .bind(&draft.description_zh)
+            .bind(&draft.description_en)
+            .bind(location_id)
+            .bind(draft.starts_on)
+            .bind(draft.ends_on)
+            .bind(draft.deadline)
+            .bind(draft.pay_per_day.fen())
+            .bind(req.gender.map(|g| g.code()))
+            .bind(req.age_range.0)
+            .bind(req.age_range.1)
+            .bind(req.height_range_cm.0)
+            .bind(req.height_range_cm.1)
+            .bind(req.weight_range_kg.0)
+            .bind(req.weight_range_kg.1)
+            .bind(draft.needed)
+            .fetch_one(&mut *tx)
+            .await?;
+            for skill in &req.skills {
+                sqlx::query("insert into casting_call_skill (casting_call_id, skill) values ($1, $2)")
+                    .bind(id)
+                    .bind(skill.code())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Saved::Done(id)
+        }))
+    }
+
+    /// Replaces an open call's terms with `draft`. Its places may not drop below those booked;
+    /// when they drop to exactly those booked, everyone still waiting is released (`filled`).
+    pub async fn update_call(
+        &self,
+        call_id: i64,
+        draft: &CallDraft,
+        now: i64,
+    ) -> Result<Saved, StorageError> {
+        let lock = if matches!(self.db(), Db::Postgres(_)) {
+            "select status from casting_call where casting_call_id = $1 for update"
+        } else {
+            "select status from casting_call where casting_call_id = $1"
+        };
+        Ok(on_db!(self.db(), pool => {
+            let mut tx = pool.begin_write().await?;
+            let Some(status): Option<String> =
+                sqlx::query_scalar(lock).bind(call_id).fetch_optional(&mut *tx).await?
+            else {
+                return Ok(Saved::NoSuchCall);
+            };
+            if status != "open" {
+                return Ok(Saved::NotOpen);
+            }
+            let Some(location_id): Option<i64> =
+                sqlx::query_scalar("select location_id from location where slug = $1")
+                    .bind(&draft.location)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            else {
+                return Ok(Saved::NoSuchPlace);
+            };
+            let booked: i64 = sqlx::query_scalar(
+                "select count(*) from application where casting_call_id = $1 and status = 'booked'",
+            )
+            .bind(call_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            if draft.needed < booked {
+                return Ok(Saved::BelowBooked { booked });
+            }
+            let req = &draft.requirements;
+            sqlx::query(
+                "update casting_call set role_zh = $1, role_en = $2, description_zh = $3, \
+                 description_en = $4, location_id = $5, starts_on = $6, ends_on = $7, \
+                 deadline = $8, pay_per_day_fen = $9, gender = $10, age_min = $11, age_max = $12, \
+                 height_min_cm = $13, height_max_cm = $14, weight_min_kg = $15, \
+                 weight_max_kg = $16, needed = $17 where casting_call_id = $18",
+            )
+            .bind(&draft.role_zh)
+            .bind(&draft.role_en)
+            .bind(&draft.description_zh)
+            .bind(&draft.description_en)
+            .bind(location_id)
+            .bind(draft.starts_on)
+            .bind(draft.ends_on)
+            .bind(draft.deadline)
+            .bind(draft.pay_per_day.fen())
+            .bind(req.gender.map(|g| g.code()))
+            .bind(req.age_range.0)
+            .bind(req.age_range.1)
+            .bind(req.height_range_cm.0)
+            .bind(req.height_range_cm.1)
+            .bind(req.weight_range_kg.0)
+            .bind(req.weight_range_kg.1)
+            .bind(draft.needed)
+            .bind(call_id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("delete from casting_call_skill where casting_call_id = $1")
+                .bind(call_id)
+                .execute(&mut *tx)
+                .await?;
+            for skill in &req.skills {
+                sqlx::query("insert into casting_call_skill (casting_call_id, skill) values ($1, $2)")
+                    .bind(call_id)
+                    .bind(skill.code())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if draft.needed == booked {
+                sqlx::query(RELEASE_PENDING)
+                    .bind(ReleaseReason::Filled.code())
+                    .bind(now)
+                    .bind(call_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Saved::Done(call_id)
+        }))
+    }
+
+    /// Cancels `call_id` (open or closed) and releases everyone who applied, booked actors
+    /// too (`cancelled`); `false` when it was cancelled already.
+    pub async fn cancel_call(&self, call_id: i64, now: i64) -> Result<bool, StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            let mut tx = pool.begin_write().await?;
+            let cancelled = sqlx::query(
+                "update casting_call set status = 'cancelled' \
+                 where casting_call_id = $1 and status <> 'cancelled'",
+            )
+            .bind(call_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if cancelled {
+                sqlx::query(
+                    "update application set status = 'released', released_reason = $1, \
+                     updated_at = $2 where casting_call_id = $3 and status <> 'released'",
+                )
+                .bind(ReleaseReason::Cancelled.code())
+                .bind(now)
+                .bind(call_id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            cancelled
+        }))
+    }
+    /// Every location a call can be set at, by slug.
+    pub async fn place_options(&self) -> Result<Vec<PlaceOption>, StorageError> {
+        let rows: Vec<(String, String, String)> = on_db!(self.db(), pool => sqlx::query_as(
+            "select slug, name_zh, name_en from location order by name_en, slug",
+        )
+        .fetch_all(pool)
+        .await?);
+        Ok(rows
+            .into_iter()
+            .map(|(slug, name_zh, name_en)| PlaceOption { slug, name_zh, name_en })
+            .collect())
+    }
+
+    /// Whether the production is verified (may publish calls); `None` when there is none.
+    pub async fn production_verified(
+        &self,
+        production_id: i64,
+    ) -> Result<Option<bool>, StorageError> {
+        Ok(on_db!(self.db(), pool => sqlx::query_scalar(
+            "select verified from production where production_id = $1",
+        )
+        .bind(production_id)
+        .fetch_optional(pool)
+        .await?))
     }
 }

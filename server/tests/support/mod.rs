@@ -69,6 +69,15 @@ pub async fn execute(store: &Store, sql: &str) {
     .expect(sql);
 }
 
+/// A number `sql` selects from the test database (`count(*)` and the like).
+pub async fn scalar(store: &Store, sql: &str) -> i64 {
+    match store.db() {
+        server::storage::Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        server::storage::Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+    }
+    .expect(sql)
+}
+
 /// A throwaway database, removed when dropped.
 pub struct TestDb {
     pub store: Store,
