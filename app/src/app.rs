@@ -10,9 +10,9 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
-    AccountPage, AdminPage, ApplicantsPage, CallDetailPage, CastingPage, CataloguePage,
+    AccountPage, ActorsPage, AdminPage, ApplicantsPage, CallDetailPage, CastingPage, CataloguePage,
     ComparePage, EditCallPage, HomePage, ItemPage, JoinPage, LocationPage, LocationsPage,
-    LoginPage, NewCallPage, NotFoundPage, RegisterPage, RequestsPage, SchedulePage,
+    LoginPage, NewCallPage, NotFoundPage, ProfilePage, RegisterPage, RequestsPage, SchedulePage,
     SharedShortlistPage, ShortlistPage, WorkPage,
 };
 
@@ -63,6 +63,8 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("edit")) view=EditCallPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("applicants")) view=ApplicantsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("work") view=WorkPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("actors") view=ActorsPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
@@ -161,9 +163,9 @@ fn UserMenu() -> impl IntoView {
                                 }
                             };
                             view! {
-                                {(role == Role::Actor).then(|| view! { <A href="/work">{t!(i18n, nav_my_work)}</A> })}
-                                {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> })}
-                                {(role == Role::Crew).then(|| view! { <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> <A href="/requests">{t!(i18n, nav_requests)}</A> })}
+                                {(role == Role::Actor).then(|| view! { <A href="/work">{t!(i18n, nav_my_work)}</A> <A href="/profile">{t!(i18n, nav_my_profile)}</A> })}
+                                {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> <A href="/actors">{t!(i18n, nav_pool)}</A> })}
+                                {(role == Role::Crew).then(|| view! { <A href="/actors">{t!(i18n, nav_pool)}</A> <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> <A href="/requests">{t!(i18n, nav_requests)}</A> })}
                                 <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
                                     {t!(i18n, signed_in_as, name = name.clone(), role = role_text)}

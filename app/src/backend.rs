@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::models::{
-    AdminView, ApplicantsView, ApplicationState, BookingReceipt, CallEditor, CallList, CallPage,
-    CatalogueView, Comparison, InvitationView, ItemDetail, LocationDetail, LocationsView,
-    NewInvitation, OrgRef, RequestView, ReservationView, SessionUser, SharedShortlist,
-    ShortlistView, WorkItem,
+    ActorProfileView, AdminView, ApplicantsView, ApplicationState, BookingReceipt, CallEditor,
+    CallList, CallPage, CatalogueView, Comparison, InvitationView, ItemDetail, LocationDetail,
+    LocationsView, NewInvitation, OrgRef, PoolView, RequestView, ReservationView, SessionUser,
+    SharedShortlist, ShortlistView, WorkItem,
 };
 use domain::account::Role;
 
@@ -143,6 +143,23 @@ pub trait Backend: Send + Sync + 'static {
     async fn apply(&self, user: &SessionUser, call_id: i64) -> Result<ApplicationState, AppError>;
     /// Actor `user`'s applications, newest first.
     async fn my_work(&self, user: &SessionUser) -> Result<Vec<WorkItem>, AppError>;
+    /// Discoverable actors passing `filter`, page `page` (crews of verified productions and
+    /// admins).
+    async fn actor_pool(
+        &self,
+        user: &SessionUser,
+        filter: &domain::casting::ActorFilter,
+        page: u32,
+    ) -> Result<PoolView, AppError>;
+    /// Actor `user`'s own profile (`NotFound` for an actor account without one).
+    async fn my_profile(&self, user: &SessionUser) -> Result<ActorProfileView, AppError>;
+    /// Saves actor `user`'s measures, skills and search switch; each problem is `Invalid` on
+    /// its field and changes nothing.
+    async fn save_profile(
+        &self,
+        user: &SessionUser,
+        edit: &domain::casting::ProfileEdit,
+    ) -> Result<ActorProfileView, AppError>;
     /// A call's applicants narrowed by `filter` (crew of the call's production, admins).
     async fn applicants(
         &self,

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::{ApplicantsView, ApplicationState, CallEditor, CallPage, WorkItem};
-use domain::casting::CallForm;
+use crate::models::{
+    ActorProfileView, ApplicantsView, ApplicationState, CallEditor, CallPage, PoolView, WorkItem,
+};
+use domain::casting::{CallForm, ProfileEdit};
 
 #[cfg(feature = "ssr")]
 use crate::{api::answer, auth::require_user};
@@ -112,6 +114,40 @@ pub async fn save_casting_call(
     answer(async {
         let user = require_user().await?;
         crate::backend::backend()?.save_call(&user, call_id, &form).await
+    })
+    .await
+}
+
+/// The logged-in actor's own profile.
+#[server(prefix = "/api", endpoint = "profile")]
+pub async fn load_my_profile() -> Result<ActorProfileView, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.my_profile(&user).await
+    })
+    .await
+}
+
+/// Saves the logged-in actor's measures, skills and languages, and search switch (fields
+/// `edit[height_cm]`, `edit[skills][]`, `edit[discoverable]`).
+#[server(prefix = "/api", endpoint = "profile/save")]
+pub async fn save_my_profile(edit: ProfileEdit) -> Result<ActorProfileView, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.save_profile(&user, &edit).await
+    })
+    .await
+}
+
+/// Discoverable actors narrowed by `query` (the pool page's query string: gender, age, height,
+/// weight, skills, page), with counts; for crews of verified productions and admins.
+#[server(prefix = "/api", endpoint = "actors")]
+pub async fn search_actor_pool(#[server(default)] query: String) -> Result<PoolView, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        let filter = domain::casting::ActorFilter::from_query(&query);
+        let page = domain::casting::page_of(&query);
+        crate::backend::backend()?.actor_pool(&user, &filter, page).await
     })
     .await
 }

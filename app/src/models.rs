@@ -423,6 +423,40 @@ pub struct CallEditor {
     pub booked: i64,
 }
 
+/// An actor's own profile, as only they see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorProfileView {
+    pub name: String,
+    pub facts: domain::casting::ActorFacts,
+    /// Age today, in the studio's time zone.
+    pub age: i64,
+    /// Crews may find the profile in searches of the actor pool.
+    pub discoverable: bool,
+}
+
+/// A discoverable actor as a crew finds them in the pool: no phone, no birth date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PoolActor {
+    pub actor_id: i64,
+    pub name: String,
+    pub gender: domain::vocab::Gender,
+    pub age: i64,
+    pub height_cm: i64,
+    pub weight_kg: i64,
+    pub skills: Vec<domain::vocab::Skill>,
+}
+
+/// A page of the actor pool, with counts over every match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PoolView {
+    pub total: i64,
+    pub by_gender: Vec<(domain::vocab::Gender, i64)>,
+    pub by_skill: Vec<(domain::vocab::Skill, i64)>,
+    pub page: u32,
+    pub pages: u32,
+    pub actors: Vec<PoolActor>,
+}
+
 /// One of an actor's applications ("my work").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkItem {

@@ -273,25 +273,8 @@ pub fn check_profile(
             Some(date) => Some(date),
         },
     };
-    let mut measure = |field: &'static str, text: &str, (min, max): (i64, i64)| match text.trim() {
-        "" => {
-            problems.push((field, "required"));
-            None
-        }
-        t => match t.parse::<i64>() {
-            Ok(v) if (min..=max).contains(&v) => Some(v),
-            Ok(_) => {
-                problems.push((field, "out_of_range"));
-                None
-            }
-            Err(_) => {
-                problems.push((field, "not_a_number"));
-                None
-            }
-        },
-    };
-    let height = measure("height_cm", form.height_cm, HEIGHT_CM);
-    let weight = measure("weight_kg", form.weight_kg, WEIGHT_KG);
+    let height = required_number(&mut problems, "height_cm", form.height_cm, HEIGHT_CM);
+    let weight = required_number(&mut problems, "weight_kg", form.weight_kg, WEIGHT_KG);
     match (gender, birth, height, weight) {
         (Some(gender), Some(birth_date), Some(height_cm), Some(weight_kg))
             if problems.is_empty() =>
@@ -300,6 +283,86 @@ pub fn check_profile(
         }
         _ => Err(problems),
     }
+}
+
+/// How long a "current look" photo stays current.
+pub const LOOK_FRESH_DAYS: i64 = 90;
+
+/// Whether a look photo taken on `taken_on` is stale on `today` (older than
+/// [`LOOK_FRESH_DAYS`]): crews are told so next to it.
+pub fn look_is_stale(taken_on: Date, today: Date) -> bool {
+    (today - taken_on).whole_days() > LOOK_FRESH_DAYS
+}
+
+/// What an actor changes on their profile later: measures, skills and languages, and whether
+/// crews may find them in searches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileEdit {
+    pub height_cm: String,
+    pub weight_kg: String,
+    pub skills: Vec<String>,
+    /// A checkbox: present (any value) when ticked.
+    pub discoverable: Option<String>,
+}
+
+/// A checked profile edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileChange {
+    pub height_cm: i64,
+    pub weight_kg: i64,
+    pub skills: Vec<Skill>,
+    pub discoverable: bool,
+}
+
+/// Checks a profile edit: measures within [`HEIGHT_CM`] and [`WEIGHT_KG`], known skills.
+pub fn check_profile_edit(
+    edit: &ProfileEdit,
+) -> Result<ProfileChange, Vec<(&'static str, &'static str)>> {
+    let mut p = Vec::new();
+    let height = required_number(&mut p, "height_cm", &edit.height_cm, HEIGHT_CM);
+    let weight = required_number(&mut p, "weight_kg", &edit.weight_kg, WEIGHT_KG);
+    let skills = known_skills(&mut p, &edit.skills);
+    match (height, weight) {
+        (Some(height_cm), Some(weight_kg)) if p.is_empty() => Ok(ProfileChange {
+            height_cm,
+            weight_kg,
+            skills,
+            discoverable: edit.discoverable.is_some(),
+        }),
+        _ => Err(p),
+    }
+}
+
+/// Skill codes read once each; an unknown one is `invalid` on `skills`.
+fn known_skills(problems: &mut Vec<(&'static str, &'static str)>, codes: &[String]) -> Vec<Skill> {
+    let mut skills = Vec::new();
+    for code in codes.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        match Skill::parse(code) {
+            Some(s) if !skills.contains(&s) => skills.push(s),
+            Some(_) => {}
+            None => {
+                if !problems.contains(&("skills", "invalid")) {
+                    problems.push(("skills", "invalid"));
+                }
+            }
+        }
+    }
+    skills
+}
+
+/// A whole number within `bounds` that must be given.
+fn required_number(
+    problems: &mut Vec<(&'static str, &'static str)>,
+    field: &'static str,
+    text: &str,
+    bounds: (i64, i64),
+) -> Option<i64> {
+    if text.trim().is_empty() {
+        problems.push((field, "required"));
+        return None;
+    }
+    optional_number(problems, field, text, bounds)
 }
 
 /// Most places one call may ask for.
@@ -492,13 +555,7 @@ pub fn check_call(
             Some(m) => Some(m),
         },
     };
-    let needed = match form.needed.trim() {
-        "" => {
-            p.push(("needed", "required"));
-            None
-        }
-        _ => optional_number(&mut p, "needed", &form.needed, (1, MAX_NEEDED)),
-    };
+    let needed = required_number(&mut p, "needed", &form.needed, (1, MAX_NEEDED));
     let gender = match form.gender.trim() {
         "" => None,
         code => Gender::parse(code).or_else(|| {
@@ -524,14 +581,7 @@ pub fn check_call(
         ("weight_max", &form.weight_max),
         WEIGHT_KG,
     );
-    let mut skills = Vec::new();
-    for code in form.skills.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        match Skill::parse(code) {
-            Some(s) if !skills.contains(&s) => skills.push(s),
-            Some(_) => {}
-            None => p.push(("skills", "invalid")),
-        }
-    }
+    let skills = known_skills(&mut p, &form.skills);
     match (role, description, starts_on, ends_on, deadline, pay, needed) {
         (
             Some(role),
@@ -689,6 +739,28 @@ impl CallFilter {
             && (!self.no_skills || req.skills.is_empty())
             && self.place.as_deref().is_none_or(|p| p == call.location)
     }
+}
+
+/// The latest birth date of someone at least `years` old on `today` (a 29 February that the
+/// earlier year lacks becomes the 28th, as [`age_on`] counts it).
+pub fn latest_birth_for_age(today: Date, years: i64) -> Date {
+    let year = today.year() - i32::try_from(years.clamp(0, 200)).unwrap_or(200);
+    today
+        .replace_year(year)
+        .or_else(|_| today.replace_day(28).and_then(|d| d.replace_year(year)))
+        .unwrap_or(today)
+}
+
+/// Actors found per page of the pool search.
+pub const POOL_PAGE: usize = 50;
+
+/// The page a query string asks for (`page`, from 1).
+pub fn page_of(query: &str) -> u32 {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .find(|(k, _)| k == "page")
+        .and_then(|(_, v)| v.parse::<u32>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
 }
 
 /// How an applicant list or the actor pool is narrowed: each bound inclusive and optional.
@@ -1024,5 +1096,52 @@ mod tests {
         };
         assert!(men.admits(facts(&anyone)));
         assert!(!CallFilter::from_query("pay_min=abc&from=soon").narrows());
+    }
+
+    #[test]
+    fn a_profile_edit_checks_measures_and_skills_and_reads_the_switch() {
+        let edit = ProfileEdit {
+            height_cm: "166".into(),
+            weight_kg: "51".into(),
+            skills: vec!["dance".into(), "english".into(), "dance".into()],
+            discoverable: Some("on".into()),
+        };
+        let change = check_profile_edit(&edit).unwrap();
+        assert_eq!(change.skills, vec![Skill::Dance, Skill::English]);
+        assert!(change.discoverable);
+        assert!(Skill::English.is_language() && !Skill::Dance.is_language());
+        let hidden = ProfileEdit { discoverable: None, ..edit.clone() };
+        assert!(!check_profile_edit(&hidden).unwrap().discoverable);
+        let bad = ProfileEdit {
+            height_cm: "".into(),
+            weight_kg: "400".into(),
+            skills: vec!["juggling".into(), "fire".into()],
+            discoverable: None,
+        };
+        assert_eq!(
+            check_profile_edit(&bad).unwrap_err(),
+            vec![("height_cm", "required"), ("weight_kg", "out_of_range"), ("skills", "invalid")]
+        );
+    }
+
+    #[test]
+    fn a_look_photo_goes_stale_after_ninety_days() {
+        let taken = date!(2026 - 08 - 27);
+        assert!(!look_is_stale(taken, date!(2026 - 11 - 25)));
+        assert!(look_is_stale(taken, date!(2026 - 11 - 26)));
+    }
+
+    #[test]
+    fn the_latest_birth_date_for_an_age_agrees_with_age_on() {
+        for today in [date!(2026 - 11 - 25), date!(2028 - 02 - 29), date!(2027 - 03 - 01)] {
+            for years in [16, 18, 25, 60] {
+                let born = latest_birth_for_age(today, years);
+                assert_eq!(age_on(born, today), years, "{today} {years}");
+                assert_eq!(age_on(born.next_day().unwrap(), today), years - 1, "{today} {years}");
+            }
+        }
+        assert_eq!(page_of("gender=female&page=3"), 3);
+        assert_eq!(page_of("page=0"), 1);
+        assert_eq!(page_of("page=x"), 1);
     }
 }

@@ -266,6 +266,20 @@ vocabulary! {
         Cantonese => "cantonese", "粤语", "Cantonese";
         English => "english", "英语", "English";
         Acrobatics => "acrobatics", "杂技", "Acrobatics";
+        Japanese => "japanese", "日语", "Japanese";
+        Korean => "korean", "韩语", "Korean";
+        Russian => "russian", "俄语", "Russian";
+    }
+}
+
+impl Skill {
+    /// Languages are skills like any other (a call may ask for English); profiles list them
+    /// apart.
+    pub fn is_language(self) -> bool {
+        matches!(
+            self,
+            Skill::Cantonese | Skill::English | Skill::Japanese | Skill::Korean | Skill::Russian
+        )
     }
 }
 

@@ -36,12 +36,14 @@ const runs = [
     qualify: '你符合该招募的全部要求', apply: '一键报名', applied: '已报名', dance: '舞蹈',
     notEligible: '你暂时无法报名', applicants: '查看报名者', female: '女', filter: '筛选',
     book: '录用', release: '不录用', booked: '已录用', released: '未录用', myWork: '我的通告',
+    addSkills: '在资料中添加技能', saveProfile: '保存资料', saved: '已保存。', backToCall: '返回招募',
   },
   {
     locale: 'en', production: 'The Lingyan Pavilion', maids: 'Palace maids', dancers: 'Court dancers', registerToApply: 'Register as an actor to apply', register: 'Register',
     qualify: 'You meet every requirement', apply: 'Apply now', applied: 'Applied', dance: 'Dance',
     notEligible: 'You cannot apply', applicants: 'See applicants', female: 'Female', filter: 'Filter',
     book: 'Book', release: 'Release', booked: 'Booked', released: 'Released', myWork: 'My work',
+    addSkills: 'Add skills to my profile', saveProfile: 'Save the profile', saved: 'Saved.', backToCall: 'Back to the call',
   },
 ];
 
@@ -88,6 +90,17 @@ for (const r of runs) {
     await expect(page.locator('.ineligible')).toContainText(r.notEligible);
     await expect(page.locator('.ineligible li')).toContainText(r.dance);
     await expect(page.getByRole('button', { name: r.apply })).toHaveCount(0);
+    // She can dance: she adds it to her profile from the call and comes back eligible.
+    const dancersUrl = page.url();
+    await page.getByRole('link', { name: r.addSkills }).click();
+    await expect(page).toHaveURL(/\/profile\?next=\/casting\/\d+$/);
+    await hydrated(page);
+    await page.getByRole('checkbox', { name: r.dance, exact: true }).check();
+    await page.getByRole('button', { name: r.saveProfile }).click();
+    await expect(page.locator('.form-ok')).toHaveText(r.saved);
+    await page.getByRole('link', { name: r.backToCall }).click();
+    await expect(page).toHaveURL(dancersUrl);
+    await expect(page.locator('.eligible')).toContainText(r.qualify);
 
     // Three more apply: two in the crew's range, one too old for it.
     const others = [
@@ -261,5 +274,57 @@ for (const r of posts) {
 
     expect(errors).toEqual([]);
     for (const c of [crewContext, visitorContext, actress]) await c.close();
+  });
+}
+
+for (const r of [
+  { locale: 'zh-CN', pool: '演员库', female: '女', filter: '筛选', dance: '舞蹈', matches: /共 [\d,]+ 位演员符合/ },
+  { locale: 'en', pool: 'Actors', female: 'Female', filter: 'Filter', dance: 'Dance', matches: /[\d,]+ actors match/ },
+]) {
+  test(`a crew searches the actor pool by gender, age, height and skill, with counts (${r.locale})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale: r.locale });
+    const crew = await context.newPage();
+    const errors = watchErrors(crew);
+    await logIn(crew, 'crew@backlot.local', 'backlot-crew-demo');
+    await crew.getByRole('link', { name: r.pool, exact: true }).click();
+    await expect(crew).toHaveURL(/\/actors$/);
+    await hydrated(crew);
+    const everyone = Number(((await crew.locator('.result-count').textContent()) ?? '').replace(/\D/g, ''));
+    expect(everyone).toBeGreaterThan(1000);
+
+    const form = crew.locator('form.applicant-filter');
+    await form.locator('select[name="gender"]').selectOption('female');
+    await form.locator('input[name="age_min"]').fill('18');
+    await form.locator('input[name="age_max"]').fill('25');
+    await form.locator('input[name="height_min"]').fill('160');
+    await form.locator('input[name="height_max"]').fill('170');
+    await form.getByRole('button', { name: r.filter }).click();
+    await expect(crew).toHaveURL(/\/actors\?gender=female&age_min=18&age_max=25&height_min=160&height_max=170/);
+    await expect(crew.locator('.result-count')).toHaveText(r.matches);
+    const narrowed = Number(((await crew.locator('.result-count').textContent()) ?? '').replace(/\D/g, ''));
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(everyone);
+    // The counts add up: every match is one gender; the dancers among them are counted too.
+    await expect(crew.locator('.pool-counts li[data-gender="female"] strong')).toHaveText(narrowed.toLocaleString('en-US'));
+    const dancers = Number(((await crew.locator('.pool-counts li[data-skill="dance"] strong').textContent()) ?? '0').replace(/\D/g, ''));
+    const rows = crew.locator('.pool-table tbody tr');
+    expect(await rows.count()).toBe(Math.min(narrowed, 50));
+    for (const row of await rows.all()) {
+      const cells = await row.locator('td').allTextContents();
+      expect(cells[0]).toBe(r.female);
+      expect(Number(cells[1])).toBeGreaterThanOrEqual(18);
+      expect(Number(cells[1])).toBeLessThanOrEqual(25);
+      expect(Number(cells[2])).toBeGreaterThanOrEqual(160);
+      expect(Number(cells[2])).toBeLessThanOrEqual(170);
+    }
+    // Adding the skill narrows to the number its count promised.
+    await form.getByRole('checkbox', { name: r.dance, exact: true }).check();
+    await form.getByRole('button', { name: r.filter }).click();
+    await expect(crew).toHaveURL(/skill=dance/);
+    await expect.poll(async () => Number(((await crew.locator('.result-count').textContent()) ?? '').replace(/\D/g, ''))).toBe(dancers);
+    // Nothing private is on the page.
+    expect(await crew.locator('a.phone').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 }

@@ -129,7 +129,7 @@ test.describe('every page hydrates cleanly', () => {
     '/', '/locations', '/locations/qin-palace', '/locations/qin-palace?day=2026-12-01',
     '/compare?l=qin-palace,qin-palace-gate-tower', '/catalogue', '/catalogue?q=longpao&era=qing&view=list',
     '/catalogue/1', '/casting', '/casting?pay_min=200&skill=none', '/casting/1', '/casting/1/applicants',
-    '/casting/new', '/casting/1/edit', '/work', '/login', '/shortlist',
+    '/casting/new', '/casting/1/edit', '/work', '/profile', '/actors?gender=female&skill=dance', '/login', '/shortlist',
     '/schedule', '/requests', '/account',
   ];
   // Pages for some roles only: others get a 403 page, which the browser logs (visitors are sent
@@ -142,6 +142,8 @@ test.describe('every page hydrates cleanly', () => {
     '/casting/1/edit': ['visitor', 'crew', 'admin'],
     '/casting/new': ['visitor', 'crew'],
     '/work': ['visitor', 'actor'],
+    '/profile': ['visitor', 'actor'],
+    '/actors?gender=female&skill=dance': ['visitor', 'crew', 'admin'],
   };
   for (const who of ['visitor', 'actor', 'crew', 'operator', 'admin']) {
     test(`as ${who}`, async ({ page }) => {

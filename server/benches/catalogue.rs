@@ -17,7 +17,7 @@ use domain::catalogue::CatalogueQuery;
 use server::backend::ServerBackend;
 use server::catalogue::CatalogueIndex;
 use server::media::MediaStore;
-use support::{Backend, TestDb, bench_runtime};
+use support::{Backend, TestDb, bench_runtime, percentiles};
 
 /// What buyers type and click: everything, a pinyin word, the issue's narrowed search, facets
 /// with a price bound sorted by price, and a typo.
@@ -40,13 +40,6 @@ async fn hundred_thousand_items(db: &TestDb) {
         i.size, i.condition, i.quantity_owned, i.daily_rate_fen + n.i, i.deposit_fen, \
         i.supplier_id, i.name_zh || n.i, i.name_en || ' ' || n.i from item i, n";
     support::execute(&db.store, COPY).await;
-}
-
-/// p50 and p99 of `runs` timed calls.
-fn percentiles(runs: usize, mut call: impl FnMut() -> Duration) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..runs).map(|_| call()).collect();
-    times.sort();
-    (times[runs / 2], times[runs * 99 / 100])
 }
 
 fn search_at(c: &mut Criterion, group_name: &str, grow: bool) {

@@ -6,10 +6,10 @@ mod casting;
 use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
-    AccountSummary, AdminView, ApplicantsView, ApplicationState, BaseOutline, BookingReceipt,
-    CallEditor, CallList, CallPage, CatalogueView, Comparison, CrewBooking, CrewSchedule,
-    InvitationView, ItemDetail, ItemHit, LocationDetail, LocationPin, LocationRights,
-    LocationsView, NewInvitation, OrgKind, OrgRef, Photo, RequestLine, RequestView,
+    AccountSummary, ActorProfileView, AdminView, ApplicantsView, ApplicationState, BaseOutline,
+    BookingReceipt, CallEditor, CallList, CallPage, CatalogueView, Comparison, CrewBooking,
+    CrewSchedule, InvitationView, ItemDetail, ItemHit, LocationDetail, LocationPin, LocationRights,
+    LocationsView, NewInvitation, OrgKind, OrgRef, Photo, PoolView, RequestLine, RequestView,
     ReservationStatus, ReservationView, ReservedLine, ScheduleSlot, SessionUser, SharedShortlist,
     ShortlistView, TileSource, WorkItem,
 };
@@ -452,6 +452,27 @@ impl Backend for ServerBackend {
 
     async fn my_work(&self, user: &SessionUser) -> Result<Vec<WorkItem>, AppError> {
         self.casting_work(user).await
+    }
+
+    async fn actor_pool(
+        &self,
+        user: &SessionUser,
+        filter: &domain::casting::ActorFilter,
+        page: u32,
+    ) -> Result<PoolView, AppError> {
+        self.casting_pool(user, filter, page).await
+    }
+
+    async fn my_profile(&self, user: &SessionUser) -> Result<ActorProfileView, AppError> {
+        self.casting_profile(user).await
+    }
+
+    async fn save_profile(
+        &self,
+        user: &SessionUser,
+        edit: &domain::casting::ProfileEdit,
+    ) -> Result<ActorProfileView, AppError> {
+        self.casting_save_profile(user, edit).await
     }
 
     async fn applicants(

@@ -579,3 +579,214 @@ on_both_backends!(
         assert_eq!(codes(&json(refused).await), [("call".to_string(), "call_closed".to_string())]);
     }
 );
+
+on_both_backends!(
+    an_actor_completes_the_profile_and_a_call_needing_a_skill_opens,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let today = server::backend::studio_today();
+        let calls = app.db.store.open_calls(today).await.unwrap();
+        let dancers = calls
+            .iter()
+            .find(|c| c.requirements.skills == [Skill::Dance])
+            .expect("a seeded call needing dance");
+        let req = &dancers.requirements;
+        // Of an age, height and weight the dancers' call takes, without dance on her profile.
+        let age = req.age_range.0.unwrap_or(20).max(18);
+        let height = req.height_range_cm.0.unwrap_or(160);
+        let weight = req.weight_range_kg.1.unwrap_or(55).min(55);
+        let first = dancers.starts_on;
+        let born = first.replace_year(first.year() - age as i32 - 1).unwrap();
+        let facts = ActorFacts {
+            gender: req.gender.unwrap_or(Gender::Female),
+            birth_date: born,
+            height_cm: height,
+            weight_kg: weight,
+            skills: vec![],
+        };
+        let (actor, _) = app.actor(&facts).await;
+        let call = dancers.call_id.to_string();
+        let refused = actor.call("/api/call/apply", &[("call_id", &call)]).await;
+        assert_eq!(refused.status(), 422);
+        assert_eq!(json(refused).await["Ineligible"], serde_json::json!([{ "Skill": "dance" }]));
+
+        // Her profile, as only she sees it.
+        let profile = json(actor.call("/api/profile", &[]).await).await;
+        assert_eq!(profile["facts"]["height_cm"], height);
+        assert_eq!(profile["discoverable"], false);
+        assert_eq!(
+            profile["age"],
+            server::backend::studio_today().year() as i64
+                - born.year() as i64
+                - i64::from((today.month() as u8, today.day()) < (born.month() as u8, born.day()))
+        );
+
+        // A bad edit names its fields and changes nothing.
+        let bad = actor
+            .call(
+                "/api/profile/save",
+                &[("edit[height_cm]", "20"), ("edit[weight_kg]", ""), ("edit[skills][]", "fire")],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        let mut problems = codes(&json(bad).await);
+        problems.sort();
+        assert_eq!(
+            problems,
+            [
+                ("height_cm".to_string(), "out_of_range".to_string()),
+                ("skills".to_string(), "invalid".to_string()),
+                ("weight_kg".to_string(), "required".to_string()),
+            ]
+        );
+        assert_eq!(json(actor.call("/api/profile", &[]).await).await, profile);
+
+        // She adds dance and a language and lets crews find her: the dancers' call opens.
+        let height_s = height.to_string();
+        let weight_s = weight.to_string();
+        let saved = actor
+            .call(
+                "/api/profile/save",
+                &[
+                    ("edit[height_cm]", height_s.as_str()),
+                    ("edit[weight_kg]", weight_s.as_str()),
+                    ("edit[skills][]", "dance"),
+                    ("edit[skills][]", "english"),
+                    ("edit[discoverable]", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), 200);
+        let saved = json(saved).await;
+        assert_eq!(saved["facts"]["skills"], serde_json::json!(["dance", "english"]));
+        assert_eq!(saved["discoverable"], true);
+        assert_eq!(actor.call("/api/call/apply", &[("call_id", &call)]).await.status(), 200);
+        // Her data export lists the application with her profile.
+        let export = json(actor.get("/account/data").await).await;
+        assert_eq!(export["applications"][0]["casting_call_id"], dancers.call_id);
+        assert_eq!(export["applications"][0]["status"], "applied");
+        assert_eq!(export["actor_profile"]["skills"], serde_json::json!(["dance", "english"]));
+        assert_eq!(export["actor_profile"]["discoverable"], true);
+
+        // Unticking the switch hides her again; skills stay as sent (none).
+        let hidden = actor
+            .call(
+                "/api/profile/save",
+                &[("edit[height_cm]", height_s.as_str()), ("edit[weight_kg]", weight_s.as_str())],
+            )
+            .await;
+        let hidden = json(hidden).await;
+        assert_eq!(hidden["discoverable"], false);
+        assert_eq!(hidden["facts"]["skills"], serde_json::json!([]));
+
+        // Nobody else reads or writes a profile.
+        assert_eq!(app.browser().call("/api/profile", &[]).await.status(), 401);
+        let (crew, _) = app.logged_in(Role::Crew, None).await;
+        assert_eq!(crew.call("/api/profile", &[]).await.status(), 403);
+        let write = [("edit[height_cm]", "170"), ("edit[weight_kg]", "60")];
+        assert_eq!(crew.call("/api/profile/save", &write).await.status(), 403);
+    }
+);
+
+on_both_backends!(
+    the_actor_pool_finds_only_discoverable_actors_and_counts_every_match,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let today = server::backend::studio_today();
+        let (crew, _) =
+            app.logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: 1 })).await;
+
+        // Every seeded actor, checked with the domain's own rule: what the pool must find.
+        let actors: Vec<(i64, String, time::Date, i64, i64, bool)> = match app.db.store.db() {
+            server::storage::Db::Sqlite(pool) => sqlx::query_as(
+                "select actor_id, gender, birth_date, height_cm, weight_kg, discoverable from actor",
+            )
+            .fetch_all(pool)
+            .await
+            .unwrap(),
+            server::storage::Db::Postgres(pool) => sqlx::query_as(
+                "select actor_id, gender, birth_date, height_cm, weight_kg, discoverable from actor",
+            )
+            .fetch_all(pool)
+            .await
+            .unwrap(),
+        };
+        assert!(actors.len() >= 2_000);
+        let mut facts = Vec::new();
+        for (id, gender, birth_date, height_cm, weight_kg, discoverable) in actors {
+            let skills = app.db.store.actor_facts(id).await.unwrap().unwrap().skills;
+            let gender = Gender::parse(&gender).unwrap();
+            facts.push((
+                id,
+                discoverable,
+                ActorFacts { gender, birth_date, height_cm, weight_kg, skills },
+            ));
+        }
+        for query in [
+            "",
+            "gender=female&age_min=18&age_max=25&height_min=160&height_max=170",
+            "gender=male&skill=horse_riding&skill=martial_arts&weight_max=80",
+            "age_min=60",
+        ] {
+            let filter = domain::casting::ActorFilter::from_query(query);
+            let matching: Vec<&(i64, bool, ActorFacts)> = facts
+                .iter()
+                .filter(|(_, d, f)| {
+                    *d && filter.admits(f, domain::casting::age_on(f.birth_date, today))
+                })
+                .collect();
+            let found = json(crew.call("/api/actors", &[("query", query)]).await).await;
+            assert_eq!(found["total"].as_u64(), Some(matching.len() as u64), "{query}");
+            for gender in Gender::ALL {
+                let n = matching.iter().filter(|(_, _, f)| f.gender == *gender).count();
+                let counted = found["by_gender"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|p| p[0] == gender.code())
+                    .map_or(0, |p| p[1].as_u64().unwrap());
+                assert_eq!(counted, n as u64, "{query} {gender:?}");
+            }
+            for skill in Skill::ALL {
+                let n = matching.iter().filter(|(_, _, f)| f.skills.contains(skill)).count();
+                let counted = found["by_skill"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|p| p[0] == skill.code())
+                    .map_or(0, |p| p[1].as_u64().unwrap());
+                assert_eq!(counted, n as u64, "{query} {skill:?}");
+            }
+            // The first page: the oldest profiles first, fifty at most, nothing private.
+            let mut ids: Vec<i64> = matching.iter().map(|(id, _, _)| *id).collect();
+            ids.sort();
+            ids.truncate(50);
+            let shown: Vec<i64> = found["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["actor_id"].as_i64().unwrap())
+                .collect();
+            assert_eq!(shown, ids, "{query}");
+            let text = found.to_string();
+            assert!(!text.contains("birth_date") && !text.contains("phone"), "{query}");
+        }
+        // Page two goes on where page one stopped.
+        let second = json(crew.call("/api/actors", &[("query", "page=2")]).await).await;
+        assert_eq!(second["page"], 2);
+        let first = json(crew.call("/api/actors", &[("query", "")]).await).await;
+        let last_of_first = first["actors"][49]["actor_id"].as_i64().unwrap();
+        assert!(second["actors"][0]["actor_id"].as_i64().unwrap() > last_of_first);
+
+        // Crews of unverified productions and actors do not search the pool.
+        let unverified = scalar(
+            &app.db.store,
+            "select production_id from production where not verified order by production_id limit 1",
+        )
+        .await;
+        let (newcomer, _) = app
+            .logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: unverified }))
+            .await;
+        assert_eq!(newcomer.call("/api/actors", &[("query", "")]).await.status(), 403);
+    }
+);

@@ -81,6 +81,9 @@ enum Case {
     PostCall,
     EditCall,
     CancelCall,
+    MyProfile,
+    SaveProfile,
+    ActorPool,
 }
 
 impl Case {
@@ -124,7 +127,7 @@ impl Case {
             | Case::MyReservations => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             // Actors apply and see their own work; the call's production's crew and admins
             // see its applicants and decide.
-            Case::ApplyToCall | Case::MyWork => {
+            Case::ApplyToCall | Case::MyWork | Case::MyProfile | Case::SaveProfile => {
                 [Unauthorized, Allowed, Forbidden, Forbidden, Forbidden]
             }
             Case::CallApplicants
@@ -132,6 +135,8 @@ impl Case {
             | Case::CloseCall
             | Case::EditCall
             | Case::CancelCall => [Unauthorized, Forbidden, Allowed, Forbidden, Allowed],
+            // Crews of verified productions and admins search the actor pool.
+            Case::ActorPool => [Unauthorized, Forbidden, Allowed, Forbidden, Allowed],
             // A new call is posted by a crew member for their own production.
             Case::PostCall => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             // The location's operator and admins keep its photos.
@@ -438,6 +443,16 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
                 form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             browser.call("/api/call/save", &form).await
         }
+        Case::MyProfile => browser.call("/api/profile", &[]).await,
+        Case::ActorPool => browser.call("/api/actors", &[("query", "gender=female")]).await,
+        Case::SaveProfile => {
+            let form = [
+                ("edit[height_cm]", "165"),
+                ("edit[weight_kg]", "50"),
+                ("edit[skills][]", "dance"),
+            ];
+            browser.call("/api/profile/save", &form).await
+        }
         Case::CancelCall => {
             // The second call, closed already by the case before.
             let call = production_1_calls(app).await[1].to_string();
@@ -497,6 +512,9 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::PostCall,
         Case::EditCall,
         Case::CancelCall,
+        Case::MyProfile,
+        Case::SaveProfile,
+        Case::ActorPool,
     ];
     let mut mismatches = Vec::new();
     for case in cases {

@@ -90,7 +90,7 @@ fn ApplicantsBody(
         <p class="places" data-booked=booked data-needed=needed>
             {t!(i18n, applicants_places, booked = booked, needed = needed)}
         </p>
-        <FilterForm call_id=id filter=filter.clone() />
+        <FilterForm path=format!("/casting/{id}/applicants") filter=filter.clone() />
         <nav class="status-tabs" aria-label=move || t_string!(i18n, applicants_status).to_string()>
             <a href=status_link(None) aria-current=current_status.is_none().then_some("page")>
                 {t!(i18n, status_all)} " (" {all_count} ")"
@@ -171,10 +171,12 @@ fn ApplicantsBody(
     }
 }
 
-/// The filter: a GET form, so the address holds it and it works without the page's script.
+/// The filter of applicants or of the actor pool at `path`: a GET form, so the address holds
+/// it and it works without the page's script.
 #[component]
-fn FilterForm(call_id: i64, filter: ActorFilter) -> impl IntoView {
+pub(crate) fn FilterForm(path: String, filter: ActorFilter) -> impl IntoView {
     let i18n = use_i18n();
+    let action = path.clone();
     let lang = move || content_lang(i18n);
     let value = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
     let range = move |name: &'static str, label: String, (min, max): (Option<i64>, Option<i64>)| {
@@ -192,7 +194,7 @@ fn FilterForm(call_id: i64, filter: ActorFilter) -> impl IntoView {
     let chosen_gender = filter.gender;
     let chosen_skills = filter.skills.clone();
     view! {
-        <form class="applicant-filter" method="get" action=format!("/casting/{call_id}/applicants")>
+        <form class="applicant-filter" method="get" action=action>
             <label>
                 {t!(i18n, col_gender)}
                 <select name="gender">
@@ -220,7 +222,7 @@ fn FilterForm(call_id: i64, filter: ActorFilter) -> impl IntoView {
             </fieldset>
             {filter.status.map(|s| view! { <input type="hidden" name="status" value=s.code() /> })}
             <button type="submit" class="primary">{t!(i18n, applicants_filter)}</button>
-            <a href=format!("/casting/{call_id}/applicants")>{t!(i18n, clear_filters)}</a>
+            <a href=path>{t!(i18n, clear_filters)}</a>
         </form>
     }
 }

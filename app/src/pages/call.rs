@@ -87,7 +87,15 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
             if missed.is_empty() {
                 view! { <ApplyForm call_id=id apply /> }.into_any()
             } else {
-                view! { <UnmetList missed /> }.into_any()
+                // A missing skill may just be missing from the profile.
+                let skills_missing = missed.iter().any(|m| matches!(m, Unmet::Skill(_)));
+                view! {
+                    <UnmetList missed />
+                    {skills_missing.then(|| view! {
+                        <p><a href=format!("/profile?next=/casting/{id}")>{t!(i18n, unmet_add_to_profile)}</a></p>
+                    })}
+                }
+                .into_any()
             }
         }
         CallViewer::ActorWithoutProfile => {

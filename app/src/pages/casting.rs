@@ -88,7 +88,7 @@ fn CallFilterForm(filter: CallFilter, list: CallList) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="calls-pay">{t!(i18n, calls_pay_min)}</label>
-                    <input id="calls-pay" name="pay_min" type="number" min="0" step="10" inputmode="numeric" value=pay />
+                    <input id="calls-pay" name="pay_min" type="number" min="0" step="1" inputmode="numeric" value=pay />
                 </div>
                 <div class="field">
                     <label for="calls-gender">{t!(i18n, col_gender)}</label>

@@ -214,10 +214,10 @@ fn Facets(groups: Vec<FacetGroup>, query: CatalogueQuery) -> impl IntoView {
                 <h2>{t!(i18n, facet_price_per_day)}</h2>
                 {carried(&query, &["rate_min", "rate_max"])}
                 <label>{t!(i18n, price_from)}
-                    <input type="number" name="rate_min" min="0" step="10" inputmode="numeric" value=number(query.rate_min) />
+                    <input type="number" name="rate_min" min="0" step="1" inputmode="numeric" value=number(query.rate_min) />
                 </label>
                 <label>{t!(i18n, price_to)}
-                    <input type="number" name="rate_max" min="0" step="10" inputmode="numeric" value=number(query.rate_max) />
+                    <input type="number" name="rate_max" min="0" step="1" inputmode="numeric" value=number(query.rate_max) />
                 </label>
                 <button type="submit">{t!(i18n, apply)}</button>
             </form>

@@ -1,6 +1,7 @@
 //! Routed pages, one per file.
 
 mod account;
+mod actors;
 mod admin;
 mod applicants;
 mod call;
@@ -14,6 +15,7 @@ mod location;
 mod locations;
 mod login;
 mod not_found;
+mod profile;
 mod requests;
 mod schedule;
 mod shortlist;
@@ -21,6 +23,7 @@ mod work;
 
 pub use account::AccountPage;
 pub(crate) use account::org_name;
+pub use actors::ActorsPage;
 pub use admin::AdminPage;
 pub use applicants::ApplicantsPage;
 pub use call::CallDetailPage;
@@ -34,6 +37,7 @@ pub use location::LocationPage;
 pub use locations::LocationsPage;
 pub use login::{LoginPage, RegisterPage};
 pub use not_found::NotFoundPage;
+pub use profile::ProfilePage;
 pub use requests::RequestsPage;
 pub use schedule::SchedulePage;
 pub use shortlist::{ComparePage, SharedShortlistPage, ShortlistPage};

@@ -69,3 +69,7 @@ create table application (
 
 create index application_actor on application (actor_id, applied_at);
 create index application_call on application (casting_call_id, status);
+
+-- The actor pool: crews search discoverable actors by gender and age (birth date) first.
+create index actor_pool on actor (discoverable, gender, birth_date);
+create index actor_skill_by_skill on actor_skill (skill, actor_id);

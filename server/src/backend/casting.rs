@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 
 use app::error::AppError;
 use app::models::{
-    Applicant, ApplicantsView, ApplicationState, CallEditor, CallList, CallPage, CallViewer,
-    OrgKind, PlaceOption, SessionUser, WorkItem,
+    ActorProfileView, Applicant, ApplicantsView, ApplicationState, CallEditor, CallList, CallPage,
+    CallViewer, OrgKind, PlaceOption, PoolActor, PoolView, SessionUser, WorkItem,
 };
 use domain::account::Role;
 use domain::casting::{
-    ActorFilter, ApplicationStatus, CallFilter, CallForm, Decision, age_on, check_call, unmet,
+    ActorFilter, ApplicationStatus, CallFilter, CallForm, Decision, ProfileEdit, age_on,
+    check_call, check_profile_edit, unmet,
 };
 
 use super::{ServerBackend, now_unix, studio_today, unexpected};
@@ -323,5 +324,80 @@ impl ServerBackend {
             Saved::BelowBooked { .. } => Err(AppError::field("needed", "below_booked")),
             Saved::NoSuchCall => Err(AppError::NotFound),
         }
+    }
+
+    pub(super) async fn casting_profile(
+        &self,
+        user: &SessionUser,
+    ) -> Result<ActorProfileView, AppError> {
+        let actor_id = self.actor_id(user).await?.ok_or(AppError::NotFound)?;
+        let (name, discoverable) = self
+            .store
+            .actor_name_and_switch(actor_id)
+            .await
+            .map_err(unexpected("actor_name_and_switch"))?
+            .ok_or(AppError::NotFound)?;
+        let facts = self.facts(actor_id).await?;
+        let age = age_on(facts.birth_date, studio_today());
+        Ok(ActorProfileView { name, facts, age, discoverable })
+    }
+
+    pub(super) async fn casting_save_profile(
+        &self,
+        user: &SessionUser,
+        edit: &ProfileEdit,
+    ) -> Result<ActorProfileView, AppError> {
+        let actor_id = self.actor_id(user).await?.ok_or(AppError::NotFound)?;
+        let change = check_profile_edit(edit)
+            .map_err(|problems| AppError::Invalid(AppError::field_errors(problems)))?;
+        self.store
+            .update_actor_profile(actor_id, &change)
+            .await
+            .map_err(unexpected("update_actor_profile"))?;
+        self.casting_profile(user).await
+    }
+
+    pub(super) async fn casting_pool(
+        &self,
+        user: &SessionUser,
+        filter: &ActorFilter,
+        page: u32,
+    ) -> Result<PoolView, AppError> {
+        if user.role != Role::Admin {
+            self.publishing_production(user).await.map_err(|error| match error {
+                AppError::Invalid(_) => AppError::Forbidden,
+                other => other,
+            })?;
+        }
+        let per_page = domain::casting::POOL_PAGE as i64;
+        let today = studio_today();
+        let offset = i64::from(page.saturating_sub(1)) * per_page;
+        let found = self
+            .store
+            .actor_pool(filter, today, per_page, offset)
+            .await
+            .map_err(unexpected("actor_pool"))?;
+        let pages =
+            u32::try_from((found.total + per_page - 1) / per_page).unwrap_or(u32::MAX).max(1);
+        Ok(PoolView {
+            total: found.total,
+            by_gender: found.by_gender,
+            by_skill: found.by_skill,
+            page,
+            pages,
+            actors: found
+                .actors
+                .into_iter()
+                .map(|row| PoolActor {
+                    actor_id: row.actor_id,
+                    name: row.name,
+                    gender: row.facts.gender,
+                    age: age_on(row.facts.birth_date, today),
+                    height_cm: row.facts.height_cm,
+                    weight_kg: row.facts.weight_kg,
+                    skills: row.facts.skills,
+                })
+                .collect(),
+        })
     }
 }

@@ -8,7 +8,10 @@
 use std::collections::HashMap;
 
 use app::models::{CallCard, PlaceOption};
-use domain::casting::{ActorFacts, ApplicationStatus, CallDraft, Decision, ReleaseReason};
+use domain::casting::{
+    ActorFacts, ActorFilter, ApplicationStatus, CallDraft, Decision, ProfileChange, ReleaseReason,
+    latest_birth_for_age,
+};
 use domain::vocab::{Gender, Skill};
 use time::Date;
 
@@ -39,6 +42,23 @@ pub struct StoredCall {
     pub open: bool,
     /// Cancelled by its crew (everyone who applied was released).
     pub cancelled: bool,
+}
+
+/// A discoverable actor found in the pool, as crews see them (no phone, no birth date).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolRow {
+    pub actor_id: i64,
+    pub name: String,
+    pub facts: ActorFacts,
+}
+
+/// One page of the actor pool with counts over every match.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PoolPage {
+    pub total: i64,
+    pub by_gender: Vec<(Gender, i64)>,
+    pub by_skill: Vec<(Skill, i64)>,
+    pub actors: Vec<PoolRow>,
 }
 
 /// Outcome of posting or editing a call.
@@ -726,5 +746,161 @@ impl Store {
         .bind(production_id)
         .fetch_optional(pool)
         .await?))
+    }
+    /// An actor's name and whether crews may find them in searches.
+    pub async fn actor_name_and_switch(
+        &self,
+        actor_id: i64,
+    ) -> Result<Option<(String, bool)>, StorageError> {
+        Ok(on_db!(self.db(), pool => sqlx::query_as(
+            "select name, discoverable from actor where actor_id = $1",
+        )
+        .bind(actor_id)
+        .fetch_optional(pool)
+        .await?))
+    }
+
+    /// Replaces an actor's measures, skills and search switch in one transaction.
+    pub async fn update_actor_profile(
+        &self,
+        actor_id: i64,
+        change: &ProfileChange,
+    ) -> Result<(), StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(
+                "update actor set height_cm = $1, weight_kg = $2, discoverable = $3 \
+                 where actor_id = $4",
+            )
+            .bind(change.height_cm)
+            .bind(change.weight_kg)
+            .bind(change.discoverable)
+            .bind(actor_id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("delete from actor_skill where actor_id = $1")
+                .bind(actor_id)
+                .execute(&mut *tx)
+                .await?;
+            for skill in &change.skills {
+                sqlx::query("insert into actor_skill (actor_id, skill) values ($1, $2)")
+                    .bind(actor_id)
+                    .bind(skill.code())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+        }))
+    }
+    /// Discoverable actors passing `filter` (its status aside; ages on `today`): the counts
+    /// over every match, by gender and by skill, and `limit` of them from `offset`, oldest
+    /// profile first.
+    pub async fn actor_pool(
+        &self,
+        filter: &ActorFilter,
+        today: Date,
+        limit: i64,
+        offset: i64,
+    ) -> Result<PoolPage, StorageError> {
+        // Age bounds become birth-date bounds: at least `min` is born by the latest date for
+        // `min`; at most `max` is born after the latest date for `max + 1`.
+        let born_by = filter.age.0.map(|min| latest_birth_for_age(today, min));
+        let born_after = filter.age.1.map(|max| latest_birth_for_age(today, max + 1));
+        let mut condition = String::from(
+            "x.discoverable and ($1 is null or x.gender = $1) \
+             and ($2 is null or x.birth_date <= $2) and ($3 is null or x.birth_date > $3) \
+             and ($4 is null or x.height_cm >= $4) and ($5 is null or x.height_cm <= $5) \
+             and ($6 is null or x.weight_kg >= $6) and ($7 is null or x.weight_kg <= $7)",
+        );
+        for n in 0..filter.skills.len() {
+            condition.push_str(&format!(
+                " and exists (select 1 from actor_skill k where k.actor_id = x.actor_id \
+                 and k.skill = ${})",
+                8 + n
+            ));
+        }
+        let count_sql = format!("select count(*) from actor x where {condition}");
+        let gender_sql =
+            format!("select x.gender, count(*) from actor x where {condition} group by x.gender");
+        let skill_sql = format!(
+            "select s.skill, count(*) from actor x join actor_skill s on s.actor_id = x.actor_id \
+             where {condition} group by s.skill"
+        );
+        let page_sql = format!(
+            "select x.actor_id, x.name, x.gender, x.birth_date, x.height_cm, x.weight_kg \
+             from actor x where {condition} order by x.actor_id limit {limit} offset {offset}"
+        );
+        let gender = filter.gender.map(|g| g.code());
+        let skills: Vec<&str> = filter.skills.iter().map(|s| s.code()).collect();
+        macro_rules! bound {
+            ($query:expr) => {{
+                let mut q = $query
+                    .bind(gender)
+                    .bind(born_by)
+                    .bind(born_after)
+                    .bind(filter.height_cm.0)
+                    .bind(filter.height_cm.1)
+                    .bind(filter.weight_kg.0)
+                    .bind(filter.weight_kg.1);
+                for skill in &skills {
+                    q = q.bind(*skill);
+                }
+                q
+            }};
+        }
+        let (total, genders, skill_counts, rows) = on_db!(self.db(), pool => {
+            let total: i64 = bound!(sqlx::query_scalar(&count_sql)).fetch_one(pool).await?;
+            let genders: Vec<(String, i64)> =
+                bound!(sqlx::query_as(&gender_sql)).fetch_all(pool).await?;
+            let skill_counts: Vec<(String, i64)> =
+                bound!(sqlx::query_as(&skill_sql)).fetch_all(pool).await?;
+            let rows: Vec<(i64, String, String, Date, i64, i64)> =
+                bound!(sqlx::query_as(&page_sql)).fetch_all(pool).await?;
+            (total, genders, skill_counts, rows)
+        });
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let mut skills_of = self.skills_of(&ids).await?;
+        let mut by_gender: Vec<(Gender, i64)> = genders
+            .iter()
+            .map(|(g, n)| Ok((code(Gender::parse, g, "actor.gender")?, *n)))
+            .collect::<Result<_, StorageError>>()?;
+        by_gender.sort_by_key(|(g, _)| Gender::ALL.iter().position(|x| x == g));
+        let mut by_skill: Vec<(Skill, i64)> = skill_counts
+            .iter()
+            .map(|(s, n)| Ok((code(Skill::parse, s, "actor_skill.skill")?, *n)))
+            .collect::<Result<_, StorageError>>()?;
+        by_skill.sort_by_key(|(s, _)| Skill::ALL.iter().position(|x| x == s));
+        let actors = rows
+            .into_iter()
+            .map(|(actor_id, name, gender, birth_date, height_cm, weight_kg)| {
+                Ok(PoolRow {
+                    actor_id,
+                    name,
+                    facts: ActorFacts {
+                        gender: code(Gender::parse, &gender, "actor.gender")?,
+                        birth_date,
+                        height_cm,
+                        weight_kg,
+                        skills: skills_of.remove(&actor_id).unwrap_or_default(),
+                    },
+                })
+            })
+            .collect::<Result<_, StorageError>>()?;
+        Ok(PoolPage { total, by_gender, by_skill, actors })
+    }
+
+    /// The skills of each of `actor_ids`.
+    async fn skills_of(&self, actor_ids: &[i64]) -> Result<HashMap<i64, Vec<Skill>>, StorageError> {
+        if actor_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let list = actor_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "select actor_id as owner_id, skill as code from actor_skill \
+             where actor_id in ({list}) order by actor_id, skill"
+        );
+        let rows: Vec<CodeRow> =
+            on_db!(self.db(), pool => sqlx::query_as(&sql).fetch_all(pool).await?);
+        group_codes(rows, Skill::parse, "actor_skill.skill")
     }
 }

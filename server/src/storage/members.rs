@@ -129,7 +129,23 @@ pub struct AccountExport {
     pub created_at: i64,
     pub organisation: Option<Org>,
     pub actor_profile: Option<ActorExport>,
+    /// The actor's applications to casting calls, oldest first.
+    pub applications: Vec<ApplicationExport>,
     pub audit_log: Vec<AuditEntry>,
+}
+
+/// One application to a casting call, as stored.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ApplicationExport {
+    pub casting_call_id: i64,
+    pub role_zh: String,
+    pub role_en: String,
+    pub production_zh: String,
+    pub status: String,
+    pub released_reason: Option<String>,
+    /// Unix seconds.
+    pub applied_at: i64,
+    pub updated_at: i64,
 }
 
 /// An actor's profile as stored.
@@ -548,7 +564,7 @@ impl Store {
         account_id: i64,
     ) -> Result<Option<AccountExport>, StorageError> {
         let Some(account) = self.account(account_id).await? else { return Ok(None) };
-        let (actor, skills, audit) = on_db!(self.db(), pool => {
+        let (actor, skills, applications, audit) = on_db!(self.db(), pool => {
             let actor: Option<ActorExport> = sqlx::query_as(
                 "select r.actor_id, r.name, r.gender, r.birth_date, r.height_cm, r.weight_kg, \
                  r.phone, r.discoverable from actor r \
@@ -564,6 +580,17 @@ impl Store {
             .bind(account_id)
             .fetch_all(pool)
             .await?;
+            let applications: Vec<ApplicationExport> = sqlx::query_as(
+                "select c.casting_call_id, c.role_zh, c.role_en, p.name_zh as production_zh, \
+                 x.status, x.released_reason, x.applied_at, x.updated_at from application x \
+                 join account a on a.actor_id = x.actor_id \
+                 join casting_call c on c.casting_call_id = x.casting_call_id \
+                 join production p on p.production_id = c.production_id \
+                 where a.account_id = $1 order by x.applied_at, x.application_id",
+            )
+            .bind(account_id)
+            .fetch_all(pool)
+            .await?;
             let audit: Vec<AuditRow> = sqlx::query_as(
                 "select l.created_at, a.display_name as by_name, l.action, l.detail \
                  from audit_log l join account a on a.account_id = l.account_id \
@@ -572,7 +599,7 @@ impl Store {
             .bind(account_id)
             .fetch_all(pool)
             .await?;
-            (actor, skills, audit)
+            (actor, skills, applications, audit)
         });
         Ok(Some(AccountExport {
             login: account.login,
@@ -581,6 +608,7 @@ impl Store {
             created_at: account.created_at,
             organisation: account.org,
             actor_profile: actor.map(|actor| ActorExport { skills, ..actor }),
+            applications,
             audit_log: audit.into_iter().map(AuditEntry::from).collect(),
         }))
     }

@@ -60,6 +60,16 @@ pub fn bench_runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
 }
 
+/// p50 and p99 of `runs` timed calls (benchmarks print them beside criterion's estimates).
+pub fn percentiles(
+    runs: usize,
+    mut call: impl FnMut() -> std::time::Duration,
+) -> (std::time::Duration, std::time::Duration) {
+    let mut times: Vec<std::time::Duration> = (0..runs).map(|_| call()).collect();
+    times.sort();
+    (times[runs / 2], times[runs * 99 / 100])
+}
+
 /// Runs `sql` on the test database behind the server's back (arranging data a test needs).
 pub async fn execute(store: &Store, sql: &str) {
     match store.db() {
@@ -125,11 +135,13 @@ impl TestDb {
     }
 
     pub async fn seeded_at(backend: Backend, anchor: time::Date) -> TestDb {
+        TestDb::seeded_with(backend, SeedOptions { anchor, actors: 2_000 }).await
+    }
+
+    /// A fresh database holding the seed with these options (100,000 actors for benchmarks).
+    pub async fn seeded_with(backend: Backend, options: SeedOptions) -> TestDb {
         let db = TestDb::new(backend).await;
-        db.store
-            .load_seed(SeedOptions { anchor, actors: 2_000 }, server::passwords::hash)
-            .await
-            .expect("load the seed");
+        db.store.load_seed(options, server::passwords::hash).await.expect("load the seed");
         db
     }
 }
