@@ -231,7 +231,9 @@ for (const r of posts) {
     await visitor.getByLabel(r.payMin, { exact: true }).fill('288');
     await visitor.locator('#calls-place').selectOption(slug);
     await visitor.getByRole('button', { name: r.apply, exact: true }).click();
-    await expect(visitor).toHaveURL(new RegExp(`from=${start}&pay_min=288&place=${slug}`));
+    await expect(visitor).toHaveURL(/pay_min=288/);
+    const params = new URL(visitor.url()).searchParams;
+    expect([params.get('from'), params.get('pay_min'), params.get('place')]).toEqual([start, '288', slug]);
     const tile = visitor.locator(`.call-tile[data-call="${callId}"]`);
     await expect(tile).toContainText(role);
     await expect(tile).toContainText('¥288');
@@ -272,7 +274,8 @@ for (const r of posts) {
     await visitor.goto('/casting');
     await expect(visitor.locator(`.call-tile[data-call="${callId}"]`)).toHaveCount(0);
 
-    expect(errors).toEqual([]);
+    // The one console line is the browser's note of the refused form (422); nothing else.
+    expect(errors).toEqual([expect.stringContaining('422')]);
     for (const c of [crewContext, visitorContext, actress]) await c.close();
   });
 }

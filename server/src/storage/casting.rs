@@ -766,7 +766,7 @@ impl Store {
         actor_id: i64,
         change: &ProfileChange,
     ) -> Result<(), StorageError> {
-        Ok(on_db!(self.db(), pool => {
+        on_db!(self.db(), pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query(
                 "update actor set height_cm = $1, weight_kg = $2, discoverable = $3 \
@@ -790,8 +790,10 @@ impl Store {
                     .await?;
             }
             tx.commit().await?;
-        }))
+        });
+        Ok(())
     }
+
     /// Discoverable actors passing `filter` (its status aside; ages on `today`): the counts
     /// over every match, by gender and by skill, and `limit` of them from `offset`, oldest
     /// profile first.
