@@ -135,8 +135,17 @@ test.describe('without JavaScript', () => {
 
 // A new crew member of the production `inviter` belongs to, registered through an invitation
 // link, so that runs side by side never share a request list.
+// The language a context's pages use, remembered as a returning visitor's choice (the cookie the
+// language switch writes), so that these long journeys never depend on first-visit detection.
+async function speaking(browser: Browser, locale: string) {
+  const context = await browser.newContext({ locale });
+  const port = process.env.BACKLOT_E2E_PORT ?? '3300';
+  await context.addCookies([{ name: 'i18n_pref_locale', value: locale.slice(0, 2), url: `http://127.0.0.1:${port}` }]);
+  return context;
+}
+
 async function newCrewMember(browser: Browser, locale: string, inviter: [string, string], name: string) {
-  const admin = await browser.newContext({ locale: 'zh-CN' });
+  const admin = await speaking(browser, 'zh-CN');
   const inviterPage = await admin.newPage();
   await logIn(inviterPage, inviter[0], inviter[1]);
   await inviterPage.goto('/account');
@@ -147,7 +156,7 @@ async function newCrewMember(browser: Browser, locale: string, inviter: [string,
   const url = await link.inputValue();
   await admin.close();
 
-  const context = await browser.newContext({ locale });
+  const context = await speaking(browser, locale);
   const page = await context.newPage();
   await page.goto(url);
   await hydrated(page);
