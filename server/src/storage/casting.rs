@@ -185,6 +185,46 @@ fn status_of(
 const RELEASE_PENDING: &str = "update application set status = 'released', released_reason = $1, \
      updated_at = $2 where casting_call_id = $3 and status in ('applied', 'shortlisted')";
 
+/// Binds a call's terms as `$1`–`$17` (role, description, place, days, pay, requirements,
+/// places), the order both the insert and the update of a call use.
+macro_rules! call_terms {
+    ($query:expr, $draft:expr, $location_id:expr) => {{
+        let draft: &CallDraft = $draft;
+        let req = &draft.requirements;
+        $query
+            .bind(&draft.role_zh)
+            .bind(&draft.role_en)
+            .bind(&draft.description_zh)
+            .bind(&draft.description_en)
+            .bind($location_id)
+            .bind(draft.starts_on)
+            .bind(draft.ends_on)
+            .bind(draft.deadline)
+            .bind(draft.pay_per_day.fen())
+            .bind(req.gender.map(|g| g.code()))
+            .bind(req.age_range.0)
+            .bind(req.age_range.1)
+            .bind(req.height_range_cm.0)
+            .bind(req.height_range_cm.1)
+            .bind(req.weight_range_kg.0)
+            .bind(req.weight_range_kg.1)
+            .bind(draft.needed)
+    }};
+}
+
+/// Records the skills a call's draft asks for, in transaction `$tx`.
+macro_rules! call_skills {
+    ($tx:ident, $call_id:expr, $draft:expr) => {
+        for skill in &$draft.requirements.skills {
+            sqlx::query("insert into casting_call_skill (casting_call_id, skill) values ($1, $2)")
+                .bind($call_id)
+                .bind(skill.code())
+                .execute(&mut *$tx)
+                .await?;
+        }
+    };
+}
+
 impl Store {
     /// Calls of verified productions: one (`call_id`) or all, and only those still taking
     /// applications on `today` when `only_open`; soonest deadline first.
@@ -561,41 +601,22 @@ impl Store {
             else {
                 return Ok(Saved::NoSuchPlace);
             };
-            let req = &draft.requirements;
-            let id: i64 = sqlx::query_scalar(
-                "insert into casting_call (production_id, role_zh, role_en, description_zh, \
-                 description_en, location_id, starts_on, ends_on, deadline, pay_per_day_fen, \
-                 gender, age_min, age_max, height_min_cm, height_max_cm, weight_min_kg, \
-                 weight_max_kg, needed, status) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-                 $10, $11, $12, $13, $14, $15, $16, $17, $18, 'open') returning casting_call_id",
+            let id: i64 = call_terms!(
+                sqlx::query_scalar(
+                    "insert into casting_call (role_zh, role_en, description_zh, \
+                     description_en, location_id, starts_on, ends_on, deadline, pay_per_day_fen, \
+                     gender, age_min, age_max, height_min_cm, height_max_cm, weight_min_kg, \
+                     weight_max_kg, needed, production_id, status) values ($1, $2, $3, $4, $5, \
+                     $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'open') \
+                     returning casting_call_id",
+                ),
+                draft,
+                location_id
             )
             .bind(production_id)
-            .bind(&draft.role_zh)
-            .bind(&draft.role_en)
-            .bind(&draft.description_zh)
-            .bind(&draft.description_en)
-            .bind(location_id)
-            .bind(draft.starts_on)
-            .bind(draft.ends_on)
-            .bind(draft.deadline)
-            .bind(draft.pay_per_day.fen())
-            .bind(req.gender.map(|g| g.code()))
-            .bind(req.age_range.0)
-            .bind(req.age_range.1)
-            .bind(req.height_range_cm.0)
-            .bind(req.height_range_cm.1)
-            .bind(req.weight_range_kg.0)
-            .bind(req.weight_range_kg.1)
-            .bind(draft.needed)
             .fetch_one(&mut *tx)
             .await?;
-            for skill in &req.skills {
-                sqlx::query("insert into casting_call_skill (casting_call_id, skill) values ($1, $2)")
-                    .bind(id)
-                    .bind(skill.code())
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            call_skills!(tx, id, draft);
             tx.commit().await?;
             Saved::Done(id)
         }))
@@ -641,31 +662,18 @@ impl Store {
             if draft.needed < booked {
                 return Ok(Saved::BelowBooked { booked });
             }
-            let req = &draft.requirements;
-            sqlx::query(
-                "update casting_call set role_zh = $1, role_en = $2, description_zh = $3, \
-                 description_en = $4, location_id = $5, starts_on = $6, ends_on = $7, \
-                 deadline = $8, pay_per_day_fen = $9, gender = $10, age_min = $11, age_max = $12, \
-                 height_min_cm = $13, height_max_cm = $14, weight_min_kg = $15, \
-                 weight_max_kg = $16, needed = $17 where casting_call_id = $18",
+            call_terms!(
+                sqlx::query(
+                    "update casting_call set role_zh = $1, role_en = $2, description_zh = $3, \
+                     description_en = $4, location_id = $5, starts_on = $6, ends_on = $7, \
+                     deadline = $8, pay_per_day_fen = $9, gender = $10, age_min = $11, \
+                     age_max = $12, height_min_cm = $13, height_max_cm = $14, \
+                     weight_min_kg = $15, weight_max_kg = $16, needed = $17 \
+                     where casting_call_id = $18",
+                ),
+                draft,
+                location_id
             )
-            .bind(&draft.role_zh)
-            .bind(&draft.role_en)
-            .bind(&draft.description_zh)
-            .bind(&draft.description_en)
-            .bind(location_id)
-            .bind(draft.starts_on)
-            .bind(draft.ends_on)
-            .bind(draft.deadline)
-            .bind(draft.pay_per_day.fen())
-            .bind(req.gender.map(|g| g.code()))
-            .bind(req.age_range.0)
-            .bind(req.age_range.1)
-            .bind(req.height_range_cm.0)
-            .bind(req.height_range_cm.1)
-            .bind(req.weight_range_kg.0)
-            .bind(req.weight_range_kg.1)
-            .bind(draft.needed)
             .bind(call_id)
             .execute(&mut *tx)
             .await?;
@@ -673,13 +681,7 @@ impl Store {
                 .bind(call_id)
                 .execute(&mut *tx)
                 .await?;
-            for skill in &req.skills {
-                sqlx::query("insert into casting_call_skill (casting_call_id, skill) values ($1, $2)")
-                    .bind(call_id)
-                    .bind(skill.code())
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            call_skills!(tx, call_id, draft);
             if draft.needed == booked {
                 sqlx::query(RELEASE_PENDING)
                     .bind(ReleaseReason::Filled.code())
