@@ -392,6 +392,15 @@ async fn call_count(app: &TestApp) -> i64 {
     scalar(&app.db.store, "select count(*) from casting_call").await
 }
 
+/// A crew member of the first production an admin has not verified yet.
+async fn unverified_crew(app: &TestApp) -> Browser {
+    let sql =
+        "select production_id from production where not verified order by production_id limit 1";
+    let unverified = scalar(&app.db.store, sql).await;
+    let org = OrgRef { kind: OrgKind::Production, id: unverified };
+    app.logged_in(Role::Crew, Some(org)).await.0
+}
+
 /// Where the actor's latest application stands: `(status, reason)`.
 async fn latest_state(browser: &Browser) -> (serde_json::Value, serde_json::Value) {
     let work = json(browser.call("/api/work", &[]).await).await;
@@ -456,14 +465,7 @@ on_both_backends!(
         let (actor, _) = app.actor(&actress(date!(2000 - 01 - 01), 165)).await;
         assert_eq!(actor.call("/api/call/save", &pairs(&good)).await.status(), 403);
         assert_eq!(app.browser().call("/api/call/save", &pairs(&good)).await.status(), 401);
-        let unverified = scalar(
-            &app.db.store,
-            "select production_id from production where not verified order by production_id limit 1",
-        )
-        .await;
-        let (newcomer, _) = app
-            .logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: unverified }))
-            .await;
+        let newcomer = unverified_crew(&app).await;
         let refused = newcomer.call("/api/call/save", &pairs(&good)).await;
         assert_eq!(
             codes(&json(refused).await),
@@ -779,14 +781,7 @@ on_both_backends!(
         assert!(second["actors"][0]["actor_id"].as_i64().unwrap() > last_of_first);
 
         // Crews of unverified productions and actors do not search the pool.
-        let unverified = scalar(
-            &app.db.store,
-            "select production_id from production where not verified order by production_id limit 1",
-        )
-        .await;
-        let (newcomer, _) = app
-            .logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: unverified }))
-            .await;
+        let newcomer = unverified_crew(&app).await;
         assert_eq!(newcomer.call("/api/actors", &[("query", "")]).await.status(), 403);
     }
 );
