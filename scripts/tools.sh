@@ -45,7 +45,8 @@ ensure_tools() {
     cargo install --locked cargo-nextest
   fi
 
-  # npm packages: Playwright, axe-core, binaryen's wasm-opt (Debian's is too old), Leaflet.
+  # npm packages: Playwright, axe-core, binaryen's wasm-opt (Debian's is too old), Leaflet,
+  # and jsQR with pngjs (the end-to-end tests read attendance passes' QR codes).
   local stamp="$ROOT/end2end/node_modules/.backlot-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/end2end/package-lock.json" "$stamp"; then
     log "installing npm packages for end2end/"

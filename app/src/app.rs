@@ -10,11 +10,14 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
 use crate::pages::{
-    AccountPage, ActorsPage, AdminPage, ApplicantsPage, CallDetailPage, CastingPage, CataloguePage,
-    ComparePage, EditCallPage, HomePage, ItemPage, JoinPage, LocationPage, LocationsPage,
-    LoginPage, NewCallPage, NotFoundPage, ProfilePage, RegisterPage, RequestsPage, SchedulePage,
-    SharedShortlistPage, ShortlistPage, WorkPage,
+    AccountPage, ActorsPage, AdminPage, ApplicantsPage, AttendancePage, CallDetailPage,
+    CastingPage, CataloguePage, CheckInPage, ComparePage, EditCallPage, HomePage, ItemPage,
+    JoinPage, LocationPage, LocationsPage, LoginPage, ModulePage, NewCallPage, NotFoundPage,
+    PassPage, ProfilePage, RegisterPage, RequestsPage, SchedulePage, SharedShortlistPage,
+    ShortlistPage, TrainingPage, WagesPage, WorkPage,
 };
+use crate::pages::{InventoryPage, PickListPage, StockItemPage, SupplyPage, SupplyScanPage};
+use crate::pages::{OurCallsPage, TravelPage};
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
 /// because leaflet-rs binds the global `L` when the wasm starts.
@@ -59,10 +62,18 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("requests") view=RequestsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("casting"), StaticSegment("new")) view=NewCallPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), StaticSegment("ours")) view=OurCallsPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("casting"), ParamSegment("id")) view=CallDetailPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("edit")) view=EditCallPage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("applicants")) view=ApplicantsPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("attendance")) view=AttendancePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("work") view=WorkPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("work"), ParamSegment("id"), StaticSegment("pass")) view=PassPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("attend") view=CheckInPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("wages") view=WagesPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("training") view=TrainingPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("travel") view=TravelPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("training"), ParamSegment("module")) view=ModulePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("actors") view=ActorsPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
@@ -74,6 +85,12 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("shortlist"), ParamSegment("token")) view=SharedShortlistPage ssr=SsrMode::Async />
                         <Route path=StaticSegment("compare") view=ComparePage ssr=SsrMode::Async />
                         <Route path=(StaticSegment("join"), ParamSegment("token")) view=JoinPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("supply") view=SupplyPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("scan")) view=SupplyScanPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("pick-list")) view=PickListPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("items")) view=InventoryPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("items"), StaticSegment("new")) view=StockItemPage ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("items"), ParamSegment("id")) view=StockItemPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>
@@ -163,9 +180,10 @@ fn UserMenu() -> impl IntoView {
                                 }
                             };
                             view! {
-                                {(role == Role::Actor).then(|| view! { <A href="/work">{t!(i18n, nav_my_work)}</A> <A href="/profile">{t!(i18n, nav_my_profile)}</A> })}
-                                {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> <A href="/actors">{t!(i18n, nav_pool)}</A> })}
-                                {(role == Role::Crew).then(|| view! { <A href="/actors">{t!(i18n, nav_pool)}</A> <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> <A href="/requests">{t!(i18n, nav_requests)}</A> })}
+                                {(role == Role::Actor).then(|| view! { <A href="/work">{t!(i18n, nav_my_work)}</A> <A href="/profile">{t!(i18n, nav_my_profile)}</A> <A href="/training">{t!(i18n, nav_training)}</A> <A href="/travel">{t!(i18n, nav_travel)}</A> })}
+                                {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> <A href="/actors">{t!(i18n, nav_pool)}</A> <A href="/wages">{t!(i18n, nav_wages)}</A> })}
+                                {(role == Role::Crew).then(|| view! { <A href="/actors">{t!(i18n, nav_pool)}</A> <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> <A href="/requests">{t!(i18n, nav_requests)}</A> <A href="/wages">{t!(i18n, nav_wages)}</A> })}
+                                {(role == Role::Supplier).then(|| view! { <A href="/supply">{t!(i18n, nav_supply)}</A> })}
                                 <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
                                     {t!(i18n, signed_in_as, name = name.clone(), role = role_text)}

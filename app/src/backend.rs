@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use crate::error::AppError;
+use crate::models::OwnCall;
 use crate::models::{
-    ActorProfileView, AdminView, ApplicantsView, ApplicationState, BookingReceipt, CallEditor,
-    CallList, CallPage, CatalogueView, Comparison, InvitationView, ItemDetail, LocationDetail,
-    LocationsView, NewInvitation, OrgRef, PoolView, RequestView, ReservationView, SessionUser,
-    SharedShortlist, ShortlistView, WorkItem,
+    ActorProfileView, AdminView, ApplicantsView, ApplicationState, AttendanceView, BookingReceipt,
+    CallEditor, CallList, CallPage, CatalogueView, CheckInView, Comparison, InvitationView,
+    ItemDetail, LocationDetail, LocationsView, NewInvitation, OrgRef, PassView, PoolView,
+    QuizResult, RequestView, ReservationView, SessionUser, SharedShortlist, ShortlistView,
+    TrainingView, WageReportsView, WorkItem,
 };
 use domain::account::Role;
 
@@ -196,6 +198,73 @@ pub trait Backend: Send + Sync + 'static {
         call_id: Option<i64>,
         form: &domain::casting::CallForm,
     ) -> Result<i64, AppError>;
+    /// Every call of the user's production (crew), open, closed or cancelled.
+    async fn own_calls(&self, user: &SessionUser) -> Result<Vec<OwnCall>, AppError>;
+    /// The training modules, with the reader's passes if they are an actor.
+    async fn training(&self, user: Option<&SessionUser>) -> Result<TrainingView, AppError>;
+    /// Grades a quiz (answers by question index); a pass by an actor is recorded.
+    async fn submit_quiz(
+        &self,
+        user: Option<&SessionUser>,
+        module: domain::vocab::Module,
+        answers: &[String],
+    ) -> Result<QuizResult, AppError>;
+    /// A booked actor's attendance pass for today; `url` is the link's origin and path prefix
+    /// (`https://host/attend/`), the code is appended.
+    async fn work_pass(
+        &self,
+        user: &SessionUser,
+        application_id: i64,
+        url: &str,
+    ) -> Result<PassView, AppError>;
+    /// A scanned or typed pass as the crew sees it; with `record`, today's attendance is
+    /// recorded (crew of the call's production, on a shooting day, for a booked actor).
+    async fn check_in(
+        &self,
+        user: &SessionUser,
+        code: &str,
+        record: bool,
+    ) -> Result<CheckInView, AppError>;
+    /// A call's attendance and pay sheet (crew of its production).
+    async fn attendance(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+    ) -> Result<AttendanceView, AppError>;
+    /// Sends a notice to the actors booked on a call (crew of its production); how many.
+    async fn post_notice(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        body: &str,
+    ) -> Result<usize, AppError>;
+    /// Marks an attended day paid (crew of the call's production).
+    async fn mark_paid(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        application_id: i64,
+        day: time::Date,
+    ) -> Result<(), AppError>;
+    /// Files the actor's report of unpaid wages for an attended, unpaid day.
+    async fn report_wages(
+        &self,
+        user: &SessionUser,
+        application_id: i64,
+        form: &domain::wages::WageReportForm,
+    ) -> Result<(), AppError>;
+    /// Reports the user reads: their production's (crew) or every unresolved one (admin).
+    async fn wage_reports(&self, user: &SessionUser) -> Result<WageReportsView, AppError>;
+    /// The production's answer to a report on one of its calls.
+    async fn answer_wage_report(
+        &self,
+        user: &SessionUser,
+        report_id: i64,
+        answer: &str,
+    ) -> Result<(), AppError>;
+    /// Resolves a report: its actor confirms payment, or an admin settles it.
+    async fn resolve_wage_report(&self, user: &SessionUser, report_id: i64)
+    -> Result<(), AppError>;
     /// Checks a login and password (throttled per account); wrong pairs give
     /// `Invalid` on `login` with code `wrong_credentials`.
     async fn authenticate(&self, login: &str, password: &str) -> Result<SessionUser, AppError>;
@@ -260,6 +329,14 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<BookingReceipt, AppError>;
     /// The location's operator (or an admin) confirms a requested booking.
     async fn confirm_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
+    /// The location's operator (or an admin) lets crews book `slug` without waiting for a
+    /// confirmation, or not; bookings already requested still wait for the operator.
+    async fn set_instant_book(
+        &self,
+        user: &SessionUser,
+        slug: &str,
+        instant: bool,
+    ) -> Result<(), AppError>;
     /// The bookings of `user`'s production from a month ago on.
     async fn crew_schedule(
         &self,
@@ -269,6 +346,72 @@ pub trait Backend: Send + Sync + 'static {
     async fn delete_photo(&self, user: &SessionUser, photo_id: i64) -> Result<(), AppError>;
     /// The booking's production, the operator or an admin cancels (or declines) a booking.
     async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
+
+    /// The reservations of `user`'s supplier (every supplier's for an admin) in `filter`, with
+    /// the supplier's units in maintenance.
+    async fn supply(
+        &self,
+        user: &SessionUser,
+        filter: crate::supply::SupplyFilter,
+    ) -> Result<crate::supply::SupplyView, AppError>;
+    /// The reservation with the typed `code` (its supplier's members, its production's crew,
+    /// admins), with a QR code of `url_prefix` followed by the code. A code that cannot be one
+    /// is `Invalid` on `reservation` with `reservation_format`, an unknown one with
+    /// `reservation_unknown`.
+    async fn reservation_sheet(
+        &self,
+        user: &SessionUser,
+        code: &str,
+        url_prefix: &str,
+    ) -> Result<crate::supply::ReservationSheet, AppError>;
+    /// Takes `step` on the reservation with the typed `code`: its supplier's members or an
+    /// admin confirm, decline, hand over and take back (`damaged`: `(item_id, units)` per
+    /// line); its production's crew cancels. A step its status does not allow is `Invalid` on
+    /// `reservation` with the refusal's code and changes nothing.
+    async fn step_reservation(
+        &self,
+        user: &SessionUser,
+        code: &str,
+        step: domain::reservation::Step,
+        damaged: &[(i64, i64)],
+    ) -> Result<domain::reservation::ReservationStatus, AppError>;
+    /// The item's supplier's members (or an admin) mark units in maintenance repaired.
+    async fn mark_repaired(&self, user: &SessionUser, maintenance_id: i64) -> Result<(), AppError>;
+
+    /// A page of the items of `user`'s stock supplier whose SKU or names contain `q`, retired
+    /// ones included; `Forbidden` for anyone but a stock supplier's member.
+    async fn inventory(
+        &self,
+        user: &SessionUser,
+        q: &str,
+        page: usize,
+    ) -> Result<crate::inventory::InventoryView, AppError>;
+    /// One item of `user`'s supplier in its form (`NotFound` for another supplier's item), or
+    /// a blank form without `item_id`.
+    async fn stock_item(
+        &self,
+        user: &SessionUser,
+        item_id: Option<i64>,
+    ) -> Result<crate::inventory::StockItemView, AppError>;
+    /// Adds an item to `user`'s supplier (`item_id` `None`) or saves one of its items; the
+    /// item's id. Every problem is `Invalid` on its field; nothing changes then.
+    async fn save_stock_item(
+        &self,
+        user: &SessionUser,
+        item_id: Option<i64>,
+        form: &domain::inventory::ItemFields,
+    ) -> Result<i64, AppError>;
+    /// Whether `user`'s production lets item pages name it (crew of a production only).
+    async fn credit_consent(&self, user: &SessionUser) -> Result<bool, AppError>;
+    /// `user`'s production lets item pages name it, or not (crew of a production only).
+    async fn set_credit_consent(&self, user: &SessionUser, consent: bool) -> Result<(), AppError>;
+    /// Retires one of `user`'s supplier's items, or brings it back.
+    async fn retire_stock_item(
+        &self,
+        user: &SessionUser,
+        item_id: i64,
+        retire: bool,
+    ) -> Result<(), AppError>;
 }
 
 /// The handle server functions find in context.

@@ -113,6 +113,16 @@ pub async fn confirm_booking(booking_id: i64) -> Result<(), AppError> {
     .await
 }
 
+/// The location's operator turns instant booking of `slug` on or off.
+#[server(prefix = "/api", endpoint = "location/instant-book")]
+pub async fn set_instant_book(slug: String, instant: bool) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.set_instant_book(&user, &slug, instant).await
+    })
+    .await
+}
+
 /// The booking's production, or the location's operator, cancels it.
 #[server(prefix = "/api", endpoint = "booking/cancel")]
 pub async fn cancel_booking(booking_id: i64) -> Result<(), AppError> {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::models::OwnCall;
 use crate::models::{
     ActorProfileView, ApplicantsView, ApplicationState, CallEditor, CallPage, PoolView, WorkItem,
 };
@@ -114,6 +115,16 @@ pub async fn save_casting_call(
     answer(async {
         let user = require_user().await?;
         crate::backend::backend()?.save_call(&user, call_id, &form).await
+    })
+    .await
+}
+
+/// Every call of the logged-in crew member's production, open, closed or cancelled.
+#[server(prefix = "/api", endpoint = "calls/ours")]
+pub async fn our_calls() -> Result<Vec<OwnCall>, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.own_calls(&user).await
     })
     .await
 }

@@ -15,10 +15,15 @@ pub mod bookings;
 pub mod casting;
 pub mod components;
 pub mod error;
+pub mod inventory;
 pub mod members;
 pub mod models;
 pub mod pages;
 pub mod shortlists;
 pub mod stock;
+pub mod supply;
+pub mod training;
+pub mod travel;
+pub mod wages;
 
 pub use app::{App, shell};

@@ -127,3 +127,26 @@ pub async fn accept_invitation(token: String) -> Result<(), AppError> {
     })
     .await
 }
+
+/// Whether the logged-in crew member's production lets item pages name it among the
+/// productions that used an item.
+#[server(prefix = "/api", endpoint = "production/credit")]
+pub async fn load_credit_consent() -> Result<bool, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.credit_consent(&user).await
+    })
+    .await
+}
+
+/// The production's crew lets item pages name it (`consent` true; a checkbox, absent when
+/// unticked) or keeps it private.
+#[server(prefix = "/api", endpoint = "production/credit/set")]
+pub async fn set_credit_consent(#[server(default)] consent: bool) -> Result<bool, AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.set_credit_consent(&user, consent).await?;
+        Ok(consent)
+    })
+    .await
+}

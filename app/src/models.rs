@@ -320,6 +320,9 @@ pub struct CallCard {
     pub needed: i64,
     /// Places already booked (`needed - booked` remain).
     pub booked: i64,
+    /// The production has an unpaid-wage report unresolved for more than
+    /// [`domain::wages::WARNING_AFTER_DAYS`] days.
+    pub wage_warning: bool,
 }
 
 impl CallCard {
@@ -388,6 +391,8 @@ pub struct CallPage {
     /// Cancelled by its crew.
     pub cancelled: bool,
     pub viewer: CallViewer,
+    /// Where the call's place is (WGS-84 latitude, longitude), for directions.
+    pub place_at: Option<(f64, f64)>,
 }
 
 /// A place a call can be set at.
@@ -408,6 +413,19 @@ pub struct CallList {
     pub places: Vec<PlaceOption>,
     /// The viewer is crew of a production and may post a call.
     pub can_post: bool,
+}
+
+/// One of a production's own calls, as its crew lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnCall {
+    pub card: CallCard,
+    /// Still taking applications.
+    pub open: bool,
+    pub cancelled: bool,
+    /// Applications waiting for a decision (applied or shortlisted).
+    pub waiting: i64,
+    /// Every application.
+    pub applications: i64,
 }
 
 /// What the form for posting or editing a call starts from.
@@ -432,6 +450,30 @@ pub struct ActorProfileView {
     pub age: i64,
     /// Crews may find the profile in searches of the actor pool.
     pub discoverable: bool,
+    /// The current look photo, if one was uploaded.
+    pub look: Option<LookView>,
+}
+
+/// An actor's current look photo, as the actor, the crews who may see them and admins see it.
+/// The files are served only to those (`/media/looks/…`, checked per request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookView {
+    pub key: String,
+    pub taken_on: Date,
+    /// Older than `domain::casting::LOOK_FRESH_DAYS` today.
+    pub stale: bool,
+}
+
+impl LookView {
+    /// The portrait thumbnail (240 × 320).
+    pub fn thumb_url(&self) -> String {
+        format!("/media/looks/{}-thumb.jpg", self.key)
+    }
+
+    /// The photo at up to 1600 px.
+    pub fn large_url(&self) -> String {
+        format!("/media/looks/{}-large.jpg", self.key)
+    }
 }
 
 /// A discoverable actor as a crew finds them in the pool: no phone, no birth date.
@@ -444,6 +486,7 @@ pub struct PoolActor {
     pub height_cm: i64,
     pub weight_kg: i64,
     pub skills: Vec<domain::vocab::Skill>,
+    pub look: Option<LookView>,
 }
 
 /// A page of the actor pool, with counts over every match.
@@ -465,6 +508,139 @@ pub struct WorkItem {
     pub state: ApplicationState,
     /// Unix seconds.
     pub applied_at: i64,
+    /// For a booked application: each shooting day and where it stands.
+    pub days: Vec<(Date, domain::wages::DayState)>,
+    /// The actor's unpaid-wage reports on this application.
+    pub reports: Vec<WageReportView>,
+    /// For a booked application: the crew's notices, newest first.
+    pub notices: Vec<CallNotice>,
+}
+
+/// A training module as its reader sees it: passed or not (actors), with when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingModuleView {
+    pub module: domain::vocab::Module,
+    /// When the reading actor passed it (unix seconds).
+    pub passed_at: Option<i64>,
+}
+
+/// The training modules (码上培训), for anyone; an actor's passes are recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingView {
+    pub modules: Vec<TrainingModuleView>,
+    /// The reader is an actor with a profile: passing a quiz is recorded.
+    pub records: bool,
+}
+
+/// How a quiz went, and whether the pass was recorded on the actor's profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizResult {
+    pub module: domain::vocab::Module,
+    pub grade: domain::training::Grade,
+    pub recorded: bool,
+}
+
+/// An unpaid-wage report (欠薪反馈) as its actor, the production or an admin sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WageReportView {
+    pub report_id: i64,
+    pub call_id: i64,
+    pub production_zh: String,
+    pub production_en: String,
+    pub role_zh: String,
+    pub role_en: String,
+    pub actor_name: String,
+    pub day: Date,
+    pub amount: Money,
+    pub note: String,
+    pub reported_on: Date,
+    pub answer: Option<String>,
+    pub status: domain::wages::ReportStatus,
+    /// The crew has marked the day paid since.
+    pub paid: bool,
+    /// Unresolved for more than [`domain::wages::WARNING_AFTER_DAYS`] days.
+    pub overdue: bool,
+}
+
+/// Who is reading the list of unpaid-wage reports, and so what they may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportsReader {
+    /// A production's crew: every report on its calls; answers them.
+    Production,
+    /// An admin: every unresolved report; settles them.
+    Admin,
+}
+
+/// The reports a production or an admin sees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WageReportsView {
+    pub reader: ReportsReader,
+    pub reports: Vec<WageReportView>,
+}
+
+/// A booked actor's attendance pass for today: a QR code of a link the crew opens with a
+/// phone's camera, and the code itself to type when a scan fails.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PassView {
+    pub application_id: i64,
+    pub call: CallCard,
+    pub name: String,
+    pub today: Date,
+    pub code: String,
+    /// The link in the QR code.
+    pub url: String,
+    /// The QR code as SVG markup.
+    pub svg: String,
+    /// Today is one of the call's shooting days.
+    pub shooting_today: bool,
+    /// Attendance today is recorded already (unix seconds).
+    pub attended_at: Option<i64>,
+}
+
+/// What a crew member sees on opening a scanned pass.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInView {
+    pub code: String,
+    pub call_id: i64,
+    pub role_zh: String,
+    pub role_en: String,
+    pub actor_name: String,
+    pub today: Date,
+    /// When attendance today was recorded (unix seconds), by this visit or before.
+    pub attended_at: Option<i64>,
+    /// This visit recorded it.
+    pub recorded_now: bool,
+}
+
+/// A call's booked actors and their shooting days, for the crew's attendance and pay sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttendanceView {
+    pub card: CallCard,
+    pub today: Date,
+    pub days: Vec<Date>,
+    pub actors: Vec<AttendanceActor>,
+    /// Unresolved unpaid-wage reports on this call.
+    pub open_reports: usize,
+    /// Notices sent to the booked actors, newest first.
+    pub notices: Vec<CallNotice>,
+}
+
+/// A notice from a call's crew to its booked actors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallNotice {
+    pub body: String,
+    /// Unix seconds.
+    pub sent_at: i64,
+}
+
+/// One booked actor's row on the attendance sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceActor {
+    pub application_id: i64,
+    pub name: String,
+    pub phone: Option<String>,
+    /// One entry per shooting day, in order.
+    pub days: Vec<domain::wages::DayState>,
 }
 
 /// An applicant as the call's crew sees them (never public).
@@ -482,6 +658,7 @@ pub struct Applicant {
     pub phone: Option<String>,
     pub state: ApplicationState,
     pub applied_at: i64,
+    pub look: Option<LookView>,
 }
 
 /// A call's applicants, narrowed by a filter, with counts.
@@ -661,6 +838,21 @@ pub struct ItemDetail {
     pub can_request: bool,
     /// How many the viewer's request list already asks for.
     pub requested: i64,
+    /// Its supplier retired it: no longer in the catalogue, no new requests.
+    pub retired: bool,
+    /// Productions that had it and let item pages name them, latest first (at most 12).
+    pub used_by: Vec<ItemUse>,
+    /// How many other productions had it (they keep their names private).
+    pub used_privately: u32,
+}
+
+/// A production named among those that used an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemUse {
+    pub production_zh: String,
+    pub production_en: String,
+    /// The last day of its latest reservation of the item.
+    pub last_day: Date,
 }
 
 /// One line of a request list: the item, how many, and the fewest free on any of the list's
@@ -682,43 +874,7 @@ pub struct RequestView {
     pub quote: Option<domain::stock::Quote>,
 }
 
-/// Where a reservation is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReservationStatus {
-    Requested,
-    Confirmed,
-    Declined,
-    Cancelled,
-    PickedUp,
-    Returned,
-}
-
-impl ReservationStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            ReservationStatus::Requested => "requested",
-            ReservationStatus::Confirmed => "confirmed",
-            ReservationStatus::Declined => "declined",
-            ReservationStatus::Cancelled => "cancelled",
-            ReservationStatus::PickedUp => "picked_up",
-            ReservationStatus::Returned => "returned",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<ReservationStatus> {
-        [
-            ReservationStatus::Requested,
-            ReservationStatus::Confirmed,
-            ReservationStatus::Declined,
-            ReservationStatus::Cancelled,
-            ReservationStatus::PickedUp,
-            ReservationStatus::Returned,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
-    }
-}
+pub use domain::reservation::ReservationStatus;
 
 /// One line of a reservation, at the price quoted when it was made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -742,4 +898,7 @@ pub struct ReservationView {
     pub supplier_en: String,
     pub lines: Vec<ReservedLine>,
     pub quote: domain::stock::Quote,
+    /// Still out after its last day, or returned after it (`domain::reservation::is_late`).
+    #[serde(default)]
+    pub late: bool,
 }

@@ -210,6 +210,16 @@ impl BookingStatus {
     pub fn holds(self) -> bool {
         matches!(self, BookingStatus::Requested | BookingStatus::Confirmed)
     }
+
+    /// The status as of `now` (Unix seconds) for a booking ending at `ends_at`: a confirmed
+    /// booking whose time has run out is completed (the set was handed over); a request nobody
+    /// confirmed before its end stays a request, so the crew sees it was never confirmed.
+    pub fn as_of(self, ends_at: i64, now: i64) -> BookingStatus {
+        match self {
+            BookingStatus::Confirmed if ends_at <= now => BookingStatus::Completed,
+            other => other,
+        }
+    }
 }
 
 /// What a refused booking request is told: the window it clashes with (with its changeover
@@ -251,6 +261,21 @@ pub fn parse_studio_local(value: &str) -> Option<i64> {
 /// Unix seconds as a `datetime-local` value in studio time (`2026-12-01T06:30`).
 pub fn studio_local(unix: i64) -> String {
     crate::studio_time::studio_datetime(unix).replacen(' ', "T", 1)
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::BookingStatus;
+
+    #[test]
+    fn a_confirmed_booking_is_completed_once_its_time_has_run_out() {
+        let end = 1_800_000_000;
+        assert_eq!(BookingStatus::Confirmed.as_of(end, end - 1), BookingStatus::Confirmed);
+        assert_eq!(BookingStatus::Confirmed.as_of(end, end), BookingStatus::Completed);
+        assert_eq!(BookingStatus::Requested.as_of(end, end + 60), BookingStatus::Requested);
+        assert_eq!(BookingStatus::Cancelled.as_of(end, end + 60), BookingStatus::Cancelled);
+        assert!(!BookingStatus::Confirmed.as_of(end, end).holds());
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use time::Date;
 
 use crate::money::Money;
 use crate::studio_time::parse_date;
-use crate::vocab::{Gender, Skill};
+use crate::vocab::{Gender, Module, Skill};
 
 /// An inclusive range with open ends (`None`).
 pub type Bounds = (Option<i64>, Option<i64>);
@@ -21,6 +21,9 @@ pub struct Requirements {
     pub height_range_cm: Bounds,
     pub weight_range_kg: Bounds,
     pub skills: Vec<Skill>,
+    /// Training modules the actor must have passed.
+    #[serde(default)]
+    pub training: Vec<Module>,
 }
 
 impl Requirements {
@@ -31,6 +34,7 @@ impl Requirements {
             && self.height_range_cm == (None, None)
             && self.weight_range_kg == (None, None)
             && self.skills.is_empty()
+            && self.training.is_empty()
     }
 }
 
@@ -42,6 +46,9 @@ pub struct ActorFacts {
     pub height_cm: i64,
     pub weight_kg: i64,
     pub skills: Vec<Skill>,
+    /// Training modules passed.
+    #[serde(default)]
+    pub training: Vec<Module>,
 }
 
 /// Age in whole years on `day` (a 29 February birthday counts from 1 March in other years).
@@ -75,6 +82,8 @@ pub enum Unmet {
         max_kg: i64,
     },
     Skill(Skill),
+    /// A training module not passed yet.
+    Training(Module),
 }
 
 fn below(value: i64, (min, _): Bounds) -> Option<i64> {
@@ -106,6 +115,9 @@ pub fn unmet(req: &Requirements, actor: &ActorFacts, first_day: Date) -> Vec<Unm
         above(actor.weight_kg, req.weight_range_kg).map(|max_kg| Unmet::TooHeavy { max_kg }),
     );
     out.extend(req.skills.iter().filter(|s| !actor.skills.contains(s)).map(|s| Unmet::Skill(*s)));
+    out.extend(
+        req.training.iter().filter(|m| !actor.training.contains(m)).map(|m| Unmet::Training(*m)),
+    );
     out
 }
 
@@ -279,7 +291,14 @@ pub fn check_profile(
         (Some(gender), Some(birth_date), Some(height_cm), Some(weight_kg))
             if problems.is_empty() =>
         {
-            Ok(ActorFacts { gender, birth_date, height_cm, weight_kg, skills: Vec::new() })
+            Ok(ActorFacts {
+                gender,
+                birth_date,
+                height_cm,
+                weight_kg,
+                skills: Vec::new(),
+                training: Vec::new(),
+            })
         }
         _ => Err(problems),
     }
@@ -292,6 +311,21 @@ pub const LOOK_FRESH_DAYS: i64 = 90;
 /// [`LOOK_FRESH_DAYS`]): crews are told so next to it.
 pub fn look_is_stale(taken_on: Date, today: Date) -> bool {
     (today - taken_on).whole_days() > LOOK_FRESH_DAYS
+}
+
+/// The day a look photo was taken, as typed: a date (`YYYY-MM-DD`) neither after `today` nor
+/// before the actor was born. An old date is accepted (the photo is then shown as stale).
+/// Errors are message keys for the `taken_on` field.
+pub fn check_look_date(text: &str, today: Date, birth: Date) -> Result<Date, &'static str> {
+    match text.trim() {
+        "" => Err("required"),
+        text => match parse_date(text) {
+            None => Err("invalid_date"),
+            Some(day) if day > today => Err("look_in_future"),
+            Some(day) if day < birth => Err("look_before_birth"),
+            Some(day) => Ok(day),
+        },
+    }
 }
 
 /// What an actor changes on their profile later: measures, skills and languages, and whether
@@ -400,6 +434,8 @@ pub struct CallForm {
     pub weight_min: String,
     pub weight_max: String,
     pub skills: Vec<String>,
+    /// Training module codes the call requires.
+    pub training: Vec<String>,
 }
 
 /// A checked call, ready to store.
@@ -582,6 +618,18 @@ pub fn check_call(
         WEIGHT_KG,
     );
     let skills = known_skills(&mut p, &form.skills);
+    let mut training = Vec::new();
+    for code in &form.training {
+        match Module::parse(code.trim()) {
+            Some(m) if !training.contains(&m) => training.push(m),
+            Some(_) => {}
+            None => {
+                if !p.contains(&("training", "invalid")) {
+                    p.push(("training", "invalid"));
+                }
+            }
+        }
+    }
     match (role, description, starts_on, ends_on, deadline, pay, needed) {
         (
             Some(role),
@@ -608,6 +656,7 @@ pub fn check_call(
                 height_range_cm,
                 weight_range_kg,
                 skills,
+                training,
             },
         }),
         _ => Err(p),
@@ -643,6 +692,7 @@ impl CallForm {
             weight_min: n(r.weight_range_kg.0),
             weight_max: n(r.weight_range_kg.1),
             skills: r.skills.iter().map(|s| s.code().to_string()).collect(),
+            training: r.training.iter().map(|m| m.code().to_string()).collect(),
         }
     }
 }
@@ -771,6 +821,8 @@ pub struct ActorFilter {
     pub height_cm: Bounds,
     pub weight_kg: Bounds,
     pub skills: Vec<Skill>,
+    /// Training modules passed (all of them).
+    pub training: Vec<Module>,
     /// Only applications in this state.
     pub status: Option<ApplicationStatus>,
 }
@@ -800,6 +852,11 @@ impl ActorFilter {
                         f.skills.push(s);
                     }
                 }
+                "training" => {
+                    if let Some(m) = Module::parse(&value).filter(|m| !f.training.contains(m)) {
+                        f.training.push(m);
+                    }
+                }
                 "status" => f.status = ApplicationStatus::parse(&value),
                 _ => {}
             }
@@ -827,6 +884,9 @@ impl ActorFilter {
         for s in &self.skills {
             out.append_pair("skill", s.code());
         }
+        for m in &self.training {
+            out.append_pair("training", m.code());
+        }
         if let Some(s) = self.status {
             out.append_pair("status", s.code());
         }
@@ -840,6 +900,7 @@ impl ActorFilter {
             && within(facts.height_cm, self.height_cm)
             && within(facts.weight_kg, self.weight_kg)
             && self.skills.iter().all(|s| facts.skills.contains(s))
+            && self.training.iter().all(|m| facts.training.contains(m))
     }
 }
 
@@ -855,6 +916,7 @@ mod tests {
             height_cm: 165,
             weight_kg: 50,
             skills: vec![Skill::Dance],
+            training: vec![Module::SetSafety],
         }
     }
 
@@ -882,6 +944,7 @@ mod tests {
             height_range_cm: (Some(170), None),
             weight_range_kg: (None, Some(45)),
             skills: vec![Skill::Dance, Skill::HorseRiding],
+            training: vec![Module::SetSafety, Module::Horses],
         };
         assert_eq!(
             unmet(&req, &actor(), date!(2026 - 12 - 01)),
@@ -891,6 +954,7 @@ mod tests {
                 Unmet::TooShort { min_cm: 170 },
                 Unmet::TooHeavy { max_kg: 45 },
                 Unmet::Skill(Skill::HorseRiding),
+                Unmet::Training(Module::Horses),
             ]
         );
     }
@@ -1129,6 +1193,17 @@ mod tests {
         let taken = date!(2026 - 08 - 27);
         assert!(!look_is_stale(taken, date!(2026 - 11 - 25)));
         assert!(look_is_stale(taken, date!(2026 - 11 - 26)));
+    }
+
+    #[test]
+    fn a_look_photo_is_dated_between_birth_and_today() {
+        let (today, birth) = (date!(2026 - 12 - 02), date!(2001 - 05 - 20));
+        assert_eq!(check_look_date(" 2026-12-02 ", today, birth), Ok(today));
+        assert_eq!(check_look_date("2019-01-01", today, birth), Ok(date!(2019 - 01 - 01)));
+        assert_eq!(check_look_date("2026-12-03", today, birth), Err("look_in_future"));
+        assert_eq!(check_look_date("2001-05-19", today, birth), Err("look_before_birth"));
+        assert_eq!(check_look_date("yesterday", today, birth), Err("invalid_date"));
+        assert_eq!(check_look_date("", today, birth), Err("required"));
     }
 
     #[test]

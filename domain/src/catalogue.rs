@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::location_filter::fold;
+use crate::stock::{Days, MAX_DAYS, MAX_QUANTITY};
+use crate::studio_time::parse_date;
 use crate::vocab::{Category, Colour, Condition, Era, Material, Size};
 
 /// How many facets there are.
@@ -70,11 +72,12 @@ impl Facet {
             Facet::Material => Material::parse(code).is_some(),
             Facet::Size => Size::parse(code).is_some(),
             Facet::Condition => Condition::parse(code).is_some(),
+            // Supplier codes are slugs with hyphens (`xinghui-wardrobe`).
             Facet::Subcategory | Facet::Supplier => {
                 (1..=40).contains(&code.len())
-                    && code
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                    && code.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                    })
             }
         }
     }
@@ -140,10 +143,43 @@ pub struct CatalogueQuery {
     /// Daily rate bounds in whole yuan.
     pub rate_min: Option<i64>,
     pub rate_max: Option<i64>,
+    /// Only items with this many units free on every one of these days.
+    pub available: Option<Availability>,
     pub sort: Sort,
     pub layout: Layout,
     /// 1-based.
     pub page: u32,
+}
+
+/// "Free for these days in this quantity": a filter of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Availability {
+    pub days: Days,
+    /// At least 1 and at most [`MAX_QUANTITY`].
+    pub quantity: i64,
+}
+
+impl Availability {
+    /// Reads the `from`, `to` and `qty` values of a URL: a missing `to` means the one day
+    /// `from`; a missing or malformed `qty` means 1. `None` without a valid `from`, with `to`
+    /// before `from`, or with more than [`MAX_DAYS`] days.
+    pub fn from_values(from: &str, to: &str, quantity: &str) -> Option<Availability> {
+        let first = parse_date(from)?;
+        let last = if to.trim().is_empty() { first } else { parse_date(to)? };
+        let days = Days { first, last };
+        if last < first || days.count() > MAX_DAYS {
+            return None;
+        }
+        let quantity =
+            quantity.trim().parse::<i64>().ok().filter(|q| (1..=MAX_QUANTITY).contains(q));
+        Some(Availability { days, quantity: quantity.unwrap_or(1) })
+    }
+
+    /// Whether an item of which `owned` units exist and at most `held` are taken on any of
+    /// the days has enough free.
+    pub fn admits(self, owned: i64, held: i64) -> bool {
+        owned - held >= self.quantity
+    }
 }
 
 fn bound(value: &str) -> Option<i64> {
@@ -155,6 +191,7 @@ impl CatalogueQuery {
     /// or hand-edited link still opens.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> CatalogueQuery {
         let mut query = CatalogueQuery { page: 1, ..CatalogueQuery::default() };
+        let (mut from, mut to, mut quantity) = ("", "", "");
         for (key, value) in pairs {
             if let Some(facet) = Facet::from_key(key) {
                 let list = &mut query.selected[facet.index()];
@@ -172,12 +209,16 @@ impl CatalogueQuery {
                 "q" => query.q = value.trim().chars().take(MAX_QUERY_CHARS).collect(),
                 "rate_min" => query.rate_min = bound(value),
                 "rate_max" => query.rate_max = bound(value),
+                "from" => from = value,
+                "to" => to = value,
+                "qty" => quantity = value,
                 "sort" => query.sort = Sort::parse(value).unwrap_or_default(),
                 "view" => query.layout = if value == "list" { Layout::List } else { Layout::Grid },
                 "page" => query.page = value.trim().parse::<u32>().unwrap_or(1).clamp(1, 100_000),
                 _ => {}
             }
         }
+        query.available = Availability::from_values(from, to, quantity);
         query
     }
 
@@ -196,6 +237,11 @@ impl CatalogueQuery {
         }
         for (key, value) in [("rate_min", self.rate_min), ("rate_max", self.rate_max)] {
             pairs.push((key, value.map(|v| v.to_string()).unwrap_or_default()));
+        }
+        if let Some(a) = self.available {
+            pairs.push(("from", a.days.first.to_string()));
+            pairs.push(("to", a.days.last.to_string()));
+            pairs.push(("qty", a.quantity.to_string()));
         }
         if self.sort != Sort::Relevance {
             pairs.push(("sort", self.sort.code().to_string()));
@@ -269,6 +315,7 @@ impl CatalogueQuery {
             || self.selected.iter().any(|list| !list.is_empty())
             || self.rate_min.is_some()
             || self.rate_max.is_some()
+            || self.available.is_some()
     }
 
     /// Whether a daily rate (in fen) is inside the rate bounds.
@@ -641,6 +688,32 @@ mod tests {
     }
 
     #[test]
+    fn availability_reads_back_and_refuses_nonsense() {
+        let q = query(&[("from", "2026-12-10"), ("to", "2026-12-14"), ("qty", "3")]);
+        let a = q.available.expect("a window");
+        assert_eq!((a.days.count(), a.quantity), (5, 3));
+        assert!(q.narrows());
+        assert_eq!(CatalogueQuery::from_query(&q.to_query()), q);
+        // One day when `to` is left empty; one unit when `qty` is missing or out of range.
+        let one = query(&[("from", "2026-12-10"), ("to", ""), ("qty", "0")]).available.unwrap();
+        assert_eq!((one.days.count(), one.quantity), (1, 1));
+        assert_eq!(
+            query(&[("from", "2026-12-10"), ("qty", "9999")]).available.unwrap().quantity,
+            1
+        );
+        for pairs in [
+            &[("from", "2026-12-14"), ("to", "2026-12-10")][..],
+            &[("from", "2026-12-01"), ("to", "2027-06-01")],
+            &[("from", "next week")],
+            &[("qty", "3")],
+            &[("to", "2026-12-10")],
+        ] {
+            assert_eq!(query(pairs).available, None, "{pairs:?}");
+        }
+        assert!(a.admits(10, 7) && !a.admits(10, 8) && !a.admits(2, 0));
+    }
+
+    #[test]
     fn chinese_pinyin_initials_and_english_all_find_the_robe() {
         for q in ["龙袍", "龙", "longpao", "LongPao", "lp", "dragon", "dragon robe", "宫廷"] {
             assert!(TextQuery::parse(q).score(&robe(), false).is_some(), "{q}");
@@ -749,6 +822,12 @@ mod tests {
         assert_eq!(CatalogueQuery::from_query(""), query(&[]));
         assert_eq!(query(&[]).href(), "/catalogue");
         assert!(!query(&[("sort", "newest")]).narrows());
+        let by_supplier = query(&[("supplier", "xinghui-wardrobe,chema-fleet")]);
+        assert_eq!(
+            by_supplier.selected[Facet::Supplier.index()],
+            vec!["xinghui-wardrobe".to_string(), "chema-fleet".to_string()]
+        );
+        assert!(query(&[("supplier", "../x")]).selected[Facet::Supplier.index()].is_empty());
     }
 
     #[test]

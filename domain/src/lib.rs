@@ -9,13 +9,18 @@ pub mod catalogue;
 pub mod cluster;
 pub mod gcj02;
 pub mod geo;
+pub mod inventory;
 pub mod location_filter;
 pub mod money;
+pub mod reservation;
 pub mod stock;
 pub mod studio_time;
 pub mod sun;
 pub mod timeline;
+pub mod training;
+pub mod travel;
 pub mod vocab;
+pub mod wages;
 
 pub use gcj02::Gcj02Point;
 pub use geo::{GeoPoint, MapView};

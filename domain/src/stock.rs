@@ -103,6 +103,14 @@ pub fn free_per_day(owned: i64, held: &[Held], days: Days) -> Vec<(Date, i64)> {
         .collect()
 }
 
+/// The most units held on any one day of `days`.
+pub fn most_held(held: &[Held], days: Days) -> i64 {
+    days.iter()
+        .map(|day| held.iter().filter(|h| h.days.contains(day)).map(|h| h.quantity).sum())
+        .max()
+        .unwrap_or(0)
+}
+
 /// The days of `days` on which fewer than `asked` units are free, with how many are, in
 /// runs of consecutive days with the same number free (`3 Dec–5 Dec: 2 free`).
 pub fn shortfall(owned: i64, held: &[Held], days: Days, asked: i64) -> Vec<(Days, i64)> {

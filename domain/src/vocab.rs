@@ -125,6 +125,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Training modules (码上培训): short lessons with a quiz; passing is recorded on the actor's
+    /// profile, and a call may require a module.
+    Module {
+        SetSafety => "set_safety", "片场安全", "Set safety";
+        Horses => "horses", "与马共事", "Working with horses";
+        Pyrotechnics => "pyrotechnics", "烟火与爆破", "Pyrotechnics";
+        HeatAndArmour => "heat_armour", "高温与铠甲", "Heat and armour";
+    }
+}
+
+vocabulary! {
     /// What kind of place a location is.
     LocationKind {
         Palace => "palace", "宫殿", "Palace";

@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { Browser } from '@playwright/test';
-import { hydrated, logIn, watchErrors, noSeriousAxeViolations } from './support';
+import { hydrated, logIn, watchErrors, noSeriousAxeViolations, speaking } from './support';
 
 // On a phone the facets sit in a closed "Filters" panel; on a desktop they are always shown.
 async function openFilters(page: Page) {
@@ -135,15 +135,6 @@ test.describe('without JavaScript', () => {
 
 // A new crew member of the production `inviter` belongs to, registered through an invitation
 // link, so that runs side by side never share a request list.
-// The language a context's pages use, remembered as a returning visitor's choice (the cookie the
-// language switch writes), so that these long journeys never depend on first-visit detection.
-async function speaking(browser: Browser, locale: string) {
-  const context = await browser.newContext({ locale });
-  const port = process.env.BACKLOT_E2E_PORT ?? '3300';
-  await context.addCookies([{ name: 'i18n_pref_locale', value: locale.slice(0, 2), url: `http://127.0.0.1:${port}` }]);
-  return context;
-}
-
 async function newCrewMember(browser: Browser, locale: string, inviter: [string, string], name: string) {
   const admin = await speaking(browser, 'zh-CN');
   const inviterPage = await admin.newPage();
@@ -271,6 +262,24 @@ for (const r of reservations) {
     await expect(rp.locator('.reservation')).toHaveCount(0);
 
     await noSeriousAxeViolations(rp, '/requests');
+
+    // The catalogue's "free on these days" filter agrees: the robe is listed for what is left
+    // over the rival's days, and not for one more.
+    const freeFor = async (quantity: number, listed: number) => {
+      await rp.goto(`/catalogue?q=${sku}`);
+      await hydrated(rp);
+      await openFilters(rp);
+      const form = rp.locator('form.availability');
+      await form.locator('input[name="from"]').fill(studioDate(42 + slot * 10));
+      await form.locator('input[name="to"]').fill(studioDate(46 + slot * 10));
+      await form.locator('input[name="qty"]').fill(String(quantity));
+      await form.locator('button[type="submit"]').click();
+      await expect(rp).toHaveURL(new RegExp(`qty=${quantity}`));
+      await expect(rp.locator('.chips a', { hasText: `${quantity}` })).toBeVisible();
+      await expect(rp.locator(`.item-tile[data-sku="${sku}"]`)).toHaveCount(listed);
+    };
+    if (owned > 3) await freeFor(owned - 3, 1);
+    await freeFor(owned - 2, 0);
     expect(errors).toEqual([]);
     await buyer.context.close();
     await rival.context.close();

@@ -130,7 +130,7 @@ test.describe('every page hydrates cleanly', () => {
     '/compare?l=qin-palace,qin-palace-gate-tower', '/catalogue', '/catalogue?q=longpao&era=qing&view=list',
     '/catalogue/1', '/casting', '/casting?pay_min=200&skill=none', '/casting/1', '/casting/1/applicants',
     '/casting/new', '/casting/1/edit', '/work', '/profile', '/actors?gender=female&skill=dance', '/login', '/shortlist',
-    '/schedule', '/requests', '/account',
+    '/schedule', '/requests', '/account', '/casting/1/attendance', '/wages', '/attend', '/training', '/training/horses', '/casting/ours',
   ];
   // Pages for some roles only: others get a 403 page, which the browser logs (visitors are sent
   // to log in).
@@ -144,6 +144,9 @@ test.describe('every page hydrates cleanly', () => {
     '/work': ['visitor', 'actor'],
     '/profile': ['visitor', 'actor'],
     '/actors?gender=female&skill=dance': ['visitor', 'crew', 'admin'],
+    '/casting/1/attendance': ['visitor', 'crew', 'admin'],
+    '/wages': ['visitor', 'crew', 'admin'],
+    '/casting/ours': ['visitor', 'crew'],
   };
   for (const who of ['visitor', 'actor', 'crew', 'operator', 'admin']) {
     test(`as ${who}`, async ({ page }) => {

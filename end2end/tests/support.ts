@@ -1,5 +1,5 @@
 // Helpers shared by the specs.
-import { expect, Page, ConsoleMessage } from '@playwright/test';
+import { expect, test, Page, ConsoleMessage, Browser, BrowserContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { deflateSync } from 'zlib';
 
@@ -89,4 +89,69 @@ export function noisePng(width: number, height: number): Buffer {
     chunk('IDAT', deflateSync(rows, { level: 0 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+// A studio date of birth that makes someone `age` on the seeded calls' shooting days (they start
+// within weeks: half a year's margin either side of the birthday).
+export function bornAged(age: number): string {
+  const d = new Date(Date.now() - (age * 365.25 + 180) * 86400 * 1000);
+  return d.toISOString().slice(0, 10);
+}
+
+let counter = 0;
+export function uniquePhone(): string {
+  const project = test.info().project.name === 'phone' ? '6' : '5';
+  counter += 1;
+  return `13${project}${String(Date.now() % 1e7).padStart(7, '0')}${counter % 10}`;
+}
+
+// An actress registered and applied through the API (her own cookie jar), for the crew to see;
+// with `locale`, her pages speak that language.
+export async function applicant(browser: Browser, name: string, age: number, height: number, callId: string, locale?: string): Promise<BrowserContext> {
+  const context = locale ? await speaking(browser, locale) : await browser.newContext();
+  const registered = await context.request.post('/api/register', {
+    form: {
+      login: uniquePhone(), password: 'Background 2026', display_name: name,
+      gender: 'female', birth_date: bornAged(age), height_cm: String(height), weight_kg: '50',
+    },
+  });
+  expect(registered.ok()).toBeTruthy();
+  const applied = await context.request.post('/api/call/apply', { form: { call_id: callId } });
+  expect(applied.status()).toBe(200);
+  return context;
+}
+
+// The studio's calendar day `ahead` days from now (UTC+8).
+export function studioDate(ahead: number): string {
+  return new Date(Date.now() + 8 * 3600 * 1000 + ahead * 86400 * 1000).toISOString().slice(0, 10);
+}
+
+// The language a context's pages use, remembered as a returning visitor's choice (the cookie the
+// language switch writes), so that these long journeys never depend on first-visit detection.
+export async function speaking(browser: Browser, locale: string) {
+  const context = await browser.newContext({ locale });
+  const port = process.env.BACKLOT_E2E_PORT ?? '3300';
+  await context.addCookies([{ name: 'i18n_pref_locale', value: locale.slice(0, 2), url: `http://127.0.0.1:${port}` }]);
+  return context;
+}
+
+// A new member of the demo account's production or supplier (invited by it through the API and
+// registered in its own context), so that parallel runs never share a request list.
+export async function newMember(browser: Browser, locale: string, inviter: [string, string], role: 'crew' | 'supplier'): Promise<BrowserContext> {
+  const demo = await browser.newContext();
+  const demoPage = await demo.newPage();
+  await logIn(demoPage, inviter[0], inviter[1]);
+  const invitation = await (await demoPage.request.post('/api/invite', { form: {} })).json();
+  await demo.close();
+  const context = await speaking(browser, locale);
+  const project = test.info().project.name.endsWith('phone') ? 'p' : 'd';
+  const registered = await context.request.post('/api/register', {
+    form: {
+      login: `${role}-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@backlot.test`,
+      password: 'Warehouse desk 2026', display_name: role === 'crew' ? '服装 小沈' : '库管 老何',
+      role, invitation: invitation.token,
+    },
+  });
+  expect(registered.ok()).toBeTruthy();
+  return context;
 }

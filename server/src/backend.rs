@@ -2,16 +2,22 @@
 //! (infrastructure failures are logged here, once, and reach users as `Unexpected`).
 
 mod casting;
+pub mod inventory;
+mod looks;
+mod supply;
+mod training;
+mod wages;
 
 use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
-    AccountSummary, ActorProfileView, AdminView, ApplicantsView, ApplicationState, BaseOutline,
-    BookingReceipt, CallEditor, CallList, CallPage, CatalogueView, Comparison, CrewBooking,
-    CrewSchedule, InvitationView, ItemDetail, ItemHit, LocationDetail, LocationPin, LocationRights,
-    LocationsView, NewInvitation, OrgKind, OrgRef, Photo, PoolView, RequestLine, RequestView,
-    ReservationStatus, ReservationView, ReservedLine, ScheduleSlot, SessionUser, SharedShortlist,
-    ShortlistView, TileSource, WorkItem,
+    AccountSummary, ActorProfileView, AdminView, ApplicantsView, ApplicationState, AttendanceView,
+    BaseOutline, BookingReceipt, CallEditor, CallList, CallPage, CatalogueView, CheckInView,
+    Comparison, CrewBooking, CrewSchedule, InvitationView, ItemDetail, ItemHit, LocationDetail,
+    LocationPin, LocationRights, LocationsView, NewInvitation, OrgKind, OrgRef, PassView, Photo,
+    PoolView, QuizResult, RequestLine, RequestView, ReservationStatus, ReservationView,
+    ReservedLine, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView, TileSource,
+    TrainingView, WageReportsView, WorkItem,
 };
 use std::collections::HashMap;
 
@@ -22,6 +28,7 @@ use time::OffsetDateTime;
 use crate::catalogue::CatalogueCache;
 use crate::media::{self, MediaStore};
 use crate::passwords;
+use crate::pool::PoolCache;
 use crate::search::pinyin_syllables;
 use crate::storage::accounts::{Account, NewAccount, Registration};
 use crate::storage::bookings::{Booked, BookingParties, Extended, NewBooking};
@@ -31,6 +38,7 @@ use crate::storage::reservations::{NewReservation, Reserved, StoredReservation};
 use crate::storage::shortlists::Added;
 use crate::storage::{StorageError, Store};
 use crate::tokens;
+use app::models::OwnCall;
 use domain::Money;
 use domain::booking::{
     BookingStatus, Clash, MAX_CHANGEOVER_SECS, Window, WindowError, first_clash,
@@ -94,6 +102,8 @@ pub struct ServerBackend {
     pub media: MediaStore,
     /// The catalogue's search index.
     pub catalogue: CatalogueCache,
+    /// The actor pool's search index.
+    pub pool: PoolCache,
 }
 
 fn photo(row: PhotoRow) -> Photo {
@@ -111,7 +121,29 @@ pub const MAX_CAPTION_CHARS: usize = 100;
 
 impl ServerBackend {
     pub fn new(store: Store, tiles: TileSource, media: MediaStore) -> ServerBackend {
-        ServerBackend { store, tiles, media, catalogue: CatalogueCache::default() }
+        ServerBackend {
+            store,
+            tiles,
+            media,
+            catalogue: CatalogueCache::default(),
+            pool: PoolCache::default(),
+        }
+    }
+
+    /// The location `slug`, if `user` operates it (or is an admin): `NotFound` when there is
+    /// none, `Forbidden` for anyone else.
+    async fn operated_location(
+        &self,
+        user: &SessionUser,
+        slug: &str,
+    ) -> Result<crate::storage::photos::PhotoTarget, AppError> {
+        let target = self
+            .store
+            .photo_target(slug)
+            .await
+            .map_err(unexpected("photo_target"))?
+            .ok_or(AppError::NotFound)?;
+        if operates(user, target.operator_id) { Ok(target) } else { Err(AppError::Forbidden) }
     }
 
     /// Checks, converts and stores a photo of `slug` uploaded by `user`, who must operate the
@@ -124,15 +156,7 @@ impl ServerBackend {
         bytes: Vec<u8>,
         caption: &str,
     ) -> Result<Photo, AppError> {
-        let target = self
-            .store
-            .photo_target(slug)
-            .await
-            .map_err(unexpected("photo_target"))?
-            .ok_or(AppError::NotFound)?;
-        if !operates(user, target.operator_id) {
-            return Err(AppError::Forbidden);
-        }
+        let target = self.operated_location(user, slug).await?;
         let caption = caption.trim();
         if caption.chars().count() > MAX_CAPTION_CHARS {
             return Err(AppError::field("caption", "too_long"));
@@ -145,7 +169,7 @@ impl ServerBackend {
             })?
             .map_err(|refused| AppError::field("photo", refused.code()))?;
         let key = media::new_key();
-        self.media.save(&key, &processed).await.map_err(|error| {
+        self.media.photos.save(&key, &processed).await.map_err(|error| {
             tracing::error!(%error, "photo files not written");
             AppError::Unexpected
         })?;
@@ -171,11 +195,11 @@ impl ServerBackend {
                 caption: caption.to_string(),
             }),
             Ok(PhotoAdded::Full) => {
-                self.media.remove(&key).await;
+                self.media.photos.remove(&key).await;
                 Err(AppError::field("photo", "photos_full"))
             }
             Err(error) => {
-                self.media.remove(&key).await;
+                self.media.photos.remove(&key).await;
                 Err(unexpected("add_photo")(error))
             }
         }
@@ -250,7 +274,11 @@ impl Backend for ServerBackend {
         per_page: u32,
     ) -> Result<CatalogueView, AppError> {
         let index = self.catalogue.index(&self.store).await.map_err(unexpected("catalogue"))?;
-        let found = index.search(query, per_page as usize);
+        let held = match query.available {
+            Some(a) => Some(self.store.most_held(a.days).await.map_err(unexpected("most_held"))?),
+            None => None,
+        };
+        let found = index.search(query, per_page as usize, held.as_ref());
         let cards = self.store.item_cards(&found.ids).await.map_err(unexpected("item_cards"))?;
         let text = TextQuery::parse(&query.q);
         let hits = cards
@@ -317,14 +345,30 @@ impl Backend for ServerBackend {
                 .map_err(unexpected("requested_quantity"))?,
             _ => 0,
         };
+        let retired = self.store.item_retired(item_id).await.map_err(unexpected("item_retired"))?;
+        let uses = self.store.item_uses(item_id).await.map_err(unexpected("item_uses"))?;
+        let used_privately = uses.iter().filter(|u| !u.credit_consent).count() as u32;
+        let used_by = uses
+            .into_iter()
+            .filter(|u| u.credit_consent)
+            .take(12)
+            .map(|u| app::models::ItemUse {
+                production_zh: u.name_zh,
+                production_en: u.name_en,
+                last_day: u.last_day,
+            })
+            .collect();
         Ok(ItemDetail {
             card,
             tags,
             from,
             free,
             related,
-            can_request: production.is_some(),
+            can_request: production.is_some() && !retired,
+            retired,
             requested,
+            used_by,
+            used_privately,
         })
     }
 
@@ -418,6 +462,7 @@ impl Backend for ServerBackend {
             Reserved::Done(made) => Ok(made.into_iter().map(|(_, code)| code).collect()),
             Reserved::Short(short) => Err(AppError::Shortage(short)),
             Reserved::NoSuchItem(_) => Err(AppError::NotFound),
+            Reserved::Retired(_) => Err(AppError::field("lines", "item_retired")),
         }
     }
 
@@ -431,7 +476,8 @@ impl Backend for ServerBackend {
             .production_reservations(production_id)
             .await
             .map_err(unexpected("production_reservations"))?;
-        stored.into_iter().map(reservation_view).collect()
+        let today = studio_today();
+        stored.into_iter().map(|r| reservation_view(r, today)).collect()
     }
 
     async fn open_calls(&self, filter: &domain::casting::CallFilter) -> Result<CallList, AppError> {
@@ -452,6 +498,98 @@ impl Backend for ServerBackend {
 
     async fn my_work(&self, user: &SessionUser) -> Result<Vec<WorkItem>, AppError> {
         self.casting_work(user).await
+    }
+
+    async fn own_calls(&self, user: &SessionUser) -> Result<Vec<OwnCall>, AppError> {
+        self.casting_own_calls(user).await
+    }
+
+    async fn training(&self, user: Option<&SessionUser>) -> Result<TrainingView, AppError> {
+        self.training_view(user).await
+    }
+
+    async fn submit_quiz(
+        &self,
+        user: Option<&SessionUser>,
+        module: domain::vocab::Module,
+        answers: &[String],
+    ) -> Result<QuizResult, AppError> {
+        self.training_quiz(user, module, answers).await
+    }
+
+    async fn work_pass(
+        &self,
+        user: &SessionUser,
+        application_id: i64,
+        url: &str,
+    ) -> Result<PassView, AppError> {
+        self.wages_pass(user, application_id, url).await
+    }
+
+    async fn check_in(
+        &self,
+        user: &SessionUser,
+        code: &str,
+        record: bool,
+    ) -> Result<CheckInView, AppError> {
+        self.wages_check_in(user, code, record).await
+    }
+
+    async fn attendance(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+    ) -> Result<AttendanceView, AppError> {
+        self.wages_attendance(user, call_id).await
+    }
+
+    async fn post_notice(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        body: &str,
+    ) -> Result<usize, AppError> {
+        self.wages_post_notice(user, call_id, body).await
+    }
+
+    async fn mark_paid(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+        application_id: i64,
+        day: time::Date,
+    ) -> Result<(), AppError> {
+        self.wages_mark_paid(user, call_id, application_id, day).await
+    }
+
+    async fn report_wages(
+        &self,
+        user: &SessionUser,
+        application_id: i64,
+        form: &domain::wages::WageReportForm,
+    ) -> Result<(), AppError> {
+        self.wages_report(user, application_id, form).await
+    }
+
+    async fn wage_reports(&self, user: &SessionUser) -> Result<WageReportsView, AppError> {
+        self.wages_reports(user).await
+    }
+
+    async fn answer_wage_report(
+        &self,
+        user: &SessionUser,
+        report_id: i64,
+        answer: &str,
+    ) -> Result<(), AppError> {
+        self.wages_answer(user, report_id, answer).await
+    }
+
+    async fn resolve_wage_report(
+        &self,
+        user: &SessionUser,
+        report_id: i64,
+    ) -> Result<(), AppError> {
+        self.wages_resolve(user, report_id).await
     }
 
     async fn actor_pool(
@@ -683,10 +821,14 @@ impl Backend for ServerBackend {
         if !blocking(move || passwords::verify(&password, &hash)).await? {
             return Err(AppError::field("password", "wrong_password"));
         }
-        self.store
+        let deleted = self
+            .store
             .delete_account(account_id, now_unix())
             .await
             .map_err(unexpected("delete_account"))?;
+        if let crate::storage::members::Deleted::Done { look_key: Some(key) } = deleted {
+            self.media.looks.remove(&key).await;
+        }
         Ok(())
     }
 
@@ -1000,7 +1142,7 @@ impl Backend for ServerBackend {
             .await
             .map_err(unexpected("delete_photo"))?
             .ok_or(AppError::NotFound)?;
-        self.media.remove(&key).await;
+        self.media.photos.remove(&key).await;
         Ok(())
     }
 
@@ -1017,10 +1159,21 @@ impl Backend for ServerBackend {
         if changed { Ok(()) } else { Err(AppError::Conflict) }
     }
 
+    async fn set_instant_book(
+        &self,
+        user: &SessionUser,
+        slug: &str,
+        instant: bool,
+    ) -> Result<(), AppError> {
+        self.operated_location(user, slug).await?;
+        self.store.set_instant_book(slug, instant).await.map_err(unexpected("set_instant_book"))
+    }
+
     async fn crew_schedule(&self, user: &SessionUser) -> Result<CrewSchedule, AppError> {
         booking_production(user)?;
         let production = user.org.clone().ok_or(AppError::Forbidden)?;
-        let since = now_unix() - 30 * 86_400;
+        let now = now_unix();
+        let since = now - 30 * 86_400;
         let bookings = self
             .store
             .production_bookings(production.id, since)
@@ -1032,7 +1185,7 @@ impl Backend for ServerBackend {
                 slug: b.slug,
                 location_zh: b.location_zh,
                 location_en: b.location_en,
-                status: b.status,
+                status: b.status.as_of(b.window.end, now),
                 window: b.window,
                 shoot: b.shoot,
                 note: b.note,
@@ -1108,6 +1261,89 @@ impl Backend for ServerBackend {
             Accept::AlreadyMember => Err(AppError::field("invitation", "already_member")),
         }
     }
+
+    async fn supply(
+        &self,
+        user: &SessionUser,
+        filter: app::supply::SupplyFilter,
+    ) -> Result<app::supply::SupplyView, AppError> {
+        self.supply_view(user, filter).await
+    }
+
+    async fn reservation_sheet(
+        &self,
+        user: &SessionUser,
+        code: &str,
+        url_prefix: &str,
+    ) -> Result<app::supply::ReservationSheet, AppError> {
+        self.supply_sheet(user, code, url_prefix).await
+    }
+
+    async fn step_reservation(
+        &self,
+        user: &SessionUser,
+        code: &str,
+        step: domain::reservation::Step,
+        damaged: &[(i64, i64)],
+    ) -> Result<ReservationStatus, AppError> {
+        self.supply_step(user, code, step, damaged).await
+    }
+
+    async fn mark_repaired(&self, user: &SessionUser, maintenance_id: i64) -> Result<(), AppError> {
+        self.supply_repair(user, maintenance_id).await
+    }
+
+    async fn inventory(
+        &self,
+        user: &SessionUser,
+        q: &str,
+        page: usize,
+    ) -> Result<app::inventory::InventoryView, AppError> {
+        self.inventory_view(user, q, page).await
+    }
+
+    async fn stock_item(
+        &self,
+        user: &SessionUser,
+        item_id: Option<i64>,
+    ) -> Result<app::inventory::StockItemView, AppError> {
+        self.stock_item_view(user, item_id).await
+    }
+
+    async fn save_stock_item(
+        &self,
+        user: &SessionUser,
+        item_id: Option<i64>,
+        form: &domain::inventory::ItemFields,
+    ) -> Result<i64, AppError> {
+        self.save_one_item(user, item_id, form).await
+    }
+
+    async fn credit_consent(&self, user: &SessionUser) -> Result<bool, AppError> {
+        let production_id = booking_production(user)?;
+        self.store
+            .credit_consent(production_id)
+            .await
+            .map_err(unexpected("credit_consent"))?
+            .ok_or(AppError::NotFound)
+    }
+
+    async fn set_credit_consent(&self, user: &SessionUser, consent: bool) -> Result<(), AppError> {
+        let production_id = booking_production(user)?;
+        self.store
+            .set_credit_consent(production_id, consent)
+            .await
+            .map_err(unexpected("set_credit_consent"))
+    }
+
+    async fn retire_stock_item(
+        &self,
+        user: &SessionUser,
+        item_id: i64,
+        retire: bool,
+    ) -> Result<(), AppError> {
+        self.retire_item(user, item_id, retire).await
+    }
 }
 
 impl ServerBackend {
@@ -1159,7 +1395,10 @@ fn base_outlines(pins: &[LocationPin]) -> Vec<BaseOutline> {
 /// Days shown on an item's availability calendar.
 pub const ITEM_CALENDAR_DAYS: i64 = 14;
 
-fn reservation_view(stored: StoredReservation) -> Result<ReservationView, AppError> {
+fn reservation_view(
+    stored: StoredReservation,
+    today: time::Date,
+) -> Result<ReservationView, AppError> {
     let status = ReservationStatus::parse(&stored.status).ok_or_else(|| {
         tracing::error!(status = %stored.status, "unknown reservation status");
         AppError::Unexpected
@@ -1180,6 +1419,7 @@ fn reservation_view(stored: StoredReservation) -> Result<ReservationView, AppErr
     let priced: Vec<(i64, i64, Money, Money)> =
         lines.iter().map(|l| (l.item_id, l.quantity, l.daily_rate, l.deposit)).collect();
     Ok(ReservationView {
+        late: domain::reservation::is_late(status, stored.days, stored.returned_on, today),
         code: stored.code,
         status,
         days: stored.days,

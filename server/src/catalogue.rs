@@ -7,7 +7,6 @@
 //! front of a shared PostgreSQL sees every instance's changes.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use app::models::{FacetGroup, FacetOption};
 use domain::catalogue::{
@@ -15,8 +14,9 @@ use domain::catalogue::{
     tally,
 };
 use domain::vocab::{Category, Colour, Condition, Era, Lang, Material, Size};
-use tokio::sync::{Mutex, RwLock};
+use std::future::Future;
 
+use crate::index_cache::{IndexCache, Rebuilt};
 use crate::search::{pinyin_full, pinyin_initials, pinyin_syllables};
 use crate::storage::catalogue::{CatalogueSource, Named};
 use crate::storage::{StorageError, Store};
@@ -29,6 +29,8 @@ struct Entry {
     item_id: i64,
     facets: FacetValues,
     rate_fen: i64,
+    /// Units owned.
+    owned: i64,
     /// Folded like a query (`co00017`).
     sku: String,
     /// Position in `CatalogueIndex::texts`.
@@ -201,6 +203,7 @@ impl CatalogueIndex {
                     item_id: row.item_id,
                     facets,
                     rate_fen: row.daily_rate_fen,
+                    owned: row.quantity_owned,
                     sku: fold(&row.sku),
                     text,
                 }
@@ -240,8 +243,19 @@ impl CatalogueIndex {
         }))
     }
 
-    /// Runs `query`, returning page `query.page` of `per_page` results.
-    pub fn search(&self, query: &CatalogueQuery, per_page: usize) -> Found {
+    /// Runs `query`, returning page `query.page` of `per_page` results. `held` gives, when
+    /// the query asks for availability, the most units of each item held on any of its days
+    /// (items not in it are wholly free).
+    pub fn search(
+        &self,
+        query: &CatalogueQuery,
+        per_page: usize,
+        held: Option<&HashMap<i64, i64>>,
+    ) -> Found {
+        let free_enough = |e: &Entry| match (query.available, held) {
+            (Some(a), Some(held)) => a.admits(e.owned, held.get(&e.item_id).copied().unwrap_or(0)),
+            _ => true,
+        };
         let text = TextQuery::parse(&query.q);
         let scored = |typos: bool| -> Vec<(u32, u32)> {
             // Each distinct text is scored once per query.
@@ -249,7 +263,7 @@ impl CatalogueIndex {
             self.entries
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| query.rate_fits(e.rate_fen))
+                .filter(|(_, e)| query.rate_fits(e.rate_fen) && free_enough(e))
                 .filter_map(|(i, e)| {
                     let score = if text.is_empty() {
                         Some(0)
@@ -310,35 +324,30 @@ impl CatalogueIndex {
     }
 }
 
-/// The index shared by every request, rebuilt when the catalogue's revision moves.
-#[derive(Debug, Clone, Default)]
-pub struct CatalogueCache {
-    current: Arc<RwLock<Option<Arc<CatalogueIndex>>>>,
-    rebuilding: Arc<Mutex<()>>,
-}
+/// The catalogue's index shared by every request.
+pub type CatalogueCache = IndexCache<CatalogueIndex>;
 
-impl CatalogueCache {
-    /// The index for the catalogue as stored now.
-    pub async fn index(&self, store: &Store) -> Result<Arc<CatalogueIndex>, StorageError> {
-        let revision = store.catalogue_revision().await?;
-        if let Some(index) = self.fresh(revision).await {
-            return Ok(index);
-        }
-        // One rebuild at a time; whoever waited here finds it done.
-        let _rebuilding = self.rebuilding.lock().await;
-        if let Some(index) = self.fresh(revision).await {
-            return Ok(index);
-        }
-        let source = store.catalogue_source().await?;
-        let index = tokio::task::spawn_blocking(move || Arc::new(CatalogueIndex::build(source)))
-            .await
-            .map_err(|error| StorageError::Corrupt(format!("index build failed: {error}")))?;
-        tracing::info!(revision = index.revision(), items = index.len(), "catalogue index built");
-        *self.current.write().await = Some(index.clone());
-        Ok(index)
+impl Rebuilt for CatalogueIndex {
+    type Source = CatalogueSource;
+    const NAME: &'static str = "catalogue";
+
+    fn stored_revision(store: &Store) -> impl Future<Output = Result<i64, StorageError>> + Send {
+        store.catalogue_revision()
     }
 
-    async fn fresh(&self, revision: i64) -> Option<Arc<CatalogueIndex>> {
-        self.current.read().await.as_ref().filter(|i| i.revision() >= revision).cloned()
+    fn source(store: &Store) -> impl Future<Output = Result<CatalogueSource, StorageError>> + Send {
+        store.catalogue_source()
+    }
+
+    fn build(source: CatalogueSource) -> CatalogueIndex {
+        CatalogueIndex::build(source)
+    }
+
+    fn revision(&self) -> i64 {
+        self.revision
+    }
+
+    fn entry_count(&self) -> usize {
+        self.entries.len()
     }
 }

@@ -63,9 +63,17 @@ pub struct Processed {
     pub thumb: Vec<u8>,
 }
 
+/// An actor's look thumbnail: portrait, 3:4, as people are photographed.
+pub const LOOK_THUMB: (u32, u32) = (240, 320);
+
 /// Checks and converts an uploaded file (CPU-bound: run it off the async workers). The type
 /// is read from the file's first bytes, never from its name or the browser's word.
 pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
+    process_with_thumb(bytes, (THUMB_WIDTH, THUMB_HEIGHT))
+}
+
+/// As [`process`], with a thumbnail of `thumb` (width, height) pixels, cropped to fill.
+pub fn process_with_thumb(bytes: &[u8], thumb: (u32, u32)) -> Result<Processed, PhotoError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(PhotoError::TooLarge);
     }
@@ -90,7 +98,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
     } else {
         image
     };
-    let thumb = large.resize_to_fill(THUMB_WIDTH, THUMB_HEIGHT, FilterType::Triangle);
+    let thumb = large.resize_to_fill(thumb.0, thumb.1, FilterType::Triangle);
     Ok(Processed {
         width: large.width(),
         height: large.height(),
@@ -138,21 +146,33 @@ pub enum Size {
     Thumb,
 }
 
-/// The directory photos are kept in.
+/// The media directory: location photos (public, served as files) and actors' look photos
+/// (private: served only through a handler that checks who is asking).
 #[derive(Debug, Clone)]
 pub struct MediaStore {
-    photos: PathBuf,
+    pub photos: MediaDir,
+    pub looks: MediaDir,
 }
 
 impl MediaStore {
-    /// Photos go to `<dir>/photos`, created on first use.
+    /// Photos go to `<dir>/photos` and looks to `<dir>/looks`, created on first use.
     pub fn new(dir: &Path) -> MediaStore {
-        MediaStore { photos: dir.join("photos") }
+        MediaStore {
+            photos: MediaDir { dir: dir.join("photos") },
+            looks: MediaDir { dir: dir.join("looks") },
+        }
     }
+}
 
-    /// The directory served at `/media/photos`.
-    pub fn photos_dir(&self) -> &Path {
-        &self.photos
+/// One directory of processed images, each kept in both sizes under its key.
+#[derive(Debug, Clone)]
+pub struct MediaDir {
+    dir: PathBuf,
+}
+
+impl MediaDir {
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     pub fn path(&self, key: &str, size: Size) -> PathBuf {
@@ -160,12 +180,12 @@ impl MediaStore {
             Size::Large => "large",
             Size::Thumb => "thumb",
         };
-        self.photos.join(format!("{key}-{suffix}.jpg"))
+        self.dir.join(format!("{key}-{suffix}.jpg"))
     }
 
-    /// Writes both files of a photo; on failure nothing is left behind.
+    /// Writes both files of an image; on failure nothing is left behind.
     pub async fn save(&self, key: &str, photo: &Processed) -> std::io::Result<()> {
-        tokio::fs::create_dir_all(&self.photos).await?;
+        tokio::fs::create_dir_all(&self.dir).await?;
         let written = async {
             for (size, bytes) in [(Size::Large, &photo.large), (Size::Thumb, &photo.thumb)] {
                 let path = self.path(key, size);
@@ -182,7 +202,7 @@ impl MediaStore {
         written
     }
 
-    /// Removes a photo's files (and any partial ones); missing files are fine.
+    /// Removes an image's files (and any partial ones); missing files are fine.
     pub async fn remove(&self, key: &str) {
         for size in [Size::Large, Size::Thumb] {
             let path = self.path(key, size);
@@ -190,10 +210,22 @@ impl MediaStore {
             if let Err(error) = tokio::fs::remove_file(&path).await
                 && error.kind() != std::io::ErrorKind::NotFound
             {
-                tracing::warn!(%error, path = %path.display(), "photo file not removed");
+                tracing::warn!(%error, path = %path.display(), "image file not removed");
             }
         }
     }
+}
+
+/// A file name as pages link to it (`{key}-thumb.jpg` or `{key}-large.jpg`), taken apart;
+/// `None` for anything else, so no other path can be asked for.
+pub fn parse_file_name(name: &str) -> Option<(&str, Size)> {
+    let (key, size) = if let Some(key) = name.strip_suffix("-thumb.jpg") {
+        (key, Size::Thumb)
+    } else {
+        (name.strip_suffix("-large.jpg")?, Size::Large)
+    };
+    let url_safe = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    (key.len() == 22 && key.bytes().all(url_safe)).then_some((key, size))
 }
 
 /// A new random file key: 128 bits, URL-safe.
@@ -254,6 +286,17 @@ mod tests {
         big.resize(MAX_UPLOAD_BYTES + 1, 0);
         assert_eq!(process(&big).unwrap_err(), PhotoError::TooLarge);
         assert_eq!(process(&png(MAX_EDGE + 1, 210)).unwrap_err(), PhotoError::TooManyPixels);
+    }
+
+    #[test]
+    fn only_keys_of_this_store_name_files() {
+        let key = new_key();
+        assert_eq!(parse_file_name(&format!("{key}-thumb.jpg")), Some((key.as_str(), Size::Thumb)));
+        assert_eq!(parse_file_name(&format!("{key}-large.jpg")), Some((key.as_str(), Size::Large)));
+        assert_eq!(parse_file_name(&format!("{key}-large.png")), None);
+        assert_eq!(parse_file_name("../../../../etc/passwd-thumb.jpg"), None);
+        assert_eq!(parse_file_name("..%2F..%2Fbacklot.db-thumb.jpg"), None);
+        assert_eq!(parse_file_name("-thumb.jpg"), None);
     }
 
     #[test]

@@ -4,9 +4,10 @@ use std::sync::Arc;
 
 use app::backend::BackendHandle;
 use app::error::AppError;
+use app::inventory::ImportReport;
 use app::{App, shell};
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Multipart, Path};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -18,7 +19,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 
-use crate::backend::ServerBackend;
+use crate::backend::{ServerBackend, inventory};
 use crate::guards::{Guards, guard};
 use crate::media;
 use crate::sessions::Sessions;
@@ -39,10 +40,13 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let secure_cookies = guards.public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
     let store = backend.store.clone();
     let uploads = backend.clone();
-    let photos_dir = backend.media.photos_dir().to_path_buf();
+    let looks = backend.clone();
+    let stock = backend.clone();
+    let photos_dir = backend.media.photos.dir().to_path_buf();
     let handle: BackendHandle = Arc::new(backend);
     let data_handle = handle.clone();
     let calendar_handle = handle.clone();
+    let export_handle = handle.clone();
     let data_store = store.clone();
     let context = move || provide_context(handle.clone());
     let routes = generate_route_list(App);
@@ -56,6 +60,26 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
             }),
         )
         .route(
+            "/casting/{id}/booked.csv",
+            get(move |session: Session, Path(id): Path<i64>, Query(query): Query<LangQuery>| {
+                booked_csv(session, export_handle.clone(), id, query)
+            }),
+        )
+        .route(
+            "/supply/items/export.csv",
+            get({
+                let backend = stock.clone();
+                move |session: Session| export_stock(session, backend.clone())
+            }),
+        )
+        .route(
+            "/supply/items/import",
+            post(move |session: Session, headers: HeaderMap, form| {
+                import_stock(session, stock.clone(), headers, form)
+            })
+            .layer(DefaultBodyLimit::max(inventory::MAX_IMPORT_BYTES + 64 * 1024)),
+        )
+        .route(
             "/account/data",
             get(move |session: Session| my_data(session, data_handle.clone(), data_store.clone())),
         )
@@ -65,6 +89,31 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
                 upload_photo(session, uploads.clone(), slug, headers, form)
             })
             .layer(DefaultBodyLimit::max(media::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
+        .route(
+            "/profile/look",
+            post({
+                let backend = looks.clone();
+                move |session: Session, headers: HeaderMap, form| {
+                    upload_look(session, backend.clone(), headers, form)
+                }
+            })
+            .layer(DefaultBodyLimit::max(media::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
+        .route(
+            "/profile/look/remove",
+            post({
+                let backend = looks.clone();
+                move |session: Session, headers: HeaderMap| {
+                    remove_look(session, backend.clone(), headers)
+                }
+            }),
+        )
+        .route(
+            "/media/looks/{name}",
+            get(move |session: Session, Path(name): Path<String>| {
+                look_file(session, looks.clone(), name)
+            }),
         )
         .nest_service(
             "/media/photos",
@@ -87,6 +136,121 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
         .with_state(options)
 }
 
+/// Whether the caller asked for JSON (pages' scripts do; plain form posts ask for HTML).
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+/// A JSON answer: the value with `status`, or the `AppError` with its own status.
+fn json_answer<T: serde::Serialize>(result: Result<T, AppError>, status: StatusCode) -> Response {
+    match result {
+        Ok(value) => (status, axum::Json(value)).into_response(),
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, axum::Json(error)).into_response()
+        }
+    }
+}
+
+/// Most import problems a redirect carries back to the page.
+const IMPORT_PROBLEMS_SHOWN: usize = 50;
+
+/// `POST /supply/items/import`: a multipart form with `file`, a CSV file of items. Callers
+/// asking for JSON get the `ImportReport` (or the `AppError`); the page's plain form post is
+/// sent back to `/supply/items` with `imported=<added>.<updated>`, or with `import_problems`
+/// (`line:column:code`, comma-separated, the first fifty) and `import_count` (all of them).
+async fn import_stock(
+    session: Session,
+    backend: ServerBackend,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let result = async {
+        let user =
+            app::auth::account_in(&session, &backend).await?.ok_or(AppError::Unauthorized)?;
+        // Only a stock supplier's upload is read.
+        backend.check_stock_member(&user).await?;
+        let (bytes, _) = read_upload(form, "file").await.map_err(|error| match error {
+            AppError::Invalid(_) => match error.field_code("file") {
+                Some("photo_too_large") => AppError::field("file", "file_too_large"),
+                Some("required") => error,
+                _ => AppError::field("file", domain::inventory::file_codes::UNREADABLE),
+            },
+            other => other,
+        })?;
+        if bytes.len() > inventory::MAX_IMPORT_BYTES {
+            return Err(AppError::field("file", "file_too_large"));
+        }
+        backend.import_inventory(&user, &bytes).await
+    }
+    .await;
+    let wants_json = wants_json(&headers);
+    match (result, wants_json) {
+        (result, true) => json_answer(result, StatusCode::OK),
+        (Ok(ImportReport::Applied { added, updated }), false) => {
+            Redirect::to(&format!("/supply/items?imported={added}.{updated}#import"))
+                .into_response()
+        }
+        (Ok(ImportReport::Refused(problems)), false) => {
+            let shown = problems
+                .iter()
+                .take(IMPORT_PROBLEMS_SHOWN)
+                .map(|p| format!("{}:{}:{}", p.line, p.column, p.code))
+                .collect::<Vec<_>>()
+                .join(",");
+            let shown: String = form_urlencoded::byte_serialize(shown.as_bytes()).collect();
+            Redirect::to(&format!(
+                "/supply/items?import_problems={shown}&import_count={}#import",
+                problems.len()
+            ))
+            .into_response()
+        }
+        (Err(AppError::Unauthorized), false) => {
+            Redirect::to("/login?next=/supply/items").into_response()
+        }
+        (Err(error), false) => {
+            let code = match &error {
+                AppError::Invalid(fields) => fields.first().map_or("invalid", |f| f.code.as_str()),
+                AppError::Forbidden => "forbidden",
+                _ => "unexpected",
+            };
+            Redirect::to(&format!("/supply/items?import_problems=1::{code}&import_count=1#import"))
+                .into_response()
+        }
+    }
+}
+
+/// `GET /supply/items/export.csv`: the supplier's items, in the import's columns.
+async fn export_stock(session: Session, backend: ServerBackend) -> Response {
+    let result = async {
+        let user =
+            app::auth::account_in(&session, &backend).await?.ok_or(AppError::Unauthorized)?;
+        backend.export_inventory(&user).await
+    };
+    match result.await {
+        Ok(bytes) => {
+            let name = inventory::export_file_name(crate::backend::studio_today());
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                    (header::CACHE_CONTROL, "no-store".to_string()),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(AppError::Unauthorized) => Redirect::to("/login?next=/supply/items").into_response(),
+        Err(error) => StatusCode::from_u16(error.status_code())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response(),
+    }
+}
+
 /// `POST /locations/{slug}/photos`: a multipart form with `photo` (the file) and `caption`.
 /// Pages send it with `Accept: application/json` (to show upload progress) and get the new
 /// `Photo` (201) or an `AppError`; a plain form post (no wasm yet) is redirected back to the
@@ -98,22 +262,14 @@ async fn upload_photo(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    let wants_json = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json"));
+    let wants_json = wants_json(&headers);
     let result = receive_photo(&session, &backend, &slug, form).await;
     let back = format!(
         "/locations/{}",
         form_urlencoded::byte_serialize(slug.as_bytes()).collect::<String>()
     );
     match (result, wants_json) {
-        (Ok(photo), true) => (StatusCode::CREATED, axum::Json(photo)).into_response(),
-        (Err(error), true) => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, axum::Json(error)).into_response()
-        }
+        (result, true) => json_answer(result, StatusCode::CREATED),
         (Ok(_), false) => Redirect::to(&format!("{back}#photos")).into_response(),
         (Err(AppError::Unauthorized), false) => {
             Redirect::to(&format!("/login?next={back}")).into_response()
@@ -134,28 +290,125 @@ async fn receive_photo(
     session: &Session,
     backend: &ServerBackend,
     slug: &str,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Result<app::models::Photo, AppError> {
     // Who is asking comes first: nobody else's upload is read.
     let user = app::auth::account_in(session, backend).await?.ok_or(AppError::Unauthorized)?;
+    let (bytes, mut text) = read_upload(form, "photo").await?;
+    let caption = text.remove("caption").unwrap_or_default();
+    backend.add_photo(&user, slug, bytes, &caption).await
+}
+
+/// An upload form's file (`file_field`, required and not empty) and its text fields.
+async fn read_upload(
+    mut form: Multipart,
+    file_field: &str,
+) -> Result<(Vec<u8>, std::collections::HashMap<String, String>), AppError> {
     let unreadable = |error: axum::extract::multipart::MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::field("photo", media::PhotoError::TooLarge.code())
+            AppError::field(file_field, media::PhotoError::TooLarge.code())
         } else {
-            AppError::field("photo", media::PhotoError::Unreadable.code())
+            AppError::field(file_field, media::PhotoError::Unreadable.code())
         }
     };
-    let (mut bytes, mut caption) = (None, String::new());
+    let (mut bytes, mut text) = (None, std::collections::HashMap::new());
     while let Some(field) = form.next_field().await.map_err(unreadable)? {
-        match field.name() {
-            Some("photo") => bytes = Some(field.bytes().await.map_err(unreadable)?),
-            Some("caption") => caption = field.text().await.map_err(unreadable)?,
-            _ => {}
+        match field.name().map(str::to_string) {
+            Some(name) if name == file_field => {
+                bytes = Some(field.bytes().await.map_err(unreadable)?)
+            }
+            Some(name) => {
+                let value = field.text().await.map_err(unreadable)?;
+                text.insert(name, value);
+            }
+            None => {}
         }
     }
     let bytes =
-        bytes.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field("photo", "required"))?;
-    backend.add_photo(&user, slug, bytes.to_vec(), &caption).await
+        bytes.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field(file_field, "required"))?;
+    Ok((bytes.to_vec(), text))
+}
+
+/// The answer to a change of an actor's look. Pages post plain forms and are sent back to the
+/// profile's look section, with `look_error=<field>.<code>` naming a refusal (visitors to the
+/// login page); callers asking for JSON get the status and the `AppError` or the new look.
+fn look_answer<T: serde::Serialize>(result: Result<T, AppError>, headers: &HeaderMap) -> Response {
+    let wants_json = wants_json(headers);
+    match (result, wants_json) {
+        (result, true) => json_answer(result, StatusCode::OK),
+        (Ok(_), false) => Redirect::to("/profile?look=saved#look").into_response(),
+        (Err(AppError::Unauthorized), false) => {
+            Redirect::to("/login?next=/profile").into_response()
+        }
+        (Err(error), false) => {
+            let code = match &error {
+                AppError::Invalid(fields) => fields
+                    .first()
+                    .map_or("invalid".to_string(), |f| format!("{}.{}", f.field, f.code)),
+                AppError::NotFound | AppError::Forbidden => "forbidden".to_string(),
+                _ => "unexpected".to_string(),
+            };
+            Redirect::to(&format!("/profile?look_error={code}#look")).into_response()
+        }
+    }
+}
+
+/// `POST /profile/look`: a multipart form with `photo` and `taken_on` from the actor's profile.
+async fn upload_look(
+    session: Session,
+    backend: ServerBackend,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let result = async {
+        let user =
+            app::auth::account_in(&session, &backend).await?.ok_or(AppError::Unauthorized)?;
+        let (bytes, mut text) = read_upload(form, "photo").await?;
+        let taken_on = text.remove("taken_on").unwrap_or_default();
+        backend.set_look(&user, bytes, &taken_on).await
+    };
+    look_answer(result.await, &headers)
+}
+
+/// `POST /profile/look/remove`: the actor removes their look photo.
+async fn remove_look(session: Session, backend: ServerBackend, headers: HeaderMap) -> Response {
+    let result = async {
+        let user =
+            app::auth::account_in(&session, &backend).await?.ok_or(AppError::Unauthorized)?;
+        backend.remove_look(&user).await
+    };
+    look_answer(result.await, &headers)
+}
+
+/// `GET /media/looks/{name}`: a look photo, only for those who may see it (see
+/// `ServerBackend::look_file`); never cached by shared caches.
+async fn look_file(session: Session, backend: ServerBackend, name: String) -> Response {
+    let viewer = match app::auth::account_in(&session, &backend).await {
+        Ok(viewer) => viewer,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let path = match backend.look_file(viewer.as_ref(), &name).await {
+        Ok(path) => path,
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::NOT_FOUND);
+            return status.into_response();
+        }
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "image/jpeg"),
+                (header::CACHE_CONTROL, "private, max-age=3600"),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::warn!(%error, path = %path.display(), "look file missing");
+            StatusCode::NOT_FOUND.into_response()
+        }
+    }
 }
 
 /// The logged-in account's own data as a JSON download; 401 for visitors.
@@ -210,6 +463,64 @@ async fn schedule_ics(session: Session, backend: BackendHandle) -> Response {
         Err(error) => (
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::FORBIDDEN),
             "crew members of a production only",
+        )
+            .into_response(),
+    }
+}
+
+/// `?lang=en` for English headers and labels (Chinese otherwise).
+#[derive(Debug, Default, serde::Deserialize)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
+/// A call's booked list as CSV, for the call's crew and admins.
+async fn booked_csv(
+    session: Session,
+    backend: BackendHandle,
+    call_id: i64,
+    query: LangQuery,
+) -> Response {
+    let user = match app::auth::account_in(&session, backend.as_ref()).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            return (StatusCode::UNAUTHORIZED, "log in to export the booked list").into_response();
+        }
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let lang =
+        if query.lang.as_deref() == Some("en") { domain::Lang::En } else { domain::Lang::Zh };
+    let booked_only = domain::casting::ActorFilter {
+        status: Some(domain::casting::ApplicationStatus::Booked),
+        ..Default::default()
+    };
+    let lists = async {
+        let booked = backend.applicants(&user, call_id, &booked_only).await?;
+        let sheet = backend.attendance(&user, call_id).await?;
+        Ok::<_, AppError>((booked, sheet))
+    };
+    match lists.await {
+        Ok((booked, sheet)) => match crate::export::booked_csv(lang, &booked.applicants, &sheet) {
+            Ok(bytes) => (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"backlot-call-{call_id}-booked.csv\""),
+                    ),
+                    (header::CACHE_CONTROL, "no-store".to_string()),
+                ],
+                bytes,
+            )
+                .into_response(),
+            Err(error) => {
+                tracing::error!(%error, "booked_csv");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        },
+        Err(error) => (
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::FORBIDDEN),
+            "the call's crew only",
         )
             .into_response(),
     }

@@ -16,11 +16,21 @@ pub fn new_token() -> String {
 /// A reservation's code, short enough to type at the warehouse desk and shown as a QR code:
 /// `R-` and 10 Crockford base-32 characters (50 random bits; no I, L, O or U to misread).
 pub fn reservation_code() -> String {
+    short_code('R')
+}
+
+/// A booked actor's attendance pass, shown as a QR code and typed when a scan fails: `P-` and
+/// 10 Crockford base-32 characters (see `domain::wages::normalize_pass_code`).
+pub fn pass_code() -> String {
+    short_code('P')
+}
+
+fn short_code(prefix: char) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut bytes = [0_u8; 10];
     rand::rng().fill_bytes(&mut bytes);
     let code: String = bytes.iter().map(|b| char::from(ALPHABET[usize::from(b % 32)])).collect();
-    format!("R-{}-{}", &code[..5], &code[5..])
+    format!("{prefix}-{}-{}", &code[..5], &code[5..])
 }
 
 /// The stored form of a token: hex SHA-256.
@@ -39,6 +49,12 @@ mod tests {
         assert_eq!(a.len(), 13);
         assert!(a.starts_with("R-") && a.as_bytes()[7] == b'-', "{a}");
         assert!(!a[2..].chars().any(|c| "ILOU".contains(c)), "{a}");
+        let pass = pass_code();
+        assert_eq!(domain::wages::normalize_pass_code(&pass), Some(pass.clone()), "{pass}");
+        assert_eq!(
+            domain::wages::normalize_pass_code(&pass.to_lowercase().replace('-', " ")),
+            Some(pass)
+        );
     }
 
     #[test]

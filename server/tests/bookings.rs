@@ -613,3 +613,55 @@ on_both_backends!(bookings_can_be_split_into_phases, |backend: Backend| async mo
     };
     assert!(outside, "a shoot past the booking's end was stored");
 });
+
+/// Turns instant booking of `slug` on or off as `browser`; the answer's status.
+async fn set_instant(browser: &support::Browser, slug: &str, on: bool) -> u16 {
+    let on = on.to_string();
+    let form = [("slug", slug), ("instant", on.as_str())];
+    browser.call("/api/location/instant-book", &form).await.status().as_u16()
+}
+
+/// Books two hours of `slug` from `start` as `crew`; the new booking's status.
+async fn book_over_http(crew: &support::Browser, slug: &str, start: i64) -> BookingStatus {
+    let (from, to) =
+        (domain::booking::studio_local(start), domain::booking::studio_local(start + 2 * H));
+    let response =
+        crew.call("/api/book", &[("slug", slug), ("starts_at", &from), ("ends_at", &to)]).await;
+    assert_eq!(response.status(), 200);
+    let receipt: serde_json::Value = response.json().await.unwrap();
+    serde_json::from_value(receipt["status"].clone()).unwrap()
+}
+
+on_both_backends!(an_operator_lets_crews_book_without_waiting, |backend: Backend| async move {
+    let app = support::TestApp::spawn_with(TestDb::seeded(backend).await, 10_000).await;
+    let (slug, _) = location(&app.db.store).await;
+    let operator = app.db.store.photo_target(&slug).await.unwrap().unwrap().operator_id;
+    let instant = async || app.db.store.location_facts(&slug).await.unwrap().unwrap().instant_book;
+    let (desk, _) =
+        app.logged_in(Role::Supplier, Some(OrgRef { kind: OrgKind::Supplier, id: operator })).await;
+    let (stranger, _) = app
+        .logged_in(
+            Role::Supplier,
+            Some(OrgRef { kind: OrgKind::Supplier, id: if operator == 1 { 2 } else { 1 } }),
+        )
+        .await;
+    let crew = app.browser();
+    crew.log_in("crew@backlot.local", "backlot-crew-demo").await;
+
+    // Another operator and a crew may not change it; nothing changes.
+    let before = instant().await;
+    assert_eq!(set_instant(&stranger, &slug, !before).await, 403);
+    assert_eq!(set_instant(&crew, &slug, !before).await, 403);
+    assert_eq!(set_instant(&app.browser(), &slug, !before).await, 401);
+    assert_eq!(instant().await, before);
+    assert_eq!(set_instant(&desk, "no-such-place", true).await, 404);
+
+    // With instant booking on, a crew's booking is confirmed at once; off, it waits.
+    let day = base() + 9 * 86_400;
+    assert_eq!(set_instant(&desk, &slug, true).await, 200);
+    assert!(instant().await);
+    assert_eq!(book_over_http(&crew, &slug, day + 8 * H).await, BookingStatus::Confirmed);
+    assert_eq!(set_instant(&desk, &slug, false).await, 200);
+    assert!(!instant().await);
+    assert_eq!(book_over_http(&crew, &slug, day + 14 * H).await, BookingStatus::Requested);
+});

@@ -10,14 +10,8 @@ use domain::account::Role;
 use domain::casting::ActorFacts;
 use domain::vocab::{Gender, Skill};
 
-use support::{Backend, Browser, TestApp, TestDb, execute, scalar};
+use support::{Backend, Browser, TestApp, TestDb, codes, execute, json, scalar};
 use time::macros::date;
-
-async fn json(response: reqwest::Response) -> serde_json::Value {
-    let status = response.status();
-    let text = response.text().await.unwrap();
-    serde_json::from_str(&text).unwrap_or_else(|_| panic!("{status}: {text}"))
-}
 
 /// The app, allowing the many logins these tests make from one address.
 async fn app(backend: Backend) -> TestApp {
@@ -48,6 +42,7 @@ fn actress(birth: time::Date, height_cm: i64) -> ActorFacts {
         height_cm,
         weight_kg: 50,
         skills: vec![],
+        training: vec![],
     }
 }
 
@@ -55,17 +50,6 @@ fn actress(birth: time::Date, height_cm: i64) -> ActorFacts {
 fn application_ids(view: &serde_json::Value) -> Vec<String> {
     let list = view["applicants"].as_array().expect("applicants");
     list.iter().map(|a| a["application_id"].as_i64().unwrap().to_string()).collect()
-}
-
-fn codes(error: &serde_json::Value) -> Vec<(String, String)> {
-    error["Invalid"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|e| (e["field"].as_str().unwrap().into(), e["code"].as_str().unwrap().into()))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 on_both_backends!(
@@ -605,6 +589,7 @@ on_both_backends!(
             height_cm: height,
             weight_kg: weight,
             skills: vec![],
+            training: vec![],
         };
         let (actor, _) = app.actor(&facts).await;
         let call = dancers.call_id.to_string();
@@ -716,12 +701,13 @@ on_both_backends!(
         assert!(actors.len() >= 2_000);
         let mut facts = Vec::new();
         for (id, gender, birth_date, height_cm, weight_kg, discoverable) in actors {
-            let skills = app.db.store.actor_facts(id).await.unwrap().unwrap().skills;
+            let stored = app.db.store.actor_facts(id).await.unwrap().unwrap();
             let gender = Gender::parse(&gender).unwrap();
+            let (skills, training) = (stored.skills, stored.training);
             facts.push((
                 id,
                 discoverable,
-                ActorFacts { gender, birth_date, height_cm, weight_kg, skills },
+                ActorFacts { gender, birth_date, height_cm, weight_kg, skills, training },
             ));
         }
         for query in [
@@ -785,3 +771,44 @@ on_both_backends!(
         assert_eq!(newcomer.call("/api/actors", &[("query", "")]).await.status(), 403);
     }
 );
+
+on_both_backends!(a_crew_lists_every_call_of_its_production, |backend: Backend| async move {
+    let app = app(backend).await;
+    let (maids, production) = maids_needing_three(&app).await;
+    let (actor, _) = app.actor(&actress(time::macros::date!(2004 - 03 - 08), 164)).await;
+    assert_eq!(
+        actor.call("/api/call/apply", &[("call_id", &maids.to_string())]).await.status(),
+        200
+    );
+    let (crew, _) =
+        app.logged_in(Role::Crew, Some(OrgRef { kind: OrgKind::Production, id: production })).await;
+    let ours = json(crew.call("/api/calls/ours", &[]).await).await;
+    let ours = ours.as_array().unwrap();
+    let stored = scalar(
+        &app.db.store,
+        &format!("select count(*) from casting_call where production_id = {production}"),
+    )
+    .await;
+    assert_eq!(ours.len() as i64, stored, "open, closed and cancelled alike");
+    assert!(ours.iter().any(|c| c["open"] == false), "the seed closes some calls");
+    let row = ours.iter().find(|c| c["card"]["call_id"] == maids).expect("the maids' call");
+    let waiting = scalar(
+        &app.db.store,
+        &format!(
+            "select count(*) from application where casting_call_id = {maids} \
+             and status in ('applied', 'shortlisted')"
+        ),
+    )
+    .await;
+    assert!(waiting >= 1);
+    assert_eq!(row["waiting"], waiting);
+    assert!(row["applications"].as_i64().unwrap() >= waiting);
+    // Latest first shooting day first.
+    let starts: Vec<time::Date> = ours
+        .iter()
+        .map(|c| serde_json::from_value(c["card"]["starts_on"].clone()).unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] >= w[1]), "{starts:?}");
+    assert_eq!(actor.call("/api/calls/ours", &[]).await.status(), 403);
+    assert_eq!(app.browser().call("/api/calls/ours", &[]).await.status(), 401);
+});

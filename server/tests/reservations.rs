@@ -124,7 +124,9 @@ on_both_backends!(racing_requests_never_over_reserve, |backend: Backend| async m
                     );
                 }
             }
-            Reserved::NoSuchItem(id) => panic!("item {id} vanished"),
+            Reserved::NoSuchItem(id) | Reserved::Retired(id) => {
+                panic!("item {id} vanished or retired")
+            }
         }
     }
     assert!(accepted > 0 && refused > 0, "accepted {accepted}, refused {refused}");
@@ -170,3 +172,32 @@ on_both_backends!(request_lists_are_kept_per_account, |backend: Backend| async m
     assert!(store.request_list(2).await.unwrap().lines.is_empty());
     assert!(store.set_request_line(2, a, 0, 14).await.unwrap(), "removing what is not there");
 });
+
+on_both_backends!(
+    the_catalogue_lists_only_items_free_enough_on_every_day,
+    |backend: Backend| async move {
+        let app = support::TestApp::spawn(TestDb::seeded(backend).await).await;
+        let store = &app.db.store;
+        let [(a, owned), _] = scarce_items(store).await[..] else { unreachable!() };
+        let sku = store.item_cards(&[a]).await.unwrap()[0].sku.clone();
+        let week = days(20, 3);
+        let middle =
+            Days { first: week.first + Duration::days(1), last: week.first + Duration::days(1) };
+        assert!(matches!(reserve(store, 1, middle, &[(a, owned - 1)]).await, Reserved::Done(_)));
+        assert_eq!(store.most_held(week).await.unwrap().get(&a), Some(&(owned - 1)));
+
+        // Whether a search for the item's SKU, free over `days` in `quantity`, lists it.
+        let listed = async |days: Days, quantity: i64| {
+            let query = format!("q={sku}&from={}&to={}&qty={quantity}", days.first, days.last);
+            let response = app.call("/api/catalogue", &[("query", &query)]).await;
+            assert_eq!(response.status(), 200);
+            let view: serde_json::Value = response.json().await.unwrap();
+            view["hits"].as_array().unwrap().iter().any(|h| h["card"]["sku"] == sku.as_str())
+        };
+        assert!(listed(week, 1).await, "one unit is free every day");
+        assert!(!listed(week, 2).await, "only one is free on the middle day");
+        let first_day = Days { first: week.first, last: week.first };
+        assert!(listed(first_day, owned).await, "all are free on the first day");
+        assert!(!listed(first_day, owned + 1).await, "more than are owned");
+    }
+);

@@ -7,8 +7,15 @@ mod support;
 use app::models::{OrgKind, OrgRef};
 use domain::account::Role;
 use domain::booking::{Window, studio_local};
+use domain::casting::Decision;
+use domain::reservation::Step;
+use domain::wages::WageClaim;
 use server::storage::bookings::{Booked, NewBooking};
+use server::storage::casting::Applied;
 use server::storage::photos::{NewPhoto, PhotoAdded};
+use server::storage::reservations::{NewReservation, Reserved};
+use server::storage::supply::{Move, Moved};
+use server::storage::wages::{ReportScope, Reported};
 use support::{Backend, Browser, TEST_PASSWORD, TestApp, TestDb};
 
 /// Who calls.
@@ -68,6 +75,7 @@ enum Case {
     MyShortlist,
     UploadPhoto,
     DeletePhoto,
+    SetInstantBook,
     SetRequestLine,
     SetRequestDays,
     SubmitRequest,
@@ -84,6 +92,25 @@ enum Case {
     MyProfile,
     SaveProfile,
     ActorPool,
+    CheckIn,
+    AttendanceSheet,
+    MarkPaid,
+    ReportWages,
+    WageReports,
+    AnswerReport,
+    ResolveReport,
+    OurCalls,
+    UploadLook,
+    RemoveLook,
+    TravelMap,
+    SupplyList,
+    ReservationSheet,
+    ConfirmReservation,
+    DeclineReservation,
+    PickUpReservation,
+    ReturnReservation,
+    CancelReservation,
+    MarkRepaired,
 }
 
 impl Case {
@@ -137,10 +164,49 @@ impl Case {
             | Case::CancelCall => [Unauthorized, Forbidden, Allowed, Forbidden, Allowed],
             // Crews of verified productions and admins search the actor pool.
             Case::ActorPool => [Unauthorized, Forbidden, Allowed, Forbidden, Allowed],
+            // The call's crew (and admins) read passes and the attendance sheet and mark days
+            // paid; a pass records only on a shooting day (the fixture's is not today).
+            Case::CheckIn => [
+                Unauthorized,
+                Forbidden,
+                refused("not_shooting_today"),
+                Forbidden,
+                refused("not_shooting_today"),
+            ],
+            Case::AttendanceSheet | Case::MarkPaid => {
+                [Unauthorized, Forbidden, Allowed, Forbidden, Allowed]
+            }
+            // Actors report their own attended days (a new actor has none).
+            Case::ReportWages => {
+                [Unauthorized, refused("not_attended"), Forbidden, Forbidden, Forbidden]
+            }
+            // The production reads and answers its reports; admins read all and settle them.
+            Case::WageReports => [Unauthorized, Forbidden, Allowed, Forbidden, Allowed],
+            Case::AnswerReport => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
+            // Only the reporting actor (not another) or an admin resolves a report.
+            Case::ResolveReport => [Unauthorized, Forbidden, Forbidden, Forbidden, Allowed],
+            // Only actors keep a look photo; the travel guide is for everyone.
+            Case::UploadLook | Case::RemoveLook => {
+                [Unauthorized, Allowed, Forbidden, Forbidden, Forbidden]
+            }
+            Case::TravelMap => [Allowed, Allowed, Allowed, Allowed, Allowed],
+            // A production's crew lists its own calls.
+            Case::OurCalls => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
+            // A supplier's members (and admins) list, answer, hand over, take back and repair
+            // its reservations; the production's crew reads its own reservation's sheet and
+            // cancels it.
+            Case::SupplyList
+            | Case::ConfirmReservation
+            | Case::DeclineReservation
+            | Case::PickUpReservation
+            | Case::ReturnReservation
+            | Case::MarkRepaired => [Unauthorized, Forbidden, Forbidden, Allowed, Allowed],
+            Case::ReservationSheet => [Unauthorized, Forbidden, Allowed, Allowed, Allowed],
+            Case::CancelReservation => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             // A new call is posted by a crew member for their own production.
             Case::PostCall => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
-            // The location's operator and admins keep its photos.
-            Case::UploadPhoto | Case::DeletePhoto => {
+            // The location's operator and admins keep its photos and its booking rule.
+            Case::UploadPhoto | Case::DeletePhoto | Case::SetInstantBook => {
                 [Unauthorized, Forbidden, Forbidden, Allowed, Allowed]
             }
             // The invitation is to a production; callers here belong to nothing yet.
@@ -158,6 +224,22 @@ impl Case {
     fn members_attached(self) -> bool {
         !matches!(self, Case::AcceptInvitation)
     }
+
+    /// Whether the case acts on a reservation's supplier side (supplier callers belong to the
+    /// reserved item's supplier rather than the booked location's operator).
+    fn supply(self) -> bool {
+        matches!(
+            self,
+            Case::SupplyList
+                | Case::ReservationSheet
+                | Case::ConfirmReservation
+                | Case::DeclineReservation
+                | Case::PickUpReservation
+                | Case::ReturnReservation
+                | Case::CancelReservation
+                | Case::MarkRepaired
+        )
+    }
 }
 
 const PRODUCTION_1: OrgRef = OrgRef { kind: OrgKind::Production, id: 1 };
@@ -169,9 +251,10 @@ async fn booked_location(app: &TestApp) -> (String, OrgRef) {
     (slug, OrgRef { kind: OrgKind::Supplier, id: facts.operator_id })
 }
 
-async fn caller_browser(app: &TestApp, caller: Caller, attached: bool) -> Browser {
-    let attach = |org| attached.then_some(org);
-    let operator = booked_location(app).await.1;
+async fn caller_browser(app: &TestApp, caller: Caller, case: Case) -> Browser {
+    let attach = |org| case.members_attached().then_some(org);
+    let operator =
+        if case.supply() { supply_item(app).await.1 } else { booked_location(app).await.1 };
     let (role, org) = match caller {
         Caller::Visitor => return app.browser(),
         Caller::Actor => return app.actor(&actress()).await.0,
@@ -182,6 +265,51 @@ async fn caller_browser(app: &TestApp, caller: Caller, attached: bool) -> Browse
     app.logged_in(role, org).await.0
 }
 
+/// The item reservation cases reserve (the seed's largest stock) and its supplier.
+async fn supply_item(app: &TestApp) -> (i64, OrgRef) {
+    let page = app.db.store.item_page(1, 4_500).await.unwrap();
+    let item = page.items.iter().max_by_key(|i| (i.quantity_owned, -i.item_id)).unwrap().item_id;
+    let sql = format!("select supplier_id from item where item_id = {item}");
+    (item, OrgRef { kind: OrgKind::Supplier, id: support::scalar(&app.db.store, &sql).await })
+}
+
+/// A new reservation of one unit of the supply item by production 1, taken through `steps`
+/// (a return with one damaged unit); its code. Reservations taken through steps start today
+/// (to be handed over); the others on days of their own far ahead, so that the cases never run
+/// out of stock.
+async fn supply_fixture(app: &TestApp, steps: &[Step]) -> String {
+    static NEXT_DAY: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(100);
+    let store = &app.db.store;
+    let (item, _) = supply_item(app).await;
+    let today = server::backend::studio_today();
+    let first = if !steps.is_empty() {
+        today
+    } else {
+        today + time::Duration::days(NEXT_DAY.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    };
+    let lines = [(item, 1)];
+    let new = NewReservation {
+        production_id: PRODUCTION_1.id,
+        requested_by: 2,
+        days: domain::stock::Days { first, last: first + time::Duration::days(1) },
+        lines: &lines,
+        clear_list_of: None,
+        now: 0,
+    };
+    let Reserved::Done(made) = store.reserve(&new, server::tokens::reservation_code).await.unwrap()
+    else {
+        panic!("could not prepare a reservation");
+    };
+    let (reservation_id, code) = made[0].clone();
+    for &step in steps {
+        let damaged = [(item, 1)];
+        let m = Move { reservation_id, step, today, now: now(), damaged: &damaged };
+        let moved = store.move_reservation(&m).await.unwrap();
+        assert!(matches!(moved, Moved::Done(_)), "{step:?}: {moved:?}");
+    }
+    code
+}
+
 /// An actress who meets the requirements of production 1's first call.
 fn actress() -> domain::casting::ActorFacts {
     domain::casting::ActorFacts {
@@ -190,7 +318,51 @@ fn actress() -> domain::casting::ActorFacts {
         height_cm: 164,
         weight_kg: 49,
         skills: vec![],
+        training: vec![],
     }
+}
+
+/// An actress booked on production 1's first call, her first shooting day (not today) attended
+/// and reported unpaid.
+struct WorkedDay {
+    call: i64,
+    application: i64,
+    day: time::Date,
+    pass: String,
+    report: i64,
+}
+
+/// The `WorkedDay`, made on first use and found again after.
+async fn worked_day(app: &TestApp) -> WorkedDay {
+    let store = &app.db.store;
+    let call = production_1_calls(app).await[0];
+    let today = server::backend::studio_today();
+    let day = store.call(call, today).await.unwrap().unwrap().card.starts_on;
+    assert!(day > today, "the seed's calls start later");
+    let reports = store.wage_reports(ReportScope::Production(PRODUCTION_1.id)).await.unwrap();
+    let (actor_id, application, report) = match reports.first() {
+        Some(r) => (r.actor_id, r.application_id, r.report_id),
+        None => {
+            let (_, account) = app.actor(&actress()).await;
+            let actor_id = store.actor_of(account).await.unwrap().unwrap();
+            let Applied::Done(application) = store.apply(call, actor_id, today, 0).await.unwrap()
+            else {
+                panic!("could not apply")
+            };
+            store.decide(call, application, Decision::Book, 0).await.unwrap();
+            store.record_attendance(application, day, 1, 0).await.unwrap();
+            let claim =
+                WageClaim { day, amount: domain::Money::from_yuan(300), note: String::new() };
+            let Reported::Done(report) =
+                store.report_wages(actor_id, application, &claim, today, 0).await.unwrap()
+            else {
+                panic!("could not report")
+            };
+            (actor_id, application, report)
+        }
+    };
+    let pass = store.pass_code(actor_id, application, server::tokens::pass_code).await.unwrap();
+    WorkedDay { call, application, day, pass: pass.expect("booked"), report }
 }
 
 /// Production 1's calls by id (in the seed, both open until a case closes the second).
@@ -363,6 +535,12 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
             let (slug, _) = booked_location(app).await;
             browser.upload_photo(&slug, "set.png", support::test_png(300, 240), "").await
         }
+        Case::SetInstantBook => {
+            let (slug, _) = booked_location(app).await;
+            browser
+                .call("/api/location/instant-book", &[("slug", &slug), ("instant", "true")])
+                .await
+        }
         Case::DeletePhoto => {
             let (slug, _) = booked_location(app).await;
             let target = app.db.store.photo_target(&slug).await.unwrap().expect("the location");
@@ -453,6 +631,80 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
             ];
             browser.call("/api/profile/save", &form).await
         }
+        Case::CheckIn => {
+            let worked = worked_day(app).await;
+            browser.call("/api/attend/record", &[("code", &worked.pass)]).await
+        }
+        Case::AttendanceSheet => {
+            let worked = worked_day(app).await;
+            browser.call("/api/call/attendance", &[("call_id", &worked.call.to_string())]).await
+        }
+        Case::MarkPaid => {
+            let worked = worked_day(app).await;
+            let form = [
+                ("call_id", worked.call.to_string()),
+                ("application_id", worked.application.to_string()),
+                ("day", worked.day.to_string()),
+            ];
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            browser.call("/api/call/paid", &form).await
+        }
+        Case::ReportWages => {
+            let worked = worked_day(app).await;
+            let form = [
+                ("application_id", worked.application.to_string()),
+                ("form[day]", worked.day.to_string()),
+                ("form[amount]", "300".to_string()),
+            ];
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            browser.call("/api/work/report", &form).await
+        }
+        Case::WageReports => browser.call("/api/wages", &[]).await,
+        Case::OurCalls => browser.call("/api/calls/ours", &[]).await,
+        Case::UploadLook => browser.upload_look(support::test_png(300, 400), "2026-11-01").await,
+        Case::RemoveLook => browser.post_json("/profile/look/remove").await,
+        Case::TravelMap => browser.call("/api/travel", &[]).await,
+        Case::AnswerReport => {
+            let report = worked_day(app).await.report.to_string();
+            browser.call("/api/wages/answer", &[("report_id", &report), ("answer", "已付")]).await
+        }
+        Case::ResolveReport => {
+            let report = worked_day(app).await.report.to_string();
+            browser.call("/api/wages/resolve", &[("report_id", &report)]).await
+        }
+        Case::SupplyList => browser.call("/api/supply", &[("status", "requested")]).await,
+        Case::ReservationSheet => {
+            let code = supply_fixture(app, &[]).await;
+            browser.call("/api/supply/reservation", &[("code", &code)]).await
+        }
+        Case::ConfirmReservation | Case::DeclineReservation | Case::CancelReservation => {
+            let code = supply_fixture(app, &[]).await;
+            let endpoint = match case {
+                Case::ConfirmReservation => "/api/supply/confirm",
+                Case::DeclineReservation => "/api/supply/decline",
+                _ => "/api/reservations/cancel",
+            };
+            browser.call(endpoint, &[("code", &code)]).await
+        }
+        Case::PickUpReservation => {
+            let code = supply_fixture(app, &[Step::Confirm]).await;
+            // Starts today: a hand-over is checked against the reservation's days.
+            browser.call("/api/supply/pick-up", &[("code", &code)]).await
+        }
+        Case::ReturnReservation => {
+            let code = supply_fixture(app, &[Step::Confirm, Step::PickUp]).await;
+            let (item, _) = supply_item(app).await;
+            let item = item.to_string();
+            let form = [("code", code.as_str()), ("items[]", &item), ("damaged[]", "0")];
+            browser.call("/api/supply/return", &form).await
+        }
+        Case::MarkRepaired => {
+            supply_fixture(app, &[Step::Confirm, Step::PickUp, Step::Return]).await;
+            let id = support::scalar(&app.db.store, "select max(maintenance_id) from maintenance")
+                .await
+                .to_string();
+            browser.call("/api/supply/repair", &[("maintenance_id", &id)]).await
+        }
         Case::CancelCall => {
             // The second call, closed already by the case before.
             let call = production_1_calls(app).await[1].to_string();
@@ -499,6 +751,7 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::MyShortlist,
         Case::UploadPhoto,
         Case::DeletePhoto,
+        Case::SetInstantBook,
         Case::SetRequestLine,
         Case::SetRequestDays,
         Case::SubmitRequest,
@@ -515,11 +768,30 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::MyProfile,
         Case::SaveProfile,
         Case::ActorPool,
+        Case::CheckIn,
+        Case::AttendanceSheet,
+        Case::MarkPaid,
+        Case::ReportWages,
+        Case::WageReports,
+        Case::AnswerReport,
+        Case::ResolveReport,
+        Case::OurCalls,
+        Case::UploadLook,
+        Case::RemoveLook,
+        Case::TravelMap,
+        Case::SupplyList,
+        Case::ReservationSheet,
+        Case::ConfirmReservation,
+        Case::DeclineReservation,
+        Case::PickUpReservation,
+        Case::ReturnReservation,
+        Case::CancelReservation,
+        Case::MarkRepaired,
     ];
     let mut mismatches = Vec::new();
     for case in cases {
         for (caller, expected) in CALLERS.into_iter().zip(case.expected()) {
-            let browser = caller_browser(&app, caller, case.members_attached()).await;
+            let browser = caller_browser(&app, caller, case).await;
             let got = run(&app, case, &browser).await;
             if got != expected {
                 mismatches

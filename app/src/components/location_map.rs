@@ -35,29 +35,42 @@ pub fn LocationMap(
     on_move: Callback<MapView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let in_browser = RwSignal::new(false);
-    Effect::new(move |_| in_browser.set(true));
     let pins = StoredValue::new(pins);
     let outlines = StoredValue::new(outlines);
     let tiles = StoredValue::new(tiles);
     view! {
-        <div
-            class="map-box"
-            role="region"
-            aria-label=move || t_string!(i18n, locations_map_label).to_string()
-            data-hydrated=move || in_browser.get().to_string()
-        >
+        <ClientOnlyMap class="map-box" label=Signal::derive(move || t_string!(i18n, locations_map_label).to_string())>
+            <LiveMap
+                pins=pins.get_value()
+                tiles=tiles.get_value()
+                outlines=outlines.get_value()
+                view
+                on_move
+            />
+        </ClientOnlyMap>
+    }
+}
+
+/// The box a Leaflet map lives in: a placeholder on the server and until the page is hydrated,
+/// then `children` (Leaflet's handles are thread-bound and exist only in the browser). The box
+/// carries `data-hydrated` so tests can wait for the live map.
+#[component]
+pub(crate) fn ClientOnlyMap(
+    class: &'static str,
+    /// The map region's accessible name.
+    label: Signal<String>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let in_browser = RwSignal::new(false);
+    Effect::new(move |_| in_browser.set(true));
+    view! {
+        <div class=class role="region" aria-label=label data-hydrated=move || in_browser.get().to_string()>
             <Show
                 when=move || in_browser.get()
                 fallback=move || view! { <p class="map-placeholder">{t!(i18n, map_loading)}</p> }
             >
-                <LiveMap
-                    pins=pins.get_value()
-                    tiles=tiles.get_value()
-                    outlines=outlines.get_value()
-                    view
-                    on_move
-                />
+                {children()}
             </Show>
         </div>
     }
@@ -131,7 +144,7 @@ fn LiveMap(
 }
 
 /// A WGS-84 point where the map's tiles draw it.
-fn to_map(point: GeoPoint, gcj02: bool) -> (f64, f64) {
+pub(crate) fn to_map(point: GeoPoint, gcj02: bool) -> (f64, f64) {
     if gcj02 {
         let shifted = to_gcj02(point);
         (shifted.lat(), shifted.lon())
@@ -257,7 +270,7 @@ impl Markers {
 /// never parsed as HTML.
 /// Popups pan the map to stay clear of the zoom buttons in the top-left corner (on a phone a
 /// popup would otherwise open under them).
-fn popup_options() -> wasm_bindgen::JsValue {
+pub(crate) fn popup_options() -> wasm_bindgen::JsValue {
     let options = js_sys::Object::new();
     let padding: js_sys::Array =
         [56, 16].iter().map(|&px| wasm_bindgen::JsValue::from(px)).collect();
@@ -281,7 +294,11 @@ fn popup_content(name: &str, slug: &str, lang: Lang) -> Option<wasm_bindgen::JsV
 }
 
 /// Bases' outlines with their names as permanent labels.
-fn draw_outlines(outlines: &[BaseOutline], gcj02: bool, lang: Lang) -> leaflet::LayerGroup {
+pub(crate) fn draw_outlines(
+    outlines: &[BaseOutline],
+    gcj02: bool,
+    lang: Lang,
+) -> leaflet::LayerGroup {
     let group = leaflet::LayerGroup::new();
     for outline in outlines {
         let ring = web_sys_array(outline.ring.iter().filter_map(|&(lat, lon)| {
@@ -322,7 +339,11 @@ fn div_icon(options: &leaflet::DivIconOptions) -> Option<leaflet::Icon> {
 
 /// Leaflet's `layer.bindTooltip(content, options)`, called by name: leaflet-rs binds the
 /// content-and-options form to a method Leaflet does not have (`bindTooltipWithContent`).
-fn bind_tooltip(layer: &leaflet::Layer, content: &str, options: &leaflet::TooltipOptions) {
+pub(crate) fn bind_tooltip(
+    layer: &leaflet::Layer,
+    content: &str,
+    options: &leaflet::TooltipOptions,
+) {
     let bind = js_sys::Reflect::get(layer, &"bindTooltip".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -331,6 +352,6 @@ fn bind_tooltip(layer: &leaflet::Layer, content: &str, options: &leaflet::Toolti
     }
 }
 
-fn web_sys_array(items: impl Iterator<Item = leaflet::LatLng>) -> js_sys::Array {
+pub(crate) fn web_sys_array(items: impl Iterator<Item = leaflet::LatLng>) -> js_sys::Array {
     items.map(wasm_bindgen::JsValue::from).collect()
 }

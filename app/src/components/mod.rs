@@ -1,7 +1,9 @@
 //! Reusable pieces of the pages.
 
 pub mod error_view;
+pub mod filter_form;
 pub mod gallery;
+pub mod guide_map;
 pub mod location_map;
 
 use domain::Lang;

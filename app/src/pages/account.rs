@@ -10,7 +10,7 @@ use crate::auth::{ChangePassword, DeleteAccount, current_user};
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
 use crate::i18n::*;
-use crate::members::CreateInvitation;
+use crate::members::{CreateInvitation, SetCreditConsent, load_credit_consent};
 use crate::models::{NewInvitation, Org, SessionUser};
 use domain::account::Role;
 
@@ -66,9 +66,12 @@ pub fn AccountPage() -> impl IntoView {
 fn AccountSections(user: SessionUser) -> impl IntoView {
     let i18n = use_i18n();
     let member = matches!(user.role, Role::Crew | Role::Supplier);
+    let production_crew = user.role == Role::Crew
+        && user.org.as_ref().is_some_and(|o| o.kind == crate::models::OrgKind::Production);
     view! {
         <p class="lead">{user.display_name.clone()}</p>
         {member.then(|| view! { <Membership org=user.org.clone() /> })}
+        {production_crew.then(|| view! { <CreditConsent /> })}
         <PasswordForm />
         <section aria-labelledby="data-title">
             <h2 id="data-title">{t!(i18n, data_title)}</h2>
@@ -127,6 +130,43 @@ fn Membership(org: Option<Org>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// Whether item pages may name the crew's production among those that used an item.
+#[component]
+fn CreditConsent() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SetCreditConsent>::new();
+    let stored = Resource::new(|| (), |_| load_credit_consent());
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    view! {
+        <section aria-labelledby="credit-title" class="credit-consent">
+            <h2 id="credit-title">{t!(i18n, credit_title)}</h2>
+            <p>{t!(i18n, credit_intro)}</p>
+            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let initial = stored.await.unwrap_or(false);
+                    let current = move || match action.value().get() {
+                        Some(Ok(consent)) => consent,
+                        _ => initial,
+                    };
+                    view! {
+                        <ActionForm action>
+                            <label class="check">
+                                <input type="checkbox" name="consent" value="true" checked=initial />
+                                " " {t!(i18n, credit_allow)}
+                            </label>
+                            <p class="form-ok" role="status">
+                                {move || if current() { t_string!(i18n, credit_on) } else { t_string!(i18n, credit_off) }}
+                            </p>
+                            <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
+                            <button type="submit" disabled=move || action.pending().get()>{t!(i18n, credit_save)}</button>
+                        </ActionForm>
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
 }
 
 #[component]

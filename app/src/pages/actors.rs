@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::models::PoolView;
 use crate::pages::account::send_to_login;
-use crate::pages::applicants::FilterForm;
+use crate::pages::applicants::{ActorColumns, ActorFactCells, FilterForm, LookCell};
 
 #[component]
 pub fn ActorsPage() -> impl IntoView {
@@ -71,26 +71,22 @@ fn PoolBody(view: PoolView) -> impl IntoView {
         <div class="table-scroll"><table class="data-table pool-table">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, col_name)}</th>
-                    <th scope="col">{t!(i18n, col_gender)}</th>
-                    <th scope="col">{t!(i18n, col_age)}</th>
-                    <th scope="col">{t!(i18n, col_height)}</th>
-                    <th scope="col">{t!(i18n, col_weight)}</th>
-                    <th scope="col">{t!(i18n, col_skills)}</th>
+                    <ActorColumns />
                 </tr>
             </thead>
             <tbody>
                 {view.actors.into_iter().map(|a| {
-                    let gender = a.gender;
-                    let skills = a.skills.clone();
                     view! {
                         <tr data-actor=a.actor_id>
+                            <LookCell look=a.look.clone() name=a.name.clone() />
                             <th scope="row">{a.name.clone()}</th>
-                            <td>{move || gender.label(lang())}</td>
-                            <td>{a.age}</td>
-                            <td>{a.height_cm}</td>
-                            <td>{a.weight_kg}</td>
-                            <td>{move || skills.iter().map(|s| s.label(lang())).collect::<Vec<_>>().join("、")}</td>
+                            <ActorFactCells
+                                gender=a.gender
+                                age=a.age
+                                height_cm=a.height_cm
+                                weight_kg=a.weight_kg
+                                skills=a.skills
+                            />
                         </tr>
                     }
                 }).collect_view()}

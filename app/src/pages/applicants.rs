@@ -10,14 +10,15 @@ use leptos_router::hooks::{use_location, use_params_map};
 use crate::casting::{CancelCastingCall, CloseCastingCall, DecideApplication, load_applicants};
 use crate::components::content_lang;
 use crate::components::error_view::{ErrorView, field_message};
+use crate::components::filter_form::canonical_get;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::models::{Applicant, ApplicantsView};
+use crate::models::{Applicant, ApplicantsView, LookView};
 use crate::pages::account::send_to_login;
 use crate::pages::call::status_label;
 use crate::pages::login::form_error;
 use domain::casting::{ActorFilter, ApplicationStatus, Decision};
-use domain::vocab::{Gender, Skill};
+use domain::vocab::{Gender, Module, Skill};
 
 #[component]
 pub fn ApplicantsPage() -> impl IntoView {
@@ -89,6 +90,8 @@ fn ApplicantsBody(
         <h1>{t!(i18n, applicants_title)} " · " {title}</h1>
         <p class="places" data-booked=booked data-needed=needed>
             {t!(i18n, applicants_places, booked = booked, needed = needed)}
+            " · "
+            <a href=format!("/casting/{id}/attendance")>{t!(i18n, applicants_attendance)}</a>
         </p>
         <FilterForm path=format!("/casting/{id}/applicants") filter=filter.clone() />
         <nav class="status-tabs" aria-label=move || t_string!(i18n, applicants_status).to_string()>
@@ -124,12 +127,7 @@ fn ApplicantsBody(
         <div class="table-scroll"><table class="data-table applicant-table">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, col_name)}</th>
-                    <th scope="col">{t!(i18n, col_gender)}</th>
-                    <th scope="col">{t!(i18n, col_age)}</th>
-                    <th scope="col">{t!(i18n, col_height)}</th>
-                    <th scope="col">{t!(i18n, col_weight)}</th>
-                    <th scope="col">{t!(i18n, col_skills)}</th>
+                    <ActorColumns />
                     <th scope="col">{t!(i18n, col_status)}</th>
                     <th scope="col">{t!(i18n, col_actions)}</th>
                 </tr>
@@ -193,8 +191,10 @@ pub(crate) fn FilterForm(path: String, filter: ActorFilter) -> impl IntoView {
     };
     let chosen_gender = filter.gender;
     let chosen_skills = filter.skills.clone();
+    let chosen_training = filter.training.clone();
     view! {
-        <form class="applicant-filter" method="get" action=action>
+        <form class="applicant-filter" method="get" action=action.clone()
+            on:submit=canonical_get(action, |q| ActorFilter::from_query(q).to_query())>
             <label>
                 {t!(i18n, col_gender)}
                 <select name="gender">
@@ -220,6 +220,18 @@ pub(crate) fn FilterForm(path: String, filter: ActorFilter) -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            <fieldset class="skills">
+                <legend>{t!(i18n, col_training)}</legend>
+                {Module::ALL
+                    .iter()
+                    .map(|m| view! {
+                        <label class="check">
+                            <input type="checkbox" name="training" value=m.code() checked=chosen_training.contains(m) />
+                            {move || m.label(lang())}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
             {filter.status.map(|s| view! { <input type="hidden" name="status" value=s.code() /> })}
             <button type="submit" class="primary">{t!(i18n, applicants_filter)}</button>
             <a href=path>{t!(i18n, clear_filters)}</a>
@@ -235,10 +247,7 @@ fn ApplicantRow(
     full: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = move || content_lang(i18n);
     let status = applicant.state.status;
-    let gender = applicant.gender;
-    let skills = applicant.skills.clone();
     let application_id = applicant.application_id;
     let button = move |decision: Decision, label: String, enabled: bool| {
         view! {
@@ -254,15 +263,18 @@ fn ApplicantRow(
     };
     view! {
         <tr data-application=application_id data-status=status.code()>
+            <LookCell look=applicant.look.clone() name=applicant.name.clone() />
             <th scope="row">
                 {applicant.name.clone()}
                 {applicant.phone.clone().map(|p| view! { <br /><a class="phone" href=format!("tel:{p}")>{p.clone()}</a> })}
             </th>
-            <td>{move || gender.label(lang())}</td>
-            <td>{applicant.age}</td>
-            <td>{applicant.height_cm}</td>
-            <td>{applicant.weight_kg}</td>
-            <td>{move || skills.iter().map(|s| s.label(lang())).collect::<Vec<_>>().join("、")}</td>
+            <ActorFactCells
+                gender=applicant.gender
+                age=applicant.age
+                height_cm=applicant.height_cm
+                weight_kg=applicant.weight_kg
+                skills=applicant.skills.clone()
+            />
             <td><span class=format!("status status-{}", status.code())>{move || status_label(i18n, status)}</span></td>
             <td class="actions">
                 {Decision::Shortlist.allowed_from(status).then(|| button(Decision::Shortlist, t_string!(i18n, decide_shortlist).to_string(), true))}
@@ -270,5 +282,71 @@ fn ApplicantRow(
                 {Decision::Release.allowed_from(status).then(|| button(Decision::Release, t_string!(i18n, decide_release).to_string(), true))}
             </td>
         </tr>
+    }
+}
+
+/// The column headers the applicants and the actor pool share: look photo, name, gender, age,
+/// height, weight and skills.
+#[component]
+pub fn ActorColumns() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <th scope="col">{t!(i18n, col_look)}</th>
+        <th scope="col">{t!(i18n, col_name)}</th>
+        <th scope="col">{t!(i18n, col_gender)}</th>
+        <th scope="col">{t!(i18n, col_age)}</th>
+        <th scope="col">{t!(i18n, col_height)}</th>
+        <th scope="col">{t!(i18n, col_weight)}</th>
+        <th scope="col">{t!(i18n, col_skills)}</th>
+    }
+}
+
+/// The cells under [`ActorColumns`] after the name: gender, age, height, weight, skills.
+#[component]
+pub fn ActorFactCells(
+    gender: Gender,
+    age: i64,
+    height_cm: i64,
+    weight_kg: i64,
+    skills: Vec<Skill>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || content_lang(i18n);
+    view! {
+        <td>{move || gender.label(lang())}</td>
+        <td>{age}</td>
+        <td>{height_cm}</td>
+        <td>{weight_kg}</td>
+        <td>{move || skills.iter().map(|s| s.label(lang())).collect::<Vec<_>>().join("、")}</td>
+    }
+}
+
+/// An actor's look photo in a table: the thumbnail (linking to the large photo) with the day
+/// it was taken, marked when it is older than 90 days.
+#[component]
+pub fn LookCell(look: Option<LookView>, name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    match look {
+        None => view! { <td class="look look-missing">{t!(i18n, look_missing)}</td> }.into_any(),
+        Some(look) => {
+            let taken = look.taken_on.to_string();
+            let alt = name.clone();
+            view! {
+                <td class=if look.stale { "look look-stale" } else { "look" }>
+                    <a href=look.large_url() target="_blank" rel="noopener">
+                        <img
+                            src=look.thumb_url()
+                            width="60"
+                            height="80"
+                            loading="lazy"
+                            alt=move || format!("{alt} · {}", t_string!(i18n, col_look))
+                        />
+                    </a>
+                    <small>{t!(i18n, look_taken, date = taken.clone())}</small>
+                    {look.stale.then(|| view! { <small class="stale">{t!(i18n, look_stale)}</small> })}
+                </td>
+            }
+            .into_any()
+        }
     }
 }

@@ -90,7 +90,7 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
                 // A missing skill may just be missing from the profile.
                 let skills_missing = missed.iter().any(|m| matches!(m, Unmet::Skill(_)));
                 view! {
-                    <UnmetList missed />
+                    <UnmetList missed call_id=id />
                     {skills_missing.then(|| view! {
                         <p><a href=format!("/profile?next=/casting/{id}")>{t!(i18n, unmet_add_to_profile)}</a></p>
                     })}
@@ -106,9 +106,46 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
     view! {
         <h1>{title}</h1>
         <div class="call-layout">
-            <div class="call-facts"><CallFacts call=card.clone() /></div>
+            <div class="call-facts">
+                <CallFacts call=card.clone() />
+                {page.place_at.map(|at| view! { <Directions at /> })}
+            </div>
             <aside class="call-action" aria-live="polite">{note}{action}</aside>
         </div>
+    }
+}
+
+/// How to reach the call's place: its nearest assembly point and bus stop (`domain::travel`),
+/// linked to the travel guide; for outlying bases, that the crew arranges transport.
+#[component]
+fn Directions(at: (f64, f64)) -> impl IntoView {
+    let i18n = use_i18n();
+    let directions = domain::GeoPoint::new(at.0, at.1).ok().and_then(domain::travel::directions);
+    let anchor = directions.as_ref().map_or("arrivals", |d| d.assembly.id);
+    let lang = move || content_lang(i18n);
+    let text = match directions {
+        None => view! { {t!(i18n, travel_outlying)} }.into_any(),
+        Some(d) => {
+            let (assembly, assembly_m, stop, stop_m) = (d.assembly, d.assembly_m, d.stop, d.stop_m);
+            let lines = d.lines.iter().map(|l| l.code).collect::<Vec<_>>().join(", ");
+            view! {
+                {t!(
+                    i18n,
+                    travel_directions,
+                    assembly = move || assembly.name.get(lang()),
+                    assembly_distance = move || domain::travel::distance_text(assembly_m, lang()),
+                    stop = move || stop.name.get(lang()),
+                    stop_distance = move || domain::travel::distance_text(stop_m, lang()),
+                    lines = lines.clone()
+                )}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <p class="call-directions">
+            {text} " " <a href=format!("/travel#{anchor}")>{t!(i18n, travel_guide_link)}</a>
+        </p>
     }
 }
 
@@ -138,7 +175,7 @@ fn ApplyForm(call_id: i64, apply: ServerAction<ApplyToCall>) -> impl IntoView {
 
 /// Why the actor cannot apply: each requirement they miss, with what the call asks.
 #[component]
-pub(crate) fn UnmetList(missed: Vec<Unmet>) -> impl IntoView {
+pub(crate) fn UnmetList(missed: Vec<Unmet>, call_id: i64) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || content_lang(i18n);
     view! {
@@ -157,6 +194,12 @@ pub(crate) fn UnmetList(missed: Vec<Unmet>) -> impl IntoView {
                             Unmet::TooLight { min_kg } => view! { {t!(i18n, unmet_too_light, min = min_kg)} }.into_any(),
                             Unmet::TooHeavy { max_kg } => view! { {t!(i18n, unmet_too_heavy, max = max_kg)} }.into_any(),
                             Unmet::Skill(s) => view! { {t!(i18n, unmet_skill, skill = move || s.label(lang()))} }.into_any(),
+                            Unmet::Training(m) => view! {
+                                {t!(i18n, unmet_training, module = move || m.label(lang()))}
+                                " "
+                                <a href=format!("/training/{}?next=/casting/{call_id}", m.code())>{t!(i18n, unmet_take_training)}</a>
+                            }
+                            .into_any(),
                         };
                         view! { <li>{text}</li> }
                     })

@@ -4,7 +4,7 @@
 //! same `domain` rule checks the form on the server; each problem shows next to its field.
 
 use domain::casting::{CallForm, HEIGHT_CM, MAX_ACTOR_AGE, MIN_ACTOR_AGE, WEIGHT_KG};
-use domain::vocab::{Gender, Skill};
+use domain::vocab::{Gender, Module, Skill};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -151,6 +151,7 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
         weight_min,
         weight_max,
         skills,
+        training,
     } = form;
     let production = move || lang().pick(&production_zh, &production_en).to_string();
     let title = match call_id {
@@ -271,6 +272,20 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
                         })
                         .collect_view()}
                     <p id="call-skills-error" class="field-error" aria-live="polite">{skills_error}</p>
+                </fieldset>
+                <fieldset class="skills">
+                    <legend>{t!(i18n, col_training)}</legend>
+                    {Module::ALL
+                        .iter()
+                        .map(|m| view! {
+                            <label class="check">
+                                <input type="checkbox" name="form[training][]" value=m.code()
+                                    checked=training.iter().any(|c| c == m.code()) />
+                                {move || m.label(lang())}
+                            </label>
+                        })
+                        .collect_view()}
+                    <p class="hint">{t!(i18n, call_training_hint)}</p>
                 </fieldset>
             </fieldset>
             <p class="form-error" role="alert">

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_location;
 use crate::api::list_open_calls;
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
+use crate::components::filter_form::canonical_get;
 use crate::i18n::*;
 use crate::models::{CallCard, CallList};
 
@@ -21,7 +22,7 @@ pub fn CastingPage() -> impl IntoView {
     view! {
         <section class="casting">
             <h1>{t!(i18n, casting_title)}</h1>
-            <p class="lead">{t!(i18n, casting_intro)}</p>
+            <p class="lead">{t!(i18n, casting_intro)} " " <a href="/training">{t!(i18n, casting_training_link)}</a> " · " <a href="/travel">{t!(i18n, travel_guide_link)}</a></p>
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match calls.await {
@@ -44,7 +45,10 @@ fn CallListView(list: CallList) -> impl IntoView {
     let narrowed = filter.narrows();
     view! {
         {list.can_post.then(|| view! {
-            <p><a class="button primary" href="/casting/new">{t!(i18n, call_post)}</a></p>
+            <p>
+                <a class="button primary" href="/casting/new">{t!(i18n, call_post)}</a> " "
+                <a class="button" href="/casting/ours">{t!(i18n, ours_title)}</a>
+            </p>
         })}
         <CallFilterForm filter list=list.clone() />
         <p class="result-count" role="status">
@@ -77,7 +81,8 @@ fn CallFilterForm(filter: CallFilter, list: CallList) -> impl IntoView {
     view! {
         <details class="call-filter-panel" open=filter.narrows()>
             <summary>{t!(i18n, filters_title)}</summary>
-            <form class="call-filter" method="get" action="/casting">
+            <form class="call-filter" method="get" action="/casting"
+                on:submit=canonical_get("/casting".into(), |q| CallFilter::from_query(q).to_query())>
                 <div class="field">
                     <label for="calls-from">{t!(i18n, calls_from)}</label>
                     <input id="calls-from" name="from" type="date" value=date(filter.from) />
@@ -178,11 +183,13 @@ pub(crate) fn CallFacts(call: CallCard) -> impl IntoView {
     let height = bound(req.height_range_cm);
     let weight = bound(req.weight_range_kg);
     let skills = req.skills.clone();
+    let training = req.training.clone();
     view! {
         <p class="call-production">
             {move || lang().pick(&call.production_zh, &call.production_en).to_string()}
             {call.verified.then(|| view! { <span class="badge">{t!(i18n, verified_production)}</span> })}
         </p>
+        {call.wage_warning.then(|| view! { <p class="wage-warning" role="note">"⚠ " {t!(i18n, wage_warning)}</p> })}
         <p class="call-pay"><strong>{t!(i18n, per_day, amount = pay.clone())}</strong></p>
         <p>{t!(i18n, shoot_dates, start = start.clone(), end = end.clone())}</p>
         <p>
@@ -207,6 +214,15 @@ pub(crate) fn CallFacts(call: CallCard) -> impl IntoView {
                 {height.map(|(min, max)| view! { <li>{t!(i18n, height_range, min = min.clone(), max = max.clone())}</li> })}
                 {weight.map(|(min, max)| view! { <li>{t!(i18n, weight_range, min = min.clone(), max = max.clone())}</li> })}
                 {skills.into_iter().map(|s| view! { <li>{move || s.label(lang())}</li> }).collect_view()}
+                {training
+                    .into_iter()
+                    .map(|m| view! {
+                        <li>
+                            {t!(i18n, requires_training, module = move || m.label(lang()))} " "
+                            <a href=format!("/training/{}", m.code())>{t!(i18n, training_free_link)}</a>
+                        </li>
+                    })
+                    .collect_view()}
                 {(!has_requirements).then(|| view! { <li>{t!(i18n, no_requirements)}</li> })}
             </ul>
         </div>

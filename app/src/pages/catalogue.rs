@@ -171,6 +171,18 @@ fn chips(
             CatalogueQuery { rate_min: None, rate_max: None, page: 1, ..query.clone() }.href();
         links.push((label, href));
     }
+    if let Some(a) = query.available {
+        let days = crate::pages::requests::days_text(i18n, a.days);
+        let label = format!(
+            "{}{colon}{}",
+            t_string!(i18n, facet_available),
+            content_lang(i18n).pick(
+                &format!("{days}，至少 {} 件", a.quantity),
+                &format!("{days}, at least {}", a.quantity)
+            )
+        );
+        links.push((label, CatalogueQuery { available: None, page: 1, ..query.clone() }.href()));
+    }
     let clear = query.cleared().href();
     Some(view! {
         <ul class="chips" aria-label=move || t_string!(i18n, filters_chosen).to_string()>
@@ -190,6 +202,7 @@ fn chips(
 fn Facets(groups: Vec<FacetGroup>, query: CatalogueQuery) -> impl IntoView {
     let i18n = use_i18n();
     let number = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     view! {
         <div class="facets">
             {groups
@@ -210,6 +223,21 @@ fn Facets(groups: Vec<FacetGroup>, query: CatalogueQuery) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <form method="get" action="/catalogue" class="facet availability">
+                <h2>{t!(i18n, facet_available)}</h2>
+                {carried(&query, &["from", "to", "qty"])}
+                <label>{t!(i18n, available_from)}
+                    <input type="date" name="from" value=day(query.available.map(|a| a.days.first)) />
+                </label>
+                <label>{t!(i18n, available_to)}
+                    <input type="date" name="to" value=day(query.available.map(|a| a.days.last)) />
+                </label>
+                <label>{t!(i18n, available_quantity)}
+                    <input type="number" name="qty" min="1" max=domain::stock::MAX_QUANTITY step="1" inputmode="numeric"
+                        value=number(query.available.map(|a| a.quantity)) />
+                </label>
+                <button type="submit">{t!(i18n, apply)}</button>
+            </form>
             <form method="get" action="/catalogue" class="facet price-range">
                 <h2>{t!(i18n, facet_price_per_day)}</h2>
                 {carried(&query, &["rate_min", "rate_max"])}

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::error_view::{ErrorView, field_message};
 use crate::components::{content_lang, weekday_text};
 use crate::i18n::*;
-use crate::models::{ItemCard, ItemDetail};
+use crate::models::{ItemCard, ItemDetail, ItemUse};
 use crate::pages::login::form_error;
 use crate::stock::{SetRequestLine, load_item};
 
@@ -96,7 +96,9 @@ fn ItemBody(detail: ItemDetail, add: ServerAction<SetRequestLine>) -> impl IntoV
                     <a href=format!("/catalogue/{id}?from={later}") rel="next">{t!(i18n, next_weeks)}</a>
                 </nav>
             </section>
-            {if detail.can_request {
+            {if detail.retired {
+                view! { <p class="notice item-retired" role="status">{t!(i18n, item_retired_public)}</p> }.into_any()
+            } else if detail.can_request {
                 view! { <RequestForm item_id=id requested=detail.requested add /> }.into_any()
             } else {
                 view! {
@@ -108,7 +110,37 @@ fn ItemBody(detail: ItemDetail, add: ServerAction<SetRequestLine>) -> impl IntoV
             }}
         </div>
         {(!tags.is_empty()).then(|| view! { <p class="tags">{t!(i18n, item_tags)} ": " {tags.clone()}</p> })}
+        <ItemUses uses=detail.used_by private=detail.used_privately />
         <Related items=detail.related />
+    }
+}
+
+/// The productions that used the item and let it be said; the others counted.
+#[component]
+fn ItemUses(uses: Vec<ItemUse>, private: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let none = uses.is_empty() && private == 0;
+    let uses = StoredValue::new(uses);
+    view! {
+        <section class="item-uses" aria-labelledby="uses-title">
+            <h2 id="uses-title">{t!(i18n, item_used_title)}</h2>
+            {none.then(|| view! { <p class="hint">{t!(i18n, item_used_none)}</p> })}
+            <ul>
+                {move || uses.with_value(|uses| {
+                    let lang = content_lang(i18n);
+                    uses.iter()
+                        .map(|u| {
+                            let name = lang.pick(&u.production_zh, &u.production_en).to_string();
+                            let day = u.last_day;
+                            view! {
+                                <li><strong>{name}</strong> " · " {move || t!(i18n, item_used_line, day = day_label(i18n, day))}</li>
+                            }
+                        })
+                        .collect_view()
+                })}
+            </ul>
+            {(private > 0).then(|| view! { <p class="hint">{move || t!(i18n, item_used_private, count = private)}</p> })}
+        </section>
     }
 }
 

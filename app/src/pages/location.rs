@@ -12,7 +12,7 @@ use time::{Date, Duration};
 
 use super::login::form_error;
 use crate::bookings::{
-    BookLocation, CancelBooking, ConfirmBooking, DeleteLocationPhoto, location_page,
+    BookLocation, CancelBooking, ConfirmBooking, DeleteLocationPhoto, SetInstantBook, location_page,
 };
 use crate::components::error_view::{ErrorView, field_message};
 use crate::components::gallery::{Gallery, Upload};
@@ -32,6 +32,7 @@ struct Actions {
     shortlist_add: ServerAction<AddToShortlist>,
     shortlist_remove: ServerAction<RemoveFromShortlist>,
     photo_delete: ServerAction<DeleteLocationPhoto>,
+    instant: ServerAction<SetInstantBook>,
     /// Bumped after photos were uploaded.
     photos_uploaded: RwSignal<u32>,
     photo_upload: RwSignal<Upload>,
@@ -58,6 +59,7 @@ pub fn LocationPage() -> impl IntoView {
         shortlist_add: ServerAction::new(),
         shortlist_remove: ServerAction::new(),
         photo_delete: ServerAction::new(),
+        instant: ServerAction::new(),
         photos_uploaded: RwSignal::new(0),
         photo_upload: RwSignal::new(Upload::from_url(i18n)),
         form: BookingForm::new(),
@@ -73,6 +75,7 @@ pub fn LocationPage() -> impl IntoView {
                 actions.shortlist_add.version().get(),
                 actions.shortlist_remove.version().get(),
                 actions.photo_delete.version().get(),
+                actions.instant.version().get(),
                 actions.photos_uploaded.get(),
             )
         },
@@ -152,6 +155,7 @@ fn LocationBody(detail: LocationDetail, view: CalendarView, actions: Actions) ->
     };
     let setting = move || pin.with_value(|p| p.setting.label(lang()));
     let slug = pin.with_value(|p| p.slug.clone());
+    let instant_slug = slug.clone();
     view! {
         <nav class="breadcrumb"><A href="/locations">{t!(i18n, nav_locations)}</A></nav>
         <h1>{name}</h1>
@@ -173,7 +177,21 @@ fn LocationBody(detail: LocationDetail, view: CalendarView, actions: Actions) ->
                 <dt>{t!(i18n, fact_distance)}</dt><dd>{t!(i18n, distance_km, km = km.clone())}</dd>
                 <dt>{t!(i18n, fact_operator)}</dt><dd>{move || lang().pick(&operator_zh, &operator_en).to_string()}</dd>
                 <dt>{t!(i18n, fact_booking)}</dt>
-                <dd>{move || if instant_book { t_string!(i18n, instant_book_yes) } else { t_string!(i18n, instant_book_no) }}</dd>
+                <dd>
+                    {move || if instant_book { t_string!(i18n, instant_book_yes) } else { t_string!(i18n, instant_book_no) }}
+                    {rights.operate.then(|| view! {
+                        <ActionForm action=actions.instant attr:class="inline-form instant-book-form">
+                            <input type="hidden" name="slug" value=instant_slug />
+                            <input type="hidden" name="instant" value=(!instant_book).to_string() />
+                            <button type="submit" class="link-like" disabled=move || actions.instant.pending().get()>
+                                {move || if instant_book { t_string!(i18n, instant_book_turn_off) } else { t_string!(i18n, instant_book_turn_on) }}
+                            </button>
+                        </ActionForm>
+                        <p class="form-error" role="alert">
+                            {move || form_error(i18n, actions.instant.value().get().and_then(Result::err))}
+                        </p>
+                    })}
+                </dd>
             </dl>
         </section>
         {place.map(|place| view! { <GettingThere place name=Signal::derive(name) office=(office_zh.clone(), office_en.clone()) /> })}
@@ -202,16 +220,54 @@ fn GettingThere(place: GeoPoint, name: Signal<String>, office: (String, String))
         format!("geo:{lat:.6},{lon:.6}?q={lat:.6},{lon:.6}({label})")
     };
     let office = move || content_lang(i18n).pick(&office.0, &office.1).to_string();
+    // In town, the travel guide's nearest bus stop and car park.
+    let by_bus = domain::travel::directions(place).map(|d| {
+        let href = format!("/travel#line-{}", d.lines.first().map_or("1", |l| l.code));
+        let (stop, stop_m) = (d.stop, d.stop_m);
+        let lines = d.lines.iter().map(|l| l.code).collect::<Vec<_>>().join(", ");
+        let lang = move || content_lang(i18n);
+        let text = view! {
+            {t!(
+                i18n,
+                travel_stop_brief,
+                stop = move || stop.name.get(lang()),
+                distance = move || domain::travel::distance_text(stop_m, lang()),
+                lines = lines.clone()
+            )}
+        };
+        view! { <dt>{t!(i18n, directions_bus)}</dt><dd><a href=href>{text}</a></dd> }.into_any()
+    });
+    let parking = domain::travel::nearest(domain::travel::PlaceKind::Parking, place)
+        .filter(|(_, metres)| *metres <= domain::travel::TOWN_RADIUS_M)
+        .map(|(park, metres)| {
+            let lang = move || content_lang(i18n);
+            let text = view! {
+                {t!(
+                    i18n,
+                    travel_place_brief,
+                    name = move || park.name.get(lang()),
+                    distance = move || domain::travel::distance_text(metres, lang())
+                )}
+            };
+            view! {
+                <dt>{t!(i18n, directions_parking)}</dt>
+                <dd><a href=format!("/travel#{}", park.id)>{text}</a></dd>
+            }
+            .into_any()
+        });
     view! {
         <section aria-labelledby="directions-title">
             <h2 id="directions-title">{t!(i18n, directions_title)}</h2>
             <dl class="facts">
                 <dt>{t!(i18n, directions_coordinates)}</dt>
                 <dd>{coordinates} " " <a href=geo>{t!(i18n, directions_open_map)}</a></dd>
+                {by_bus}
+                {parking}
                 <dt>{t!(i18n, directions_office)}</dt><dd>{office}</dd>
             </dl>
         </section>
     }
+    .into_any()
 }
 
 /// Sunrise, sunset, golden hours and a small diagram of the sun's path on `date`.

@@ -11,10 +11,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::casting::{SaveMyProfile, load_my_profile};
 use crate::components::content_lang;
-use crate::components::error_view::{ErrorView, field_message};
+use crate::components::error_view::{ErrorView, field_message, field_text};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::models::ActorProfileView;
+use crate::models::{ActorProfileView, LookView};
 use crate::pages::account::send_to_login;
 use crate::pages::login::form_error;
 
@@ -29,7 +29,10 @@ pub fn ProfilePage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(profile) => view! { <ProfileForm profile save /> }.into_any(),
+                        Ok(profile) => {
+                            let look = profile.look.clone();
+                            view! { <ProfileForm profile save /> <LookSection look /> }.into_any()
+                        }
                         Err(AppError::Unauthorized) => send_to_login("/profile"),
                         Err(AppError::NotFound | AppError::Forbidden) => {
                             view! { <p class="notice">{t!(i18n, profile_actors_only)}</p> }.into_any()
@@ -115,6 +118,23 @@ fn ProfileForm(profile: ActorProfileView, save: ServerAction<SaveMyProfile>) -> 
                 {languages}
                 <p class="field-error" aria-live="polite">{skills_error}</p>
             </fieldset>
+            <fieldset class="profile-training">
+                <legend>{t!(i18n, col_training)}</legend>
+                {if facts.training.is_empty() {
+                    view! { <p class="hint">{t!(i18n, profile_no_training)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>
+                            {facts.training.iter().map(|m| {
+                                let m = *m;
+                                view! { <li>"✓ " {move || m.label(content_lang(i18n))}</li> }
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+                <p><a href="/training">{t!(i18n, profile_take_training)}</a></p>
+            </fieldset>
             <fieldset>
                 <legend>{t!(i18n, profile_search)}</legend>
                 <label class="check">
@@ -130,5 +150,70 @@ fn ProfileForm(profile: ActorProfileView, save: ServerAction<SaveMyProfile>) -> 
                 {back.map(|href| view! { <a href=href>{t!(i18n, profile_back_to_call)}</a> })}
             </div>
         </ActionForm>
+    }
+}
+
+/// The "current look" photo: shown with the day it was taken (marked when older than 90 days),
+/// replaced or removed by plain form posts (`/profile/look`, `/profile/look/remove`), which come
+/// back here with `look=saved` or `look_error=<field>.<code>`.
+#[component]
+fn LookSection(look: Option<LookView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let saved = query.with_untracked(|q| q.get("look").is_some_and(|v| v == "saved"));
+    let problem = query.with_untracked(|q| q.get("look_error"));
+    let (photo_error, date_error) = match problem.as_deref().and_then(|p| p.split_once('.')) {
+        Some(("taken_on", _)) => (false, true),
+        Some(_) => (true, false),
+        None => (problem.is_some(), false),
+    };
+    let message = move || {
+        problem.as_deref().map(|p| match p.split_once('.') {
+            Some((field, code)) => field_text(i18n, field, code),
+            None => field_text(i18n, "", p),
+        })
+    };
+    view! {
+        <section id="look" class="profile-look" aria-labelledby="look-title">
+            <h2 id="look-title">{t!(i18n, look_title)}</h2>
+            <p class="hint">{t!(i18n, look_hint)}</p>
+            {match look {
+                Some(look) => {
+                    let taken = look.taken_on.to_string();
+                    view! {
+                        <figure class=if look.stale { "look-current look-stale" } else { "look-current" }>
+                            <a href=look.large_url() target="_blank" rel="noopener">
+                                <img src=look.thumb_url() width="240" height="320" alt=move || t_string!(i18n, look_yours).to_string() />
+                            </a>
+                            <figcaption>
+                                {t!(i18n, look_taken, date = taken.clone())}
+                                {look.stale.then(|| view! { " · " <strong class="stale">{t!(i18n, look_stale)}</strong> })}
+                            </figcaption>
+                        </figure>
+                        <form method="post" action="/profile/look/remove" class="inline-form">
+                            <button type="submit" class="link-button">{t!(i18n, look_remove)}</button>
+                        </form>
+                    }
+                    .into_any()
+                }
+                None => view! { <p class="look-none">{t!(i18n, look_none)}</p> }.into_any(),
+            }}
+            <form method="post" action="/profile/look" enctype="multipart/form-data" class="look-form">
+                <div class="field">
+                    <label for="look-photo">{t!(i18n, look_field_photo)}</label>
+                    <input id="look-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" required
+                        aria-invalid=photo_error.to_string() />
+                </div>
+                <div class="field">
+                    <label for="look-taken-on">{t!(i18n, look_field_taken_on)}</label>
+                    <input id="look-taken-on" name="taken_on" type="date" required aria-invalid=date_error.to_string() />
+                </div>
+                <p class="form-error" role="alert">{message}</p>
+                <p class="form-ok" role="status">{saved.then(|| t_string!(i18n, look_saved).to_string())}</p>
+                <div class="form-actions">
+                    <button type="submit" class="primary">{t!(i18n, look_upload)}</button>
+                </div>
+            </form>
+        </section>
     }
 }

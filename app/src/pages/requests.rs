@@ -16,6 +16,7 @@ use crate::pages::login::form_error;
 use crate::stock::{
     SetRequestDays, SetRequestLine, SubmitRequest, my_request_list, my_reservations,
 };
+use crate::supply::CancelReservation;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -38,7 +39,11 @@ pub fn RequestsPage() -> impl IntoView {
         move || (days.version().get(), line.version().get(), submit.version().get()),
         |_| my_request_list(),
     );
-    let reservations = Resource::new(move || submit.version().get(), |_| my_reservations());
+    let cancel = ServerAction::<CancelReservation>::new();
+    let reservations = Resource::new(
+        move || (submit.version().get(), cancel.version().get()),
+        |_| my_reservations(),
+    );
     view! {
         <section class="requests">
             <h1>{t!(i18n, requests_title)}</h1>
@@ -55,7 +60,7 @@ pub fn RequestsPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match reservations.await {
-                        Ok(list) => view! { <Reservations list /> }.into_any(),
+                        Ok(list) => view! { <Reservations list cancel /> }.into_any(),
                         Err(_) => ().into_any(),
                     }
                 })}
@@ -220,7 +225,7 @@ fn LineRow(line: RequestLine, action: ServerAction<SetRequestLine>, days: bool) 
     }
 }
 
-fn status_name(i18n: I18n, status: ReservationStatus) -> &'static str {
+pub(crate) fn status_name(i18n: I18n, status: ReservationStatus) -> &'static str {
     match status {
         ReservationStatus::Requested => t_string!(i18n, reservation_requested),
         ReservationStatus::Confirmed => t_string!(i18n, reservation_confirmed),
@@ -232,13 +237,20 @@ fn status_name(i18n: I18n, status: ReservationStatus) -> &'static str {
 }
 
 #[component]
-fn Reservations(list: Vec<ReservationView>) -> impl IntoView {
+fn Reservations(
+    list: Vec<ReservationView>,
+    cancel: ServerAction<CancelReservation>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let cancel_error = Signal::derive(move || cancel.value().get().and_then(Result::err));
     if list.is_empty() {
         return view! { <p class="empty">{t!(i18n, reservations_none)}</p> }.into_any();
     }
     let list = StoredValue::new(list);
     view! {
+        <p class="form-error" role="alert">
+            {move || field_message(i18n, cancel_error.get().as_ref(), "reservation").or_else(|| form_error(i18n, cancel_error.get()))}
+        </p>
         <ul class="reservations">
             {move || list.with_value(|list| {
                 let lang = content_lang(i18n);
@@ -250,12 +262,29 @@ fn Reservations(list: Vec<ReservationView>) -> impl IntoView {
                             .map(|l| format!("{} × {}", lang.pick(&l.name_zh, &l.name_en), l.quantity))
                             .collect::<Vec<_>>()
                             .join(lang.pick("、", ", "));
+                        let cancellable = matches!(
+                            r.status,
+                            ReservationStatus::Requested | ReservationStatus::Confirmed
+                        );
+                        let code = r.code.clone();
                         view! {
-                            <li class="reservation" data-code=r.code.clone()>
-                                <p><strong class="code">{r.code.clone()}</strong> " · " {status_name(i18n, r.status)}</p>
+                            <li class="reservation" data-code=r.code.clone() data-status=r.status.code() data-late=r.late.to_string()>
+                                <p>
+                                    <strong class="code">{r.code.clone()}</strong> " · " {status_name(i18n, r.status)}
+                                    {r.late.then(|| view! { " " <span class="badge badge-warning late">{t!(i18n, reservation_late)}</span> })}
+                                </p>
                                 <p>{lang.pick(&r.supplier_zh, &r.supplier_en).to_string()} " · " {days_text(i18n, r.days)}</p>
                                 <p>{lines}</p>
                                 <p>{t!(i18n, quote_total)} " " {r.quote.total.display_cny()}</p>
+                                <div class="reservation-links">
+                                    <a href=format!("/supply/pick-list?code={code}")>{t!(i18n, reservation_show_code)}</a>
+                                    {cancellable.then(|| view! {
+                                        <ActionForm action=cancel attr:class="inline-form">
+                                            <input type="hidden" name="code" value=code.clone() />
+                                            <button type="submit" class="link-like">{t!(i18n, reservation_cancel)}</button>
+                                        </ActionForm>
+                                    })}
+                                </div>
                             </li>
                         }
                     })

@@ -1,24 +1,30 @@
 //! Casting for the `Backend`: the public list, call pages, applications, applicants, crew
 //! decisions, and posting, editing, closing and cancelling calls.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use app::error::AppError;
+use app::models::CallNotice;
+use app::models::OwnCall;
 use app::models::{
     ActorProfileView, Applicant, ApplicantsView, ApplicationState, CallEditor, CallList, CallPage,
-    CallViewer, OrgKind, PlaceOption, PoolActor, PoolView, SessionUser, WorkItem,
+    CallViewer, OrgKind, PlaceOption, PoolActor, PoolView, SessionUser, WageReportView, WorkItem,
 };
 use domain::account::Role;
 use domain::casting::{
     ActorFilter, ApplicationStatus, CallFilter, CallForm, Decision, ProfileEdit, age_on,
     check_call, check_profile_edit, unmet,
 };
+use domain::wages::shoot_days;
+use time::Date;
 
+use super::wages::{by_application, day_states, report_view};
 use super::{ServerBackend, now_unix, studio_today, unexpected};
-use crate::storage::casting::{Applied, Decided, Saved, StoredCall};
+use crate::storage::casting::{Applied, Decided, PoolPage, Saved, StoredCall};
+use crate::storage::wages::ReportScope;
 
 /// The production a crew account posts calls for.
-fn production_of(user: &SessionUser) -> Result<i64, AppError> {
+pub(super) fn production_of(user: &SessionUser) -> Result<i64, AppError> {
     user.require(Role::Crew)?;
     match &user.org {
         Some(org) if org.kind == OrgKind::Production => Ok(org.id),
@@ -46,12 +52,16 @@ impl ServerBackend {
     }
 
     /// The call, if `user` casts for it; `Forbidden` otherwise.
-    async fn call_cast_by(&self, user: &SessionUser, call_id: i64) -> Result<StoredCall, AppError> {
+    pub(super) async fn call_cast_by(
+        &self,
+        user: &SessionUser,
+        call_id: i64,
+    ) -> Result<StoredCall, AppError> {
         let call = self.stored_call(call_id).await?;
         if casts_for(user, &call) { Ok(call) } else { Err(AppError::Forbidden) }
     }
 
-    async fn actor_id(&self, user: &SessionUser) -> Result<Option<i64>, AppError> {
+    pub(super) async fn actor_id(&self, user: &SessionUser) -> Result<Option<i64>, AppError> {
         user.require(Role::Actor)?;
         self.store.actor_of(user.account_id).await.map_err(unexpected("actor_of"))
     }
@@ -89,7 +99,18 @@ impl ServerBackend {
             },
             Some(_) => CallViewer::Other,
         };
-        Ok(CallPage { card: call.card, open: call.open, cancelled: call.cancelled, viewer })
+        let place_at = self
+            .store
+            .location_point(&call.card.location_slug)
+            .await
+            .map_err(unexpected("location_point"))?;
+        Ok(CallPage {
+            card: call.card,
+            open: call.open,
+            cancelled: call.cancelled,
+            viewer,
+            place_at,
+        })
     }
 
     pub(super) async fn casting_apply(
@@ -119,22 +140,88 @@ impl ServerBackend {
         }
     }
 
+    pub(super) async fn casting_own_calls(
+        &self,
+        user: &SessionUser,
+    ) -> Result<Vec<OwnCall>, AppError> {
+        let production = production_of(user)?;
+        let calls = self
+            .store
+            .production_calls(production, studio_today())
+            .await
+            .map_err(unexpected("production_calls"))?;
+        let ids: Vec<i64> = calls.iter().map(|c| c.card.call_id).collect();
+        let counts =
+            self.store.application_counts(&ids).await.map_err(unexpected("application_counts"))?;
+        Ok(calls
+            .into_iter()
+            .map(|c| {
+                let (waiting, applications) =
+                    counts.get(&c.card.call_id).copied().unwrap_or_default();
+                OwnCall {
+                    card: c.card,
+                    open: c.open,
+                    cancelled: c.cancelled,
+                    waiting,
+                    applications,
+                }
+            })
+            .collect())
+    }
+
     pub(super) async fn casting_work(&self, user: &SessionUser) -> Result<Vec<WorkItem>, AppError> {
         let Some(actor_id) = self.actor_id(user).await? else {
             return Ok(Vec::new());
         };
-        let rows = self
+        let today = studio_today();
+        let rows =
+            self.store.actor_work(actor_id, today).await.map_err(unexpected("actor_work"))?;
+        let mut attended = by_application(
+            self.store.actor_attendance(actor_id).await.map_err(unexpected("attendance"))?,
+        );
+        let booked_calls: Vec<i64> = rows
+            .iter()
+            .filter(|r| r.status == ApplicationStatus::Booked)
+            .map(|r| r.call.card.call_id)
+            .collect();
+        let mut notices =
+            self.store.call_notices(&booked_calls).await.map_err(unexpected("call_notices"))?;
+        let mut reports: HashMap<i64, Vec<WageReportView>> = HashMap::new();
+        for row in self
             .store
-            .actor_work(actor_id, studio_today())
+            .wage_reports(ReportScope::Actor(actor_id))
             .await
-            .map_err(unexpected("actor_work"))?;
+            .map_err(unexpected("wage_reports"))?
+        {
+            reports.entry(row.application_id).or_default().push(report_view(row, today));
+        }
         Ok(rows
             .into_iter()
-            .map(|row| WorkItem {
-                application_id: row.application_id,
-                call: row.call.card,
-                state: ApplicationState { status: row.status, reason: row.reason },
-                applied_at: row.applied_at,
+            .map(|row| {
+                let recorded = attended.remove(&row.application_id).unwrap_or_default();
+                // A booked actor sees every shooting day; after a cancellation, the days they
+                // worked stay (they may still be owed for them).
+                let days: Vec<Date> = if row.status == ApplicationStatus::Booked {
+                    shoot_days(row.call.card.starts_on, row.call.card.ends_on)
+                } else {
+                    let mut days: Vec<Date> = recorded.keys().copied().collect();
+                    days.sort();
+                    days
+                };
+                let states = day_states(&days, &recorded, today);
+                let call_notices = notices.remove(&row.call.card.call_id).unwrap_or_default();
+                WorkItem {
+                    application_id: row.application_id,
+                    call: row.call.card,
+                    state: ApplicationState { status: row.status, reason: row.reason },
+                    applied_at: row.applied_at,
+                    days: days.into_iter().zip(states).collect(),
+                    reports: reports.remove(&row.application_id).unwrap_or_default(),
+                    notices: call_notices
+                        .into_iter()
+                        .map(|(body, sent_at)| CallNotice { body, sent_at })
+                        .collect(),
+                }
             })
             .collect())
     }
@@ -158,10 +245,15 @@ impl ServerBackend {
             .iter()
             .map(|s| (*s, passing.iter().filter(|(_, r)| r.status == *s).count()))
             .collect();
+        let shown: Vec<_> =
+            passing.iter().filter(|(_, r)| filter.status.is_none_or(|s| s == r.status)).collect();
+        let mut looks =
+            self.look_views(&shown.iter().map(|(_, r)| r.actor_id).collect::<Vec<_>>()).await?;
         let applicants = passing
             .into_iter()
             .filter(|(_, r)| filter.status.is_none_or(|s| s == r.status))
             .map(|(age, r)| Applicant {
+                look: looks.remove(&r.actor_id),
                 application_id: r.application_id,
                 name: r.name,
                 gender: r.facts.gender,
@@ -339,7 +431,8 @@ impl ServerBackend {
             .ok_or(AppError::NotFound)?;
         let facts = self.facts(actor_id).await?;
         let age = age_on(facts.birth_date, studio_today());
-        Ok(ActorProfileView { name, facts, age, discoverable })
+        let look = self.look_views(&[actor_id]).await?.remove(&actor_id);
+        Ok(ActorProfileView { name, facts, age, discoverable, look })
     }
 
     pub(super) async fn casting_save_profile(
@@ -372,13 +465,23 @@ impl ServerBackend {
         let per_page = domain::casting::POOL_PAGE as i64;
         let today = studio_today();
         let offset = i64::from(page.saturating_sub(1)) * per_page;
-        let found = self
-            .store
-            .actor_pool(filter, today, per_page, offset)
-            .await
-            .map_err(unexpected("actor_pool"))?;
+        let index = self.pool.index(&self.store).await.map_err(unexpected("actor pool"))?;
+        let hits = index.search(
+            filter,
+            today,
+            domain::casting::POOL_PAGE,
+            usize::try_from(offset).unwrap_or(usize::MAX),
+        );
+        let found = PoolPage {
+            actors: self.store.pool_rows(&hits.ids).await.map_err(unexpected("pool_rows"))?,
+            total: hits.total,
+            by_gender: hits.by_gender,
+            by_skill: hits.by_skill,
+        };
         let pages =
             u32::try_from((found.total + per_page - 1) / per_page).unwrap_or(u32::MAX).max(1);
+        let mut looks =
+            self.look_views(&found.actors.iter().map(|r| r.actor_id).collect::<Vec<_>>()).await?;
         Ok(PoolView {
             total: found.total,
             by_gender: found.by_gender,
@@ -389,6 +492,7 @@ impl ServerBackend {
                 .actors
                 .into_iter()
                 .map(|row| PoolActor {
+                    look: looks.remove(&row.actor_id),
                     actor_id: row.actor_id,
                     name: row.name,
                     gender: row.facts.gender,

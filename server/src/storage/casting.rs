@@ -13,6 +13,7 @@ use domain::casting::{
     latest_birth_for_age,
 };
 use domain::vocab::{Gender, Skill};
+use domain::wages::overdue_before;
 use time::Date;
 
 use super::accounts::is_unique_violation;
@@ -212,7 +213,7 @@ macro_rules! call_terms {
     }};
 }
 
-/// Records the skills a call's draft asks for, in transaction `$tx`.
+/// Records the skills and training a call's draft asks for, in transaction `$tx`.
 macro_rules! call_skills {
     ($tx:ident, $call_id:expr, $draft:expr) => {
         for skill in &$draft.requirements.skills {
@@ -221,6 +222,15 @@ macro_rules! call_skills {
                 .bind(skill.code())
                 .execute(&mut *$tx)
                 .await?;
+        }
+        for module in &$draft.requirements.training {
+            sqlx::query(
+                "insert into casting_call_training (casting_call_id, module) values ($1, $2)",
+            )
+            .bind($call_id)
+            .bind(module.code())
+            .execute(&mut *$tx)
+            .await?;
         }
     };
 }
@@ -233,9 +243,11 @@ impl Store {
         call_id: Option<i64>,
         only_open: bool,
         today: Date,
+        production_id: Option<i64>,
     ) -> Result<Vec<StoredCall>, StorageError> {
         let condition = "p.verified and ($1 is null or c.casting_call_id = $1) \
-             and (not $3 or (c.status = 'open' and c.deadline >= $2))";
+             and (not $3 or (c.status = 'open' and c.deadline >= $2)) \
+             and ($4 is null or c.production_id = $4)";
         let sql = format!("{CALL_SELECT} where {condition} order by c.deadline, c.casting_call_id");
         let skill_sql = format!(
             "select s.casting_call_id as owner_id, s.skill as code from casting_call_skill s \
@@ -248,21 +260,29 @@ impl Store {
                 .bind(call_id)
                 .bind(today)
                 .bind(only_open)
+                .bind(production_id)
                 .fetch_all(pool)
                 .await?;
             let skills: Vec<CodeRow> = sqlx::query_as(&skill_sql)
                 .bind(call_id)
                 .bind(today)
                 .bind(only_open)
+                .bind(production_id)
                 .fetch_all(pool)
                 .await?;
             (rows, skills)
         });
         let mut skills = group_codes(skills, Skill::parse, "casting_call_skill.skill")?;
+        let warned = self.productions_with_overdue_reports(overdue_before(today)).await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.card.casting_call_id).collect();
+        let mut training = self.call_training(&ids).await?;
         rows.into_iter()
             .map(|row| {
                 let id = row.card.casting_call_id;
-                row.into_call(skills.remove(&id).unwrap_or_default(), today)
+                let mut call = row.into_call(skills.remove(&id).unwrap_or_default(), today)?;
+                call.card.wage_warning = warned.contains(&call.production_id);
+                call.card.requirements.training = training.remove(&id).unwrap_or_default();
+                Ok(call)
             })
             .collect()
     }
@@ -270,8 +290,39 @@ impl Store {
     /// Calls of verified productions still taking applications on `today`, soonest deadline
     /// first.
     pub async fn open_calls(&self, today: Date) -> Result<Vec<CallCard>, StorageError> {
-        let calls = self.calls_where(None, true, today).await?;
+        let calls = self.calls_where(None, true, today, None).await?;
         Ok(calls.into_iter().map(|c| c.card).collect())
+    }
+
+    /// Every call of `production_id`, open, closed or cancelled, latest first shooting day
+    /// first.
+    pub async fn production_calls(
+        &self,
+        production_id: i64,
+        today: Date,
+    ) -> Result<Vec<StoredCall>, StorageError> {
+        let mut calls = self.calls_where(None, false, today, Some(production_id)).await?;
+        calls.sort_by_key(|c| (std::cmp::Reverse(c.card.starts_on), c.card.call_id));
+        Ok(calls)
+    }
+
+    /// For each of `call_ids` with applications: `(waiting for a decision, all)`.
+    pub async fn application_counts(
+        &self,
+        call_ids: &[i64],
+    ) -> Result<HashMap<i64, (i64, i64)>, StorageError> {
+        if call_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let list = call_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "select casting_call_id, \
+             sum(case when status in ('applied', 'shortlisted') then 1 else 0 end), count(*) \
+             from application where casting_call_id in ({list}) group by casting_call_id"
+        );
+        let rows: Vec<(i64, i64, i64)> =
+            on_db!(self.db(), pool => sqlx::query_as(&sql).fetch_all(pool).await?);
+        Ok(rows.into_iter().map(|(id, pending, all)| (id, (pending, all))).collect())
     }
 
     /// One call, open or not, if it exists and its production is verified.
@@ -280,7 +331,7 @@ impl Store {
         call_id: i64,
         today: Date,
     ) -> Result<Option<StoredCall>, StorageError> {
-        Ok(self.calls_where(Some(call_id), false, today).await?.into_iter().next())
+        Ok(self.calls_where(Some(call_id), false, today, None).await?.into_iter().next())
     }
 
     /// The actor profile of an account, if it has one.
@@ -314,6 +365,7 @@ impl Store {
         let Some((gender, birth_date, height_cm, weight_kg)) = row else {
             return Ok(None);
         };
+        let training = self.training_of(&[actor_id]).await?.remove(&actor_id).unwrap_or_default();
         Ok(Some(ActorFacts {
             gender: code(Gender::parse, &gender, "actor.gender")?,
             birth_date,
@@ -323,6 +375,7 @@ impl Store {
                 .iter()
                 .map(|s| code(Skill::parse, s, "actor_skill.skill"))
                 .collect::<Result<_, _>>()?,
+            training,
         }))
     }
 
@@ -416,14 +469,20 @@ impl Store {
         });
         // One application per call: each call's skills are taken once.
         let mut skills = group_codes(skills, Skill::parse, "casting_call_skill.skill")?;
+        let warned = self.productions_with_overdue_reports(overdue_before(today)).await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.call.card.casting_call_id).collect();
+        let mut training = self.call_training(&ids).await?;
         rows.into_iter()
             .map(|row| {
                 let id = row.call.card.casting_call_id;
                 let (status, reason) =
                     status_of(&row.application_status, row.released_reason.as_deref())?;
+                let mut call = row.call.into_call(skills.remove(&id).unwrap_or_default(), today)?;
+                call.card.wage_warning = warned.contains(&call.production_id);
+                call.card.requirements.training = training.remove(&id).unwrap_or_default();
                 Ok(WorkRow {
                     application_id: row.application_id,
-                    call: row.call.into_call(skills.remove(&id).unwrap_or_default(), today)?,
+                    call,
                     status,
                     reason,
                     applied_at: row.applied_at,
@@ -456,6 +515,8 @@ impl Store {
         });
         let mut skills: HashMap<i64, Vec<Skill>> =
             group_codes(skills, Skill::parse, "actor_skill.skill")?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.actor_id).collect();
+        let mut training = self.training_of(&ids).await?;
         rows.into_iter()
             .map(|row| {
                 let (status, reason) = status_of(&row.status, row.released_reason.as_deref())?;
@@ -469,6 +530,7 @@ impl Store {
                         height_cm: row.height_cm,
                         weight_kg: row.weight_kg,
                         skills: skills.remove(&row.actor_id).unwrap_or_default(),
+                        training: training.remove(&row.actor_id).unwrap_or_default(),
                     },
                     phone: row.phone,
                     status,
@@ -677,10 +739,12 @@ impl Store {
             .bind(call_id)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("delete from casting_call_skill where casting_call_id = $1")
-                .bind(call_id)
-                .execute(&mut *tx)
-                .await?;
+            for table in ["casting_call_skill", "casting_call_training"] {
+                sqlx::query(&format!("delete from {table} where casting_call_id = $1"))
+                    .bind(call_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             call_skills!(tx, call_id, draft);
             if draft.needed == booked {
                 sqlx::query(RELEASE_PENDING)
@@ -735,6 +799,16 @@ impl Store {
             .into_iter()
             .map(|(slug, name_zh, name_en)| PlaceOption { slug, name_zh, name_en })
             .collect())
+    }
+
+    /// Where the location `slug` is (WGS-84 latitude, longitude).
+    pub async fn location_point(&self, slug: &str) -> Result<Option<(f64, f64)>, StorageError> {
+        Ok(on_db!(self.db(), pool => sqlx::query_as(
+            "select lat, lon from location where slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?))
     }
 
     /// Whether the production is verified (may publish calls); `None` when there is none.
@@ -823,6 +897,13 @@ impl Store {
                 8 + n
             ));
         }
+        for n in 0..filter.training.len() {
+            condition.push_str(&format!(
+                " and exists (select 1 from training_pass t where t.actor_id = x.actor_id \
+                 and t.module = ${})",
+                8 + filter.skills.len() + n
+            ));
+        }
         let count_sql = format!("select count(*) from actor x where {condition}");
         let gender_sql =
             format!("select x.gender, count(*) from actor x where {condition} group by x.gender");
@@ -831,8 +912,8 @@ impl Store {
              where {condition} group by s.skill"
         );
         let page_sql = format!(
-            "select x.actor_id, x.name, x.gender, x.birth_date, x.height_cm, x.weight_kg \
-             from actor x where {condition} order by x.actor_id limit {limit} offset {offset}"
+            "select x.actor_id from actor x where {condition} \
+             order by x.actor_id limit {limit} offset {offset}"
         );
         let gender = filter.gender.map(|g| g.code());
         let skills: Vec<&str> = filter.skills.iter().map(|s| s.code()).collect();
@@ -849,21 +930,21 @@ impl Store {
                 for skill in &skills {
                     q = q.bind(*skill);
                 }
+                for module in &filter.training {
+                    q = q.bind(module.code());
+                }
                 q
             }};
         }
-        let (total, genders, skill_counts, rows) = on_db!(self.db(), pool => {
+        let (total, genders, skill_counts, ids) = on_db!(self.db(), pool => {
             let total: i64 = bound!(sqlx::query_scalar(&count_sql)).fetch_one(pool).await?;
             let genders: Vec<(String, i64)> =
                 bound!(sqlx::query_as(&gender_sql)).fetch_all(pool).await?;
             let skill_counts: Vec<(String, i64)> =
                 bound!(sqlx::query_as(&skill_sql)).fetch_all(pool).await?;
-            let rows: Vec<(i64, String, String, Date, i64, i64)> =
-                bound!(sqlx::query_as(&page_sql)).fetch_all(pool).await?;
-            (total, genders, skill_counts, rows)
+            let ids: Vec<i64> = bound!(sqlx::query_scalar(&page_sql)).fetch_all(pool).await?;
+            (total, genders, skill_counts, ids)
         });
-        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-        let mut skills_of = self.skills_of(&ids).await?;
         let mut by_gender: Vec<(Gender, i64)> = genders
             .iter()
             .map(|(g, n)| Ok((code(Gender::parse, g, "actor.gender")?, *n)))
@@ -874,27 +955,15 @@ impl Store {
             .map(|(s, n)| Ok((code(Skill::parse, s, "actor_skill.skill")?, *n)))
             .collect::<Result<_, StorageError>>()?;
         by_skill.sort_by_key(|(s, _)| Skill::ALL.iter().position(|x| x == s));
-        let actors = rows
-            .into_iter()
-            .map(|(actor_id, name, gender, birth_date, height_cm, weight_kg)| {
-                Ok(PoolRow {
-                    actor_id,
-                    name,
-                    facts: ActorFacts {
-                        gender: code(Gender::parse, &gender, "actor.gender")?,
-                        birth_date,
-                        height_cm,
-                        weight_kg,
-                        skills: skills_of.remove(&actor_id).unwrap_or_default(),
-                    },
-                })
-            })
-            .collect::<Result<_, StorageError>>()?;
+        let actors = self.pool_rows(&ids).await?;
         Ok(PoolPage { total, by_gender, by_skill, actors })
     }
 
     /// The skills of each of `actor_ids`.
-    async fn skills_of(&self, actor_ids: &[i64]) -> Result<HashMap<i64, Vec<Skill>>, StorageError> {
+    pub(super) async fn skills_of(
+        &self,
+        actor_ids: &[i64],
+    ) -> Result<HashMap<i64, Vec<Skill>>, StorageError> {
         if actor_ids.is_empty() {
             return Ok(HashMap::new());
         }

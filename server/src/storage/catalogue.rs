@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use app::models::ItemCard;
 use domain::vocab::Era;
+use time::Date;
 
 use super::rows::ItemRow;
 use super::{StorageError, Store, on_db};
@@ -24,6 +25,7 @@ pub struct IndexRow {
     pub size: Option<String>,
     pub condition: String,
     pub daily_rate_fen: i64,
+    pub quantity_owned: i64,
     pub supplier: String,
 }
 
@@ -48,6 +50,15 @@ pub struct CatalogueSource {
     pub subcategories: Vec<Named>,
     /// Suppliers of stock, by code.
     pub suppliers: Vec<Named>,
+}
+
+/// `(item_id, tag)` rows, in order, as each item's tags.
+pub(super) fn group_tags(rows: Vec<(i64, String)>) -> HashMap<i64, Vec<String>> {
+    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+    for (item_id, tag) in rows {
+        tags.entry(item_id).or_default().push(tag);
+    }
+    tags
 }
 
 const CARD_COLUMNS: &str = "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
@@ -80,10 +91,11 @@ impl Store {
             let items: Vec<IndexRow> = sqlx::query_as(
                 "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
                  s.code as subcategory, i.era, i.colour, i.material, i.size, i.condition, \
-                 i.daily_rate_fen, p.code as supplier \
+                 i.daily_rate_fen, i.quantity_owned, p.code as supplier \
                  from item i \
                  join subcategory s on s.subcategory_id = i.subcategory_id \
                  join supplier p on p.supplier_id = i.supplier_id \
+                 where i.retired_on is null \
                  order by i.sku",
             )
             .fetch_all(&mut *tx)
@@ -107,11 +119,7 @@ impl Store {
             tx.commit().await?;
             (revision, items, tags, subcategories, suppliers)
         });
-        let mut grouped: HashMap<i64, Vec<String>> = HashMap::new();
-        for (item_id, tag) in tags {
-            grouped.entry(item_id).or_default().push(tag);
-        }
-        Ok(CatalogueSource { revision, items, tags: grouped, subcategories, suppliers })
+        Ok(CatalogueSource { revision, items, tags: group_tags(tags), subcategories, suppliers })
     }
 
     /// The cards of these items, in the order asked; unknown ids are left out.
@@ -159,7 +167,7 @@ impl Store {
             sqlx::query_scalar(
                 "select o.item_id from item o join item i on i.item_id = $1 \
                  where o.subcategory_id = i.subcategory_id and o.era = i.era \
-                 and o.item_id <> i.item_id order by o.sku limit $2",
+                 and o.item_id <> i.item_id and o.retired_on is null order by o.sku limit $2",
             )
             .bind(item_id)
             .bind(limit)
@@ -178,5 +186,70 @@ impl Store {
                 .await?
         });
         era.flatten().map(|code| super::rows::code(Era::parse, &code, "production.era")).transpose()
+    }
+}
+
+/// A production that had an item: picked up or returned under one of its reservations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemUse {
+    pub production_id: i64,
+    pub name_zh: String,
+    pub name_en: String,
+    /// The production lets item pages name it.
+    pub credit_consent: bool,
+    /// The last day of its latest such reservation.
+    pub last_day: Date,
+}
+
+impl Store {
+    /// The productions that had `item_id` (reservations picked up or returned), latest first.
+    pub async fn item_uses(&self, item_id: i64) -> Result<Vec<ItemUse>, StorageError> {
+        let rows: Vec<(i64, String, String, bool, Date)> = on_db!(self.db(), pool => {
+            sqlx::query_as(
+                "select p.production_id, p.name_zh, p.name_en, p.credit_consent, r.last_day \
+                 from reservation_line l \
+                 join reservation r on r.reservation_id = l.reservation_id \
+                 join production p on p.production_id = r.production_id \
+                 where l.item_id = $1 and r.status in ('picked_up', 'returned') \
+                 order by r.last_day desc, p.production_id",
+            )
+            .bind(item_id)
+            .fetch_all(pool)
+            .await?
+        });
+        let mut uses: Vec<ItemUse> = Vec::new();
+        for (production_id, name_zh, name_en, credit_consent, last_day) in rows {
+            if !uses.iter().any(|u| u.production_id == production_id) {
+                uses.push(ItemUse { production_id, name_zh, name_en, credit_consent, last_day });
+            }
+        }
+        Ok(uses)
+    }
+
+    /// Whether the production lets item pages name it (`None`: no such production).
+    pub async fn credit_consent(&self, production_id: i64) -> Result<Option<bool>, StorageError> {
+        let consent = on_db!(self.db(), pool => {
+            sqlx::query_scalar("select credit_consent from production where production_id = $1")
+                .bind(production_id)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(consent)
+    }
+
+    /// Sets whether the production lets item pages name it.
+    pub async fn set_credit_consent(
+        &self,
+        production_id: i64,
+        consent: bool,
+    ) -> Result<(), StorageError> {
+        on_db!(self.db(), pool => {
+            sqlx::query("update production set credit_consent = $2 where production_id = $1")
+                .bind(production_id)
+                .bind(consent)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
     }
 }

@@ -119,6 +119,16 @@ pub struct NewProduction {
     pub company_en: String,
 }
 
+/// What deleting an account did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deleted {
+    NoSuchAccount,
+    /// Gone; `look_key` names the actor's look photo files for the caller to remove.
+    Done {
+        look_key: Option<String>,
+    },
+}
+
 /// Everything Backlot holds about an account, for its owner to download.
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountExport {
@@ -163,6 +173,20 @@ pub struct ActorExport {
     pub discoverable: bool,
     #[sqlx(skip)]
     pub skills: Vec<String>,
+    /// The current look photo: the day it was taken and where its file is downloaded.
+    #[sqlx(skip)]
+    pub look: Option<LookExport>,
+}
+
+/// An actor's look photo in the data download.
+#[derive(Debug, Clone, Serialize)]
+pub struct LookExport {
+    #[serde(serialize_with = "iso_date")]
+    pub taken_on: Date,
+    /// Unix seconds.
+    pub uploaded_at: i64,
+    /// The full-size file, at this site.
+    pub file: String,
 }
 
 /// Writes a date as `YYYY-MM-DD`, readable in the downloaded file.
@@ -532,7 +556,7 @@ impl Store {
     /// phone, skills). Records that referred to them (audit lines, invitations, and later
     /// applications and bookings) keep their other fields with the link cleared. `false` if
     /// there was no such account.
-    pub async fn delete_account(&self, account_id: i64, now: i64) -> Result<bool, StorageError> {
+    pub async fn delete_account(&self, account_id: i64, now: i64) -> Result<Deleted, StorageError> {
         Ok(on_db!(self.db(), pool => {
             let mut tx = pool.begin_write().await?;
             let actor: Option<Option<i64>> =
@@ -541,9 +565,16 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?;
             match actor {
-                None => false,
+                None => Deleted::NoSuchAccount,
                 Some(actor) => {
+                    let mut look_key = None;
                     if let Some(actor_id) = actor {
+                        look_key = sqlx::query_scalar(
+                            "delete from actor_look where actor_id = $1 returning file_key",
+                        )
+                        .bind(actor_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
                         sqlx::query("delete from actor where actor_id = $1")
                             .bind(actor_id)
                             .execute(&mut *tx)
@@ -552,7 +583,7 @@ impl Store {
                     let detail = format!("account {account_id} deleted by its owner");
                     audit!(tx, None::<i64>, "account.delete", &detail, now)?;
                     tx.commit().await?;
-                    true
+                    Deleted::Done { look_key }
                 }
             }
         }))
@@ -607,7 +638,19 @@ impl Store {
             role: account.role,
             created_at: account.created_at,
             organisation: account.org,
-            actor_profile: actor.map(|actor| ActorExport { skills, ..actor }),
+            actor_profile: match actor {
+                None => None,
+                Some(actor) => {
+                    let look = self.looks_of(&[actor.actor_id]).await?.remove(&actor.actor_id).map(
+                        |row| LookExport {
+                            taken_on: row.taken_on,
+                            uploaded_at: row.uploaded_at,
+                            file: format!("/media/looks/{}-large.jpg", row.file_key),
+                        },
+                    );
+                    Some(ActorExport { skills, look, ..actor })
+                }
+            },
             applications,
             audit_log: audit.into_iter().map(AuditEntry::from).collect(),
         }))

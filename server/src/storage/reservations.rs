@@ -7,11 +7,15 @@
 //! reads what the active reservations hold on each day, refuses if any line would exceed what
 //! is free on any day (`domain::stock::shortfall`), and otherwise inserts one reservation per
 //! supplier and empties the request list, all in the same transaction.
+//!
+//! Units away for repair (`maintenance`, see `storage::supply`) are held too, from the day
+//! they came back damaged on, in every count of what is free and in the reservation check.
 
 use std::collections::{BTreeMap, HashMap};
 
 use app::models::ItemCard;
-use domain::stock::{Days, Held, Shortage, free_per_day, shortfall};
+use domain::reservation::maintenance_hold;
+use domain::stock::{Days, Held, Shortage, free_per_day, most_held, shortfall};
 use time::Date;
 
 use super::{BeginWrite, Db, StorageError, Store, on_db};
@@ -49,6 +53,8 @@ pub enum Reserved {
     Short(Vec<Shortage>),
     /// Nothing was reserved: an item does not exist.
     NoSuchItem(i64),
+    /// Nothing was reserved: its supplier has retired an item.
+    Retired(i64),
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -61,6 +67,7 @@ struct StockRow {
     daily_rate_fen: i64,
     deposit_fen: i64,
     supplier_id: i64,
+    retired_on: Option<Date>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -71,7 +78,8 @@ struct HeldRow {
     quantity: i64,
 }
 
-fn placeholders(from: usize, count: usize) -> String {
+/// `$from, $from+1, …` for `count` bound values (an `in (…)` list).
+pub(super) fn placeholders(from: usize, count: usize) -> String {
     (from..from + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
 
@@ -85,6 +93,23 @@ fn holds_sql(count: usize) -> String {
          and l.item_id in ({})",
         placeholders(3, count)
     )
+}
+
+/// Units of the items bound as `$2`, `$3`, … (`count` of them) away for repair since a day
+/// on or before `$1` (the last day asked about): `(item_id, since, quantity)`.
+fn maintenance_sql(count: usize) -> String {
+    format!(
+        "select item_id, since, quantity from maintenance \
+         where repaired_at is null and since <= $1 and item_id in ({})",
+        placeholders(2, count)
+    )
+}
+
+/// Adds the units in maintenance to what is held over `days`.
+fn add_maintenance(held: &mut HashMap<i64, Vec<Held>>, rows: Vec<(i64, Date, i64)>, days: Days) {
+    for (item_id, since, quantity) in rows {
+        held.entry(item_id).or_default().push(maintenance_hold(since, quantity, days));
+    }
 }
 
 fn group_held(rows: Vec<HeldRow>) -> HashMap<i64, Vec<Held>> {
@@ -151,7 +176,7 @@ impl Store {
     }
 
     /// Sets how many of `item_id` the list asks for (0 takes it off). `false` when the item
-    /// does not exist.
+    /// does not exist or is retired.
     pub async fn set_request_line(
         &self,
         account_id: i64,
@@ -160,7 +185,7 @@ impl Store {
         now: i64,
     ) -> Result<bool, StorageError> {
         let exists = on_db!(self.db(), pool => {
-            let exists: Option<i64> = sqlx::query_scalar("select item_id from item where item_id = $1")
+            let exists: Option<i64> = sqlx::query_scalar("select item_id from item where item_id = $1 and retired_on is null")
                 .bind(item_id)
                 .fetch_optional(pool)
                 .await?;
@@ -222,7 +247,8 @@ impl Store {
             placeholders(1, item_ids.len())
         );
         let held_sql = holds_sql(item_ids.len());
-        let (owned, held) = on_db!(self.db(), pool => {
+        let repair_sql = maintenance_sql(item_ids.len());
+        let (owned, held, repairs) = on_db!(self.db(), pool => {
             let mut q = sqlx::query_as::<_, (i64, i64)>(&owned_sql);
             for id in item_ids {
                 q = q.bind(id);
@@ -232,9 +258,15 @@ impl Store {
             for id in item_ids {
                 q = q.bind(id);
             }
-            (owned, q.fetch_all(pool).await?)
+            let held = q.fetch_all(pool).await?;
+            let mut q = sqlx::query_as::<_, (i64, Date, i64)>(&repair_sql).bind(days.last);
+            for id in item_ids {
+                q = q.bind(id);
+            }
+            (owned, held, q.fetch_all(pool).await?)
         });
-        let held = group_held(held);
+        let mut held = group_held(held);
+        add_maintenance(&mut held, repairs, days);
         Ok(owned
             .into_iter()
             .map(|(id, owned)| {
@@ -266,9 +298,10 @@ impl Store {
         );
         let stock_sql = format!(
             "select item_id, sku, name_zh, name_en, quantity_owned, daily_rate_fen, deposit_fen, \
-             supplier_id from item where item_id in ({in_list})"
+             supplier_id, retired_on from item where item_id in ({in_list})"
         );
         let held_sql = holds_sql(ids.len());
+        let repair_sql = maintenance_sql(ids.len());
         let codes: Vec<String> = (0..ids.len()).map(|_| code()).collect();
         let outcome: Result<Reserved, sqlx::Error> = on_db!(self.db(), pool => async {
             let mut tx = pool.begin_write().await?;
@@ -288,11 +321,19 @@ impl Store {
             if let Some(missing) = ids.iter().find(|id| !stock.contains_key(id)) {
                 return Ok(Reserved::NoSuchItem(*missing));
             }
+            if let Some(retired) = ids.iter().find(|id| stock[id].retired_on.is_some()) {
+                return Ok(Reserved::Retired(*retired));
+            }
             let mut q = sqlx::query_as::<_, HeldRow>(&held_sql).bind(new.days.last).bind(new.days.first);
             for id in &ids {
                 q = q.bind(id);
             }
-            let held = group_held(q.fetch_all(&mut *tx).await?);
+            let mut held = group_held(q.fetch_all(&mut *tx).await?);
+            let mut q = sqlx::query_as::<_, (i64, Date, i64)>(&repair_sql).bind(new.days.last);
+            for id in &ids {
+                q = q.bind(id);
+            }
+            add_maintenance(&mut held, q.fetch_all(&mut *tx).await?, new.days);
             let mut short = Vec::new();
             for (item_id, quantity) in new.lines {
                 let row = &stock[item_id];
@@ -361,6 +402,34 @@ impl Store {
         Ok(outcome?)
     }
 
+    /// For every item held on some day of `days` (by active reservations or away for repair),
+    /// the most units held on any one of those days; items not listed are wholly free.
+    pub async fn most_held(&self, days: Days) -> Result<HashMap<i64, i64>, StorageError> {
+        let held_sql = format!(
+            "select l.item_id, r.first_day, r.last_day, l.quantity from reservation_line l \
+             join reservation r on r.reservation_id = l.reservation_id \
+             where r.status in {HOLDING} and r.first_day <= $1 and r.last_day >= $2"
+        );
+        let (held, repairs) = on_db!(self.db(), pool => {
+            let held: Vec<HeldRow> = sqlx::query_as(&held_sql)
+                .bind(days.last)
+                .bind(days.first)
+                .fetch_all(pool)
+                .await?;
+            let repairs: Vec<(i64, Date, i64)> = sqlx::query_as(
+                "select item_id, since, quantity from maintenance \
+                 where repaired_at is null and since <= $1",
+            )
+            .bind(days.last)
+            .fetch_all(pool)
+            .await?;
+            (held, repairs)
+        });
+        let mut held = group_held(held);
+        add_maintenance(&mut held, repairs, days);
+        Ok(held.into_iter().map(|(id, holds)| (id, most_held(&holds, days))).collect())
+    }
+
     /// Units of `item_id` held by active reservations on each of `days`, summed over every
     /// reservation with no floor: for checks that nothing is ever over-reserved.
     pub async fn reserved_per_day(
@@ -396,6 +465,8 @@ pub struct StoredReservation {
     pub status: String,
     pub days: Days,
     pub created_at: i64,
+    /// The day the items came back, once returned.
+    pub returned_on: Option<Date>,
     pub lines: Vec<StoredLine>,
 }
 
@@ -424,6 +495,7 @@ struct ReservationRow {
     first_day: Date,
     last_day: Date,
     created_at: i64,
+    returned_on: Option<Date>,
 }
 
 impl Store {
@@ -436,7 +508,7 @@ impl Store {
             let rows: Vec<ReservationRow> = sqlx::query_as(
                 "select r.reservation_id, r.code, r.production_id, r.supplier_id, \
                  s.name_zh as supplier_zh, s.name_en as supplier_en, r.status, r.first_day, \
-                 r.last_day, r.created_at from reservation r \
+                 r.last_day, r.created_at, r.returned_on from reservation r \
                  join supplier s on s.supplier_id = r.supplier_id \
                  where r.production_id = $1 order by r.created_at desc, r.reservation_id desc",
             )
@@ -472,6 +544,7 @@ impl Store {
                 status: row.status,
                 days: Days { first: row.first_day, last: row.last_day },
                 created_at: row.created_at,
+                returned_on: row.returned_on,
             })
             .collect())
     }

@@ -185,9 +185,12 @@ impl CallRow {
                 height_range_cm: (self.height_min_cm, self.height_max_cm),
                 weight_range_kg: (self.weight_min_kg, self.weight_max_kg),
                 skills,
+                // Filled in by the caller from `casting_call_training`.
+                training: Vec::new(),
             },
             needed: self.needed,
             booked,
+            wage_warning: false,
         })
     }
 }

@@ -1,6 +1,6 @@
 //! Writes the seed records into an empty database, in one transaction.
 
-use domain::vocab::Category;
+use domain::vocab::{Category, Module, Skill};
 use sqlx::QueryBuilder;
 use time::{Date, Duration, Month};
 
@@ -243,6 +243,19 @@ impl Store {
                 q.build().execute(&mut *tx).await?;
             }
 
+            // Training: calls that ask for riders require the horses module too.
+            let call_training: Vec<(i64, &str)> = calls.iter().enumerate()
+                .filter(|(_, c)| c.skills.contains(&Skill::HorseRiding))
+                .map(|(i, _)| (i as i64 + 1, Module::Horses.code()))
+                .collect();
+            if !call_training.is_empty() {
+                let mut q = QueryBuilder::new("insert into casting_call_training (casting_call_id, module) ");
+                q.push_values(&call_training, |mut b, (id, m)| {
+                    b.push_bind(*id).push_bind(*m);
+                });
+                q.build().execute(&mut *tx).await?;
+            }
+
             let births = actors.iter().map(birth_date).collect::<Result<Vec<_>, _>>()?;
             for (n, chunk) in actors.chunks(CHUNK).enumerate() {
                 let mut q = QueryBuilder::new(
@@ -264,6 +277,23 @@ impl Store {
                 let mut q = QueryBuilder::new("insert into actor_skill (actor_id, skill) ");
                 q.push_values(chunk, |mut b, (id, s)| {
                     b.push_bind(*id).push_bind(*s);
+                });
+                q.build().execute(&mut *tx).await?;
+            }
+
+            // Every rider passed the horses module; every third actor passed set safety.
+            let passes: Vec<(i64, &str)> = actors.iter().enumerate()
+                .flat_map(|(i, a)| {
+                    let horses = a.skills.contains(&Skill::HorseRiding).then_some(Module::Horses);
+                    let safety = (i % 3 == 0).then_some(Module::SetSafety);
+                    horses.into_iter().chain(safety).map(move |m| (i as i64 + 1, m.code()))
+                })
+                .collect();
+            let passed_at = domain::studio_midnight(day(-30));
+            for chunk in passes.chunks(CHUNK) {
+                let mut q = QueryBuilder::new("insert into training_pass (actor_id, module, passed_at) ");
+                q.push_values(chunk, |mut b, (id, m)| {
+                    b.push_bind(*id).push_bind(*m).push_bind(passed_at);
                 });
                 q.build().execute(&mut *tx).await?;
             }

@@ -296,8 +296,30 @@ impl Browser {
         let form = reqwest::multipart::Form::new()
             .part("photo", part)
             .text("caption", caption.to_string());
+        self.post_multipart(&format!("/locations/{slug}/photos"), form).await
+    }
+
+    /// Uploads a file as the form field `field` to `path` (multipart, asking for JSON).
+    pub async fn upload_file(
+        &self,
+        path: &str,
+        field: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> reqwest::Response {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
+        let form = reqwest::multipart::Form::new().part(field.to_string(), part);
+        self.post_multipart(path, form).await
+    }
+
+    /// POSTs a multipart form to `path` from this site, asking for JSON.
+    async fn post_multipart(
+        &self,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
         self.client
-            .post(format!("{}/locations/{slug}/photos", self.base))
+            .post(format!("{}{path}", self.base))
             .header("origin", &self.base)
             .header("accept", "application/json")
             .multipart(form)
@@ -308,6 +330,25 @@ impl Browser {
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+    }
+
+    /// Uploads a look photo taken on `taken_on` as the profile page does, asking for JSON.
+    pub async fn upload_look(&self, bytes: Vec<u8>, taken_on: &str) -> reqwest::Response {
+        let form = reqwest::multipart::Form::new()
+            .part("photo", reqwest::multipart::Part::bytes(bytes).file_name("look.png"))
+            .text("taken_on", taken_on.to_string());
+        self.post_multipart("/profile/look", form).await
+    }
+
+    /// POSTs nothing to `path` from this site, asking for JSON.
+    pub async fn post_json(&self, path: &str) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("origin", &self.base)
+            .header("accept", "application/json")
+            .send()
+            .await
+            .expect("request")
     }
 
     /// Who this browser is logged in as (`None` for a visitor).
@@ -414,6 +455,25 @@ impl TestApp {
         browser.log_in(&login, TEST_PASSWORD).await;
         (browser, id)
     }
+}
+
+/// A response's JSON body; panics with the status and text when it is not JSON.
+pub async fn json(response: reqwest::Response) -> serde_json::Value {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|_| panic!("{status}: {text}"))
+}
+
+/// The `(field, code)` pairs of an `Invalid` error's JSON.
+pub fn codes(error: &serde_json::Value) -> Vec<(String, String)> {
+    error["Invalid"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| (e["field"].as_str().unwrap().into(), e["code"].as_str().unwrap().into()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Runs one async test body against SQLite and against PostgreSQL.

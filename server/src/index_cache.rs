@@ -1,0 +1,80 @@
+//! In-memory search indexes kept in step with the database: each remembers the stored revision
+//! (a counter bumped by triggers on the rows it is built from) and is rebuilt, once, by the
+//! first search that finds the revision moved — so every instance in front of a shared
+//! PostgreSQL sees every instance's changes.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use tokio::sync::{Mutex, RwLock};
+
+use crate::storage::{StorageError, Store};
+
+/// An index built from stored rows as of one revision.
+pub trait Rebuilt: Send + Sync + Sized + 'static {
+    /// The rows it is built from, read consistently with their revision.
+    type Source: Send + 'static;
+    /// Named in the log line of each rebuild.
+    const NAME: &'static str;
+
+    /// The revision stored now.
+    fn stored_revision(store: &Store) -> impl Future<Output = Result<i64, StorageError>> + Send;
+    /// Reads the rows (and the revision they reflect).
+    fn source(store: &Store) -> impl Future<Output = Result<Self::Source, StorageError>> + Send;
+    /// Builds the index (CPU work, run off the async threads).
+    fn build(source: Self::Source) -> Self;
+    /// The revision the index reflects.
+    fn revision(&self) -> i64;
+    /// How many entries (items, actors) it holds.
+    fn entry_count(&self) -> usize;
+}
+
+/// The index shared by every request.
+#[derive(Debug)]
+pub struct IndexCache<I> {
+    current: Arc<RwLock<Option<Arc<I>>>>,
+    rebuilding: Arc<Mutex<()>>,
+}
+
+impl<I> Default for IndexCache<I> {
+    fn default() -> Self {
+        IndexCache { current: Arc::default(), rebuilding: Arc::default() }
+    }
+}
+
+impl<I> Clone for IndexCache<I> {
+    fn clone(&self) -> Self {
+        IndexCache { current: self.current.clone(), rebuilding: self.rebuilding.clone() }
+    }
+}
+
+impl<I: Rebuilt> IndexCache<I> {
+    /// The index for the rows as stored now.
+    pub async fn index(&self, store: &Store) -> Result<Arc<I>, StorageError> {
+        let revision = I::stored_revision(store).await?;
+        if let Some(index) = self.fresh(revision).await {
+            return Ok(index);
+        }
+        // One rebuild at a time; whoever waited here finds it done.
+        let _rebuilding = self.rebuilding.lock().await;
+        if let Some(index) = self.fresh(revision).await {
+            return Ok(index);
+        }
+        let source = I::source(store).await?;
+        let index = tokio::task::spawn_blocking(move || Arc::new(I::build(source)))
+            .await
+            .map_err(|error| StorageError::Corrupt(format!("index build failed: {error}")))?;
+        tracing::info!(
+            revision = index.revision(),
+            entries = index.entry_count(),
+            "{} index built",
+            I::NAME
+        );
+        *self.current.write().await = Some(index.clone());
+        Ok(index)
+    }
+
+    async fn fresh(&self, revision: i64) -> Option<Arc<I>> {
+        self.current.read().await.as_ref().filter(|i| i.revision() >= revision).cloned()
+    }
+}

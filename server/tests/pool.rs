@@ -1,0 +1,110 @@
+//! The actor pool's in-memory index on SQLite and PostgreSQL: it answers every filter exactly
+//! as the database's own query does (counts, order, pages), and follows every change to an
+//! actor's facts, skills, training and search switch.
+
+mod support;
+
+use domain::casting::{ActorFilter, POOL_PAGE, ProfileChange};
+use domain::vocab::Skill;
+use server::pool::PoolCache;
+use server::seed::SeedOptions;
+use server::storage::Store;
+use support::{ANCHOR, Backend, TestDb};
+
+/// The index's answer in the shape of the database query's.
+async fn from_index(
+    cache: &PoolCache,
+    store: &Store,
+    filter: &ActorFilter,
+    page: usize,
+) -> (i64, Vec<(domain::vocab::Gender, i64)>, Vec<(Skill, i64)>, Vec<(i64, String)>) {
+    let index = cache.index(store).await.unwrap();
+    let hits = index.search(filter, ANCHOR, POOL_PAGE, page * POOL_PAGE);
+    let rows = store.pool_rows(&hits.ids).await.unwrap();
+    (
+        hits.total,
+        hits.by_gender,
+        hits.by_skill,
+        rows.into_iter().map(|r| (r.actor_id, r.name)).collect(),
+    )
+}
+
+async fn from_database(
+    store: &Store,
+    filter: &ActorFilter,
+    page: usize,
+) -> (i64, Vec<(domain::vocab::Gender, i64)>, Vec<(Skill, i64)>, Vec<(i64, String)>) {
+    let per_page = POOL_PAGE as i64;
+    let found = store.actor_pool(filter, ANCHOR, per_page, page as i64 * per_page).await.unwrap();
+    (
+        found.total,
+        found.by_gender,
+        found.by_skill,
+        found.actors.into_iter().map(|r| (r.actor_id, r.name)).collect(),
+    )
+}
+
+on_both_backends!(the_index_answers_as_the_database_does, |backend: Backend| async move {
+    let db = TestDb::seeded_with(backend, SeedOptions { anchor: ANCHOR, actors: 3_000 }).await;
+    let cache = PoolCache::default();
+    for query in [
+        "",
+        "gender=female&age_min=18&age_max=25&height_min=160&height_max=170",
+        "gender=male&skill=horse_riding&weight_max=80",
+        "skill=dance&skill=english",
+        "age_min=30",
+        "age_max=19&weight_min=45",
+        "training=horses",
+        "training=set_safety&gender=female",
+        "height_min=300",
+    ] {
+        let filter = ActorFilter::from_query(query);
+        for page in [0, 1, 7] {
+            let expected = from_database(&db.store, &filter, page).await;
+            assert_eq!(
+                from_index(&cache, &db.store, &filter, page).await,
+                expected,
+                "{query} p{page}"
+            );
+        }
+    }
+    let everyone = from_index(&cache, &db.store, &ActorFilter::default(), 0).await;
+    assert!(everyone.0 > 1_000, "the generated pool is searchable: {}", everyone.0);
+    assert_eq!(everyone.3.len(), POOL_PAGE);
+});
+
+on_both_backends!(the_index_follows_every_change, |backend: Backend| async move {
+    let db = TestDb::seeded_with(backend, SeedOptions { anchor: ANCHOR, actors: 500 }).await;
+    let store = &db.store;
+    let cache = PoolCache::default();
+    let guqin =
+        ActorFilter::from_query("skill=guqin&skill=calligraphy&height_min=171&height_max=171");
+    let (before, _, _, found) = from_index(&cache, store, &guqin, 0).await;
+    assert!(found.len() < POOL_PAGE);
+
+    // Someone else in the pool takes up guqin and calligraphy and is measured at 171 cm.
+    let (_, _, _, first_page) = from_index(&cache, store, &ActorFilter::default(), 0).await;
+    let (actor_id, _) =
+        first_page.into_iter().find(|a| !found.contains(a)).expect("someone not found yet");
+    let change = |discoverable: bool| ProfileChange {
+        height_cm: 171,
+        weight_kg: 60,
+        skills: vec![Skill::Guqin, Skill::Calligraphy],
+        discoverable,
+    };
+    store.update_actor_profile(actor_id, &change(true)).await.unwrap();
+    let (after, _, skills, rows) = from_index(&cache, store, &guqin, 0).await;
+    assert_eq!(after, before + 1);
+    assert!(rows.iter().any(|(id, _)| *id == actor_id));
+    assert!(skills.contains(&(Skill::Guqin, after)));
+    assert_eq!((after, skills.clone()), {
+        let (t, _, s, _) = from_database(store, &guqin, 0).await;
+        (t, s)
+    });
+
+    // Hidden from searches: gone from the index too.
+    store.update_actor_profile(actor_id, &change(false)).await.unwrap();
+    let (hidden, _, _, rows) = from_index(&cache, store, &guqin, 0).await;
+    assert_eq!(hidden, before);
+    assert!(!rows.iter().any(|(id, _)| *id == actor_id));
+});
