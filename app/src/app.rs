@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Stylesheet id="leptos" href="/pkg/backlot.css" />
-        <I18nContextProvider>
+        <I18nContextProvider cookie_options=language_cookie()>
             <Router>
                 <Header />
                 <main id="main">
@@ -96,6 +96,15 @@ pub fn App() -> impl IntoView {
             </Router>
         </I18nContextProvider>
     }
+}
+
+/// The language choice is one cookie for the whole site. Without a path the browser files
+/// each page's answer under that page's folder (`/join`, `/catalogue`), and an older choice
+/// stored for `/` would then still speak for every other page.
+fn language_cookie() -> leptos_i18n::context::CookieOptions<Locale> {
+    leptos_use::UseCookieOptions::default()
+        .path("/".to_string())
+        .same_site(leptos_use::SameSite::Lax)
 }
 
 /// Site header: brand, main navigation and the language switch.

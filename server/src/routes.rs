@@ -50,6 +50,7 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let data_store = store.clone();
     let context = move || provide_context(handle.clone());
     let routes = generate_route_list(App);
+    let not_found = not_found_page(options.clone(), context.clone());
     Router::new()
         .route("/healthz", get(move || healthz(store.clone())))
         .route(
@@ -125,15 +126,44 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
                 ))
                 .service(ServeDir::new(photos_dir)),
         )
-        .leptos_routes_with_context(&options, routes, context, {
+        .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        // The site's files (bundle, styles, Leaflet, icons), precompressed where built so; any other
+        // address gets the app's "not found" page with status 404. Not
+        // `leptos_axum::file_and_error_handler`: it answers a found file inside a reactive owner
+        // whose parent is whatever owner the worker thread ran last and copies that owner's
+        // response options onto the file's answer, so a favicon could carry another visitor's
+        // language cookie.
+        .fallback_service(
+            ServeDir::new(&*options.site_root)
+                .precompressed_br()
+                .precompressed_gzip()
+                .call_fallback_on_method_not_allowed(true)
+                .not_found_service(not_found),
+        )
         .layer(sessions.layer(secure_cookies))
         .layer(axum::middleware::from_fn_with_state(guards, guard))
         .layer(CompressionLayer::new())
         .with_state(options)
+}
+
+/// The app's "not found" page (with the backend in context, so the header knows who is asking).
+fn not_found_page(
+    options: LeptosOptions,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl tower::Service<
+    axum::extract::Request,
+    Response = Response,
+    Error = std::convert::Infallible,
+    Future = impl Send,
+> + Clone {
+    let page = leptos_axum::render_app_async_with_context(context, move || shell(options.clone()));
+    tower::service_fn(move |request: axum::extract::Request| {
+        let answer = page(request);
+        async move { Ok::<_, std::convert::Infallible>(answer.await) }
+    })
 }
 
 /// Whether the caller asked for JSON (pages' scripts do; plain form posts ask for HTML).

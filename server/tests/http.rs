@@ -168,6 +168,74 @@ async fn unknown_pages_are_404() {
     assert!(html.contains("does not exist"));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_pages_know_who_is_asking() {
+    let app = app(Backend::Sqlite).await;
+    let crew = app.browser();
+    crew.log_in("crew@backlot.local", "backlot-crew-demo").await;
+    let response = crew.get("/no-such-page").await;
+    assert_eq!(response.status(), 404);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("class=\"signed-in\""), "the header of a 404 page lost the session");
+}
+
+// Site files are answered outside any page's rendering: they never carry what a page sets (its
+// language cookie), even while pages in another language are rendered alongside them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn site_files_never_carry_another_pages_cookies() {
+    let site = std::env::temp_dir().join(format!("backlot-site-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    let icon = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+    std::fs::write(site.join("favicon.svg"), icon).unwrap();
+    let db = TestDb::seeded_at(Backend::Sqlite, studio_today()).await;
+    let app = TestApp::spawn_serving(db, 10, site.to_str().unwrap()).await;
+    // Cookies are set by hand per request: no client keeps any.
+    let client = reqwest::Client::new();
+    let mut tasks = Vec::new();
+    for round in 0..60 {
+        let client = client.clone();
+        let (page, icon_url) = (app.url("/casting"), app.url("/favicon.svg"));
+        tasks.push(tokio::spawn(async move {
+            let (page_language, icon_language) =
+                if round % 2 == 0 { ("en", "zh") } else { ("zh", "en") };
+            let page = client
+                .get(page)
+                .header("cookie", format!("i18n_pref_locale={page_language}"))
+                .send();
+            let icon = client
+                .get(icon_url)
+                .header("cookie", format!("i18n_pref_locale={icon_language}"))
+                .send();
+            let (page, icon) = tokio::join!(page, icon);
+            let (page, icon) = (page.expect("page"), icon.expect("icon"));
+            let page_cookie =
+                page.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string());
+            let html = page.text().await.unwrap();
+            assert!(
+                html.contains(&format!("lang=\"{page_language}\"")),
+                "page in the wrong language"
+            );
+            assert_eq!(
+                page_cookie
+                    .as_deref()
+                    .map(|c| c.starts_with(&format!("i18n_pref_locale={page_language}"))),
+                Some(true)
+            );
+            assert!(
+                page_cookie.unwrap().contains("Path=/"),
+                "the language cookie is not the whole site's"
+            );
+            assert_eq!(icon.status(), 200);
+            assert_eq!(icon.headers().get("set-cookie"), None, "a file carried a cookie");
+            icon.text().await.unwrap()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), icon);
+    }
+    std::fs::remove_dir_all(&site).unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_map_page_is_always_served_whole() {
     let app = app(Backend::Sqlite).await;

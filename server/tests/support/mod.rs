@@ -200,11 +200,16 @@ impl TestApp {
 
     /// Serves the app allowing `attempts_per_minute` logins/registrations per IP.
     pub async fn spawn_with(db: TestDb, attempts_per_minute: u32) -> TestApp {
+        TestApp::spawn_serving(db, attempts_per_minute, "target/site").await
+    }
+
+    /// Serves the app with its site files (bundle, icons) from `site_root`.
+    pub async fn spawn_serving(db: TestDb, attempts_per_minute: u32, site_root: &str) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local address");
         let options = LeptosOptions::builder()
             .output_name("backlot")
-            .site_root("target/site")
+            .site_root(site_root)
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
