@@ -65,6 +65,7 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_RELOAD_PORT: '3301',
       LEPTOS_ENV: 'PROD',
+      LEPTOS_HASH_FILES: 'true',
     },
   },
 });

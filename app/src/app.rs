@@ -2,7 +2,7 @@
 
 use domain::account::Role;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
@@ -20,7 +20,10 @@ use crate::pages::{InventoryPage, PickListPage, StockItemPage, SupplyPage, Suppl
 use crate::pages::{OurCallsPage, TravelPage};
 
 /// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
-/// because leaflet-rs binds the global `L` when the wasm starts.
+/// because leaflet-rs binds the global `L` when the wasm starts. The bundle is fetched at low
+/// priority and hydrates once the page is idle (`defer`), so the first paint never waits for
+/// it; every form and link works before. The stylesheet and bundle carry their content's hash
+/// in their names when built with `hash-files` (see `server::routes::cache_lifetimes`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -32,8 +35,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/leaflet/leaflet.css" />
                 <script defer src="/leaflet/leaflet.js"></script>
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>
@@ -48,7 +52,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/backlot.css" />
         <I18nContextProvider cookie_options=language_cookie()>
             <Router>
                 <Header />

@@ -344,6 +344,8 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<crate::models::CrewSchedule, AppError>;
     /// The location's operator (or an admin) deletes one of its photos, files included.
     async fn delete_photo(&self, user: &SessionUser, photo_id: i64) -> Result<(), AppError>;
+    /// A member of the item's supplier (or an admin) deletes one of its photos, files included.
+    async fn delete_item_photo(&self, user: &SessionUser, photo_id: i64) -> Result<(), AppError>;
     /// The booking's production, the operator or an admin cancels (or declines) a booking.
     async fn cancel_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError>;
 

@@ -238,6 +238,15 @@ pub struct ItemCard {
     pub deposit: Money,
     pub supplier_zh: String,
     pub supplier_en: String,
+    /// The file key of its first photo (see `Photo`), if it has any.
+    pub thumb: Option<String>,
+}
+
+impl ItemCard {
+    /// Its thumbnail's address (480 × 320, as `Photo::THUMB_SIZE`), if it has a photo.
+    pub fn thumb_url(&self) -> Option<String> {
+        self.thumb.as_ref().map(|key| Photo::thumb_url_of(key))
+    }
 }
 
 /// One page of catalogue results.
@@ -735,7 +744,8 @@ pub struct Comparison {
     pub locations: Vec<(LocationPin, Option<Photo>)>,
 }
 
-/// A location photo, kept as a large copy and a thumbnail (see `server::media`).
+/// A photo of a location or catalogue item, kept as a large copy and a thumbnail (see
+/// `server::media`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Photo {
     pub photo_id: i64,
@@ -758,7 +768,12 @@ impl Photo {
     }
 
     pub fn thumb_url(&self) -> String {
-        format!("/media/photos/{}-thumb.jpg", self.key)
+        Photo::thumb_url_of(&self.key)
+    }
+
+    /// The thumbnail of the photo stored under `key`.
+    pub fn thumb_url_of(key: &str) -> String {
+        format!("/media/photos/{key}-thumb.jpg")
     }
 }
 
@@ -844,6 +859,10 @@ pub struct ItemDetail {
     pub used_by: Vec<ItemUse>,
     /// How many other productions had it (they keep their names private).
     pub used_privately: u32,
+    /// Its photos, the first of which is its thumbnail in the catalogue.
+    pub photos: Vec<Photo>,
+    /// The viewer may add and delete photos (a member of its supplier, or an admin).
+    pub manage_photos: bool,
 }
 
 /// A production named among those that used an item.

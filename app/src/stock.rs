@@ -30,6 +30,18 @@ pub async fn load_item(
     .await
 }
 
+/// A member of the item's supplier (or an admin) deletes one of its photos. Photos are
+/// uploaded to `POST /catalogue/{id}/photos` (a multipart form, so the browser can show
+/// progress).
+#[server(prefix = "/api", endpoint = "item/photo/delete")]
+pub async fn delete_item_photo(photo_id: i64) -> Result<(), AppError> {
+    answer(async {
+        let user = require_user().await?;
+        crate::backend::backend()?.delete_item_photo(&user, photo_id).await
+    })
+    .await
+}
+
 /// The caller's request list with its quote (crew members of a production).
 #[server(prefix = "/api", endpoint = "requests")]
 pub async fn my_request_list() -> Result<RequestView, AppError> {

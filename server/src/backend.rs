@@ -33,7 +33,7 @@ use crate::search::pinyin_syllables;
 use crate::storage::accounts::{Account, NewAccount, Registration};
 use crate::storage::bookings::{Booked, BookingParties, Extended, NewBooking};
 use crate::storage::members::{Accept, AccountFilter, Attach, NewProduction};
-use crate::storage::photos::{NewPhoto, PhotoAdded, PhotoRow};
+use crate::storage::photos::{NewPhoto, PhotoAdded, PhotoKind, PhotoOf, PhotoRow};
 use crate::storage::reservations::{NewReservation, Reserved, StoredReservation};
 use crate::storage::shortlists::Added;
 use crate::storage::{StorageError, Store};
@@ -157,6 +157,38 @@ impl ServerBackend {
         caption: &str,
     ) -> Result<Photo, AppError> {
         let target = self.operated_location(user, slug).await?;
+        self.store_photo(user, PhotoOf::Location(target.location_id), bytes, caption).await
+    }
+
+    /// As [`ServerBackend::add_photo`], a photo of catalogue item `item_id`, uploaded by a
+    /// member of its supplier (or an admin); a full item refuses with `item_photos_full`.
+    pub async fn add_item_photo(
+        &self,
+        user: &SessionUser,
+        item_id: i64,
+        bytes: Vec<u8>,
+        caption: &str,
+    ) -> Result<Photo, AppError> {
+        let supplier_id = self
+            .store
+            .item_supplier(item_id)
+            .await
+            .map_err(unexpected("item_supplier"))?
+            .ok_or(AppError::NotFound)?;
+        if !operates(user, supplier_id) {
+            return Err(AppError::Forbidden);
+        }
+        self.store_photo(user, PhotoOf::Item(item_id), bytes, caption).await
+    }
+
+    /// Checks, converts and stores a photo of `of` whose uploader has been checked.
+    async fn store_photo(
+        &self,
+        user: &SessionUser,
+        of: PhotoOf,
+        bytes: Vec<u8>,
+        caption: &str,
+    ) -> Result<Photo, AppError> {
         let caption = caption.trim();
         if caption.chars().count() > MAX_CAPTION_CHARS {
             return Err(AppError::field("caption", "too_long"));
@@ -176,7 +208,7 @@ impl ServerBackend {
         let added = self
             .store
             .add_photo(NewPhoto {
-                location_id: target.location_id,
+                of,
                 file_key: &key,
                 width: processed.width,
                 height: processed.height,
@@ -196,13 +228,44 @@ impl ServerBackend {
             }),
             Ok(PhotoAdded::Full) => {
                 self.media.photos.remove(&key).await;
-                Err(AppError::field("photo", "photos_full"))
+                let code = match of.kind() {
+                    PhotoKind::Location => "photos_full",
+                    PhotoKind::Item => "item_photos_full",
+                };
+                Err(AppError::field("photo", code))
             }
             Err(error) => {
                 self.media.photos.remove(&key).await;
                 Err(unexpected("add_photo")(error))
             }
         }
+    }
+
+    /// Deletes photo `photo_id` of a location or item managed by `user` (or an admin) and
+    /// its files.
+    async fn remove_photo(
+        &self,
+        user: &SessionUser,
+        kind: PhotoKind,
+        photo_id: i64,
+    ) -> Result<(), AppError> {
+        let owner = self
+            .store
+            .photo_owner(kind, photo_id)
+            .await
+            .map_err(unexpected("photo_owner"))?
+            .ok_or(AppError::NotFound)?;
+        if !operates(user, owner) {
+            return Err(AppError::Forbidden);
+        }
+        let key = self
+            .store
+            .delete_photo(kind, photo_id)
+            .await
+            .map_err(unexpected("delete_photo"))?
+            .ok_or(AppError::NotFound)?;
+        self.media.photos.remove(&key).await;
+        Ok(())
     }
 }
 
@@ -346,6 +409,21 @@ impl Backend for ServerBackend {
             _ => 0,
         };
         let retired = self.store.item_retired(item_id).await.map_err(unexpected("item_retired"))?;
+        let photos = self
+            .store
+            .photos_of(PhotoOf::Item(item_id))
+            .await
+            .map_err(unexpected("photos_of"))?
+            .into_iter()
+            .map(photo)
+            .collect();
+        let manage_photos = match viewer {
+            Some(user) => {
+                let supplier = self.store.item_supplier(item_id).await;
+                operates(user, supplier.map_err(unexpected("item_supplier"))?.unwrap_or(0))
+            }
+            None => false,
+        };
         let uses = self.store.item_uses(item_id).await.map_err(unexpected("item_uses"))?;
         let used_privately = uses.iter().filter(|u| !u.credit_consent).count() as u32;
         let used_by = uses
@@ -369,6 +447,8 @@ impl Backend for ServerBackend {
             requested,
             used_by,
             used_privately,
+            photos,
+            manage_photos,
         })
     }
 
@@ -1008,9 +1088,9 @@ impl Backend for ServerBackend {
         };
         let photos = self
             .store
-            .location_photos(facts.location_id)
+            .photos_of(PhotoOf::Location(facts.location_id))
             .await
-            .map_err(unexpected("location_photos"))?
+            .map_err(unexpected("photos_of"))?
             .into_iter()
             .map(photo)
             .collect();
@@ -1127,23 +1207,11 @@ impl Backend for ServerBackend {
     }
 
     async fn delete_photo(&self, user: &SessionUser, photo_id: i64) -> Result<(), AppError> {
-        let operator_id = self
-            .store
-            .photo_owner(photo_id)
-            .await
-            .map_err(unexpected("photo_owner"))?
-            .ok_or(AppError::NotFound)?;
-        if !operates(user, operator_id) {
-            return Err(AppError::Forbidden);
-        }
-        let key = self
-            .store
-            .delete_photo(photo_id)
-            .await
-            .map_err(unexpected("delete_photo"))?
-            .ok_or(AppError::NotFound)?;
-        self.media.photos.remove(&key).await;
-        Ok(())
+        self.remove_photo(user, PhotoKind::Location, photo_id).await
+    }
+
+    async fn delete_item_photo(&self, user: &SessionUser, photo_id: i64) -> Result<(), AppError> {
+        self.remove_photo(user, PhotoKind::Item, photo_id).await
     }
 
     async fn confirm_booking(&self, user: &SessionUser, booking_id: i64) -> Result<(), AppError> {

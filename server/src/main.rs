@@ -95,6 +95,21 @@ async fn serve(settings: Settings, store: Store) -> Result<(), String> {
         .map_err(|e| format!("Leptos settings (LEPTOS_* variables) are missing or invalid: {e}"))?
         .leptos_options;
     options.site_addr = settings.addr;
+    if options.hash_files {
+        // Pages name the bundle's files from this list; without it every page would fail.
+        let list = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)))
+            .unwrap_or_default();
+        if !list.is_file() {
+            return Err(format!(
+                "LEPTOS_HASH_FILES is on but {} is missing: build with `cargo leptos build \
+                 --release` and keep its {} beside the binary",
+                list.display(),
+                options.hash_file
+            ));
+        }
+    }
     let sessions = Sessions::open(&store)
         .await
         .map_err(|e| format!("cannot prepare the session store: {e}"))?;

@@ -86,8 +86,18 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
         )
         .route(
             "/locations/{slug}/photos",
-            post(move |session: Session, Path(slug): Path<String>, headers: HeaderMap, form| {
-                upload_photo(session, uploads.clone(), slug, headers, form)
+            post({
+                let backend = uploads.clone();
+                move |session: Session, Path(slug): Path<String>, headers: HeaderMap, form| {
+                    upload_photo(session, backend.clone(), PhotoOf::Location(slug), headers, form)
+                }
+            })
+            .layer(DefaultBodyLimit::max(media::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
+        .route(
+            "/catalogue/{id}/photos",
+            post(move |session: Session, Path(id): Path<i64>, headers: HeaderMap, form| {
+                upload_photo(session, uploads.clone(), PhotoOf::Item(id), headers, form)
             })
             .layer(DefaultBodyLimit::max(media::MAX_UPLOAD_BYTES + 64 * 1024)),
         )
@@ -122,7 +132,7 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
             ServiceBuilder::new()
                 .layer(SetResponseHeaderLayer::overriding(
                     header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                    HeaderValue::from_static(HASHED_ASSETS),
                 ))
                 .service(ServeDir::new(photos_dir)),
         )
@@ -137,16 +147,48 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
         // response options onto the file's answer, so a favicon could carry another visitor's
         // language cookie.
         .fallback_service(
-            ServeDir::new(&*options.site_root)
-                .precompressed_br()
-                .precompressed_gzip()
-                .call_fallback_on_method_not_allowed(true)
-                .not_found_service(not_found),
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(options.hash_files, cache_lifetimes))
+                .service(
+                    ServeDir::new(&*options.site_root)
+                        .precompressed_br()
+                        .precompressed_gzip()
+                        .call_fallback_on_method_not_allowed(true)
+                        .not_found_service(not_found),
+                ),
         )
         .layer(sessions.layer(secure_cookies))
         .layer(axum::middleware::from_fn_with_state(guards, guard))
         .layer(CompressionLayer::new())
         .with_state(options)
+}
+
+/// How long browsers keep the site's files. With hashed file names (`hash-files`), the bundle
+/// under `/pkg/` changes its name whenever its content changes: kept for a year, never
+/// revalidated. Unhashed, it is revalidated on every use (a cheap 304 by its Last-Modified).
+/// The files from `public/` (Leaflet 1.9.4, marker images, the icon) change only with a release:
+/// a day, then revalidated. Refusals and the "not found" page are not marked.
+pub const HASHED_ASSETS: &str = "public, max-age=31536000, immutable";
+pub const UNHASHED_BUNDLE: &str = "no-cache";
+pub const PUBLIC_FILES: &str = "public, max-age=86400";
+
+async fn cache_lifetimes(
+    axum::extract::State(hashed): axum::extract::State<bool>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let bundle = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    let status = response.status();
+    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+        let lifetime = match (bundle, hashed) {
+            (true, true) => HASHED_ASSETS,
+            (true, false) => UNHASHED_BUNDLE,
+            (false, _) => PUBLIC_FILES,
+        };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(lifetime));
+    }
+    response
 }
 
 /// The app's "not found" page (with the backend in context, so the header knows who is asking).
@@ -281,23 +323,39 @@ async fn export_stock(session: Session, backend: ServerBackend) -> Response {
     }
 }
 
-/// `POST /locations/{slug}/photos`: a multipart form with `photo` (the file) and `caption`.
-/// Pages send it with `Accept: application/json` (to show upload progress) and get the new
-/// `Photo` (201) or an `AppError`; a plain form post (no wasm yet) is redirected back to the
-/// location's gallery, with `photo_error` naming the refusal.
+/// What an uploaded photo shows: a location (by slug) or a catalogue item (by id).
+enum PhotoOf {
+    Location(String),
+    Item(i64),
+}
+
+impl PhotoOf {
+    /// The page that shows the photos.
+    fn page(&self) -> String {
+        match self {
+            PhotoOf::Location(slug) => format!(
+                "/locations/{}",
+                form_urlencoded::byte_serialize(slug.as_bytes()).collect::<String>()
+            ),
+            PhotoOf::Item(id) => format!("/catalogue/{id}"),
+        }
+    }
+}
+
+/// `POST /locations/{slug}/photos` and `POST /catalogue/{id}/photos`: a multipart form with
+/// `photo` (the file) and `caption`. Pages send it with `Accept: application/json` (to show
+/// upload progress) and get the new `Photo` (201) or an `AppError`; a plain form post (no wasm
+/// yet) is redirected back to the page's gallery, with `photo_error` naming the refusal.
 async fn upload_photo(
     session: Session,
     backend: ServerBackend,
-    slug: String,
+    of: PhotoOf,
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
     let wants_json = wants_json(&headers);
-    let result = receive_photo(&session, &backend, &slug, form).await;
-    let back = format!(
-        "/locations/{}",
-        form_urlencoded::byte_serialize(slug.as_bytes()).collect::<String>()
-    );
+    let result = receive_photo(&session, &backend, &of, form).await;
+    let back = of.page();
     match (result, wants_json) {
         (result, true) => json_answer(result, StatusCode::CREATED),
         (Ok(_), false) => Redirect::to(&format!("{back}#photos")).into_response(),
@@ -319,14 +377,17 @@ async fn upload_photo(
 async fn receive_photo(
     session: &Session,
     backend: &ServerBackend,
-    slug: &str,
+    of: &PhotoOf,
     form: Multipart,
 ) -> Result<app::models::Photo, AppError> {
     // Who is asking comes first: nobody else's upload is read.
     let user = app::auth::account_in(session, backend).await?.ok_or(AppError::Unauthorized)?;
     let (bytes, mut text) = read_upload(form, "photo").await?;
     let caption = text.remove("caption").unwrap_or_default();
-    backend.add_photo(&user, slug, bytes, &caption).await
+    match of {
+        PhotoOf::Location(slug) => backend.add_photo(&user, slug, bytes, &caption).await,
+        PhotoOf::Item(id) => backend.add_item_photo(&user, *id, bytes, &caption).await,
+    }
 }
 
 /// An upload form's file (`file_field`, required and not empty) and its text fields.

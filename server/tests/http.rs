@@ -188,7 +188,7 @@ async fn site_files_never_carry_another_pages_cookies() {
     let icon = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
     std::fs::write(site.join("favicon.svg"), icon).unwrap();
     let db = TestDb::seeded_at(Backend::Sqlite, studio_today()).await;
-    let app = TestApp::spawn_serving(db, 10, site.to_str().unwrap()).await;
+    let app = TestApp::spawn_serving(db, 10, site.to_str().unwrap(), false).await;
     // Cookies are set by hand per request: no client keeps any.
     let client = reqwest::Client::new();
     let mut tasks = Vec::new();
@@ -234,6 +234,72 @@ async fn site_files_never_carry_another_pages_cookies() {
         assert_eq!(task.await.unwrap(), icon);
     }
     std::fs::remove_dir_all(&site).unwrap();
+}
+
+/// A scratch site root holding `files` (path, content), removed when dropped.
+struct Site(std::path::PathBuf);
+
+impl Site {
+    fn with(files: &[(&str, &[u8])]) -> Site {
+        let root = std::env::temp_dir().join(format!("backlot-site-{}", fastrand::u64(..)));
+        for (path, content) in files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, content).unwrap();
+        }
+        Site(root)
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[tokio::test]
+async fn site_files_are_cached_as_long_as_their_names_allow() {
+    use server::routes::{HASHED_ASSETS, PUBLIC_FILES, UNHASHED_BUNDLE};
+    let wasm = b"\0asm pretend bundle".repeat(100);
+    let brotli = b"pretend brotli".to_vec();
+    let site = Site::with(&[
+        ("pkg/backlot.Xk3v9_aQ.wasm", wasm.as_slice()),
+        ("pkg/backlot.Xk3v9_aQ.wasm.br", brotli.as_slice()),
+        ("leaflet/leaflet.js", b"window.L = {};".as_slice()),
+    ]);
+    for hashed in [true, false] {
+        let db = TestDb::seeded_at(Backend::Sqlite, studio_today()).await;
+        let app = TestApp::spawn_serving(db, 10, site.0.to_str().unwrap(), hashed).await;
+        let get = |path: &str, encodings: &str| {
+            reqwest::Client::new()
+                .get(app.url(path))
+                .header("accept-encoding", encodings.to_string())
+                .send()
+        };
+        let cache = |response: &reqwest::Response| {
+            response.headers().get("cache-control").map(|v| v.to_str().unwrap().to_string())
+        };
+        // Browsers that take brotli get the precompressed copy, the others the file itself.
+        let bundle = get("/pkg/backlot.Xk3v9_aQ.wasm", "gzip, deflate, br").await.unwrap();
+        assert_eq!(bundle.status(), 200);
+        assert_eq!(bundle.headers()["content-encoding"], "br");
+        let lifetime = if hashed { HASHED_ASSETS } else { UNHASHED_BUNDLE };
+        assert_eq!(cache(&bundle).as_deref(), Some(lifetime));
+        assert_eq!(bundle.bytes().await.unwrap(), brotli);
+        let plain = get("/pkg/backlot.Xk3v9_aQ.wasm", "identity").await.unwrap();
+        assert_eq!(plain.headers().get("content-encoding"), None);
+        assert_eq!(cache(&plain).as_deref(), Some(lifetime));
+        assert_eq!(plain.bytes().await.unwrap(), wasm);
+        let leaflet = get("/leaflet/leaflet.js", "identity").await.unwrap();
+        assert_eq!(cache(&leaflet).as_deref(), Some(PUBLIC_FILES));
+        // A missing file is the app's "not found" page, never kept. (With hashed names the
+        // page needs the build's hash file beside the binary, which a test run has not.)
+        if !hashed {
+            let missing = get("/pkg/backlot.old.wasm", "identity").await.unwrap();
+            assert_eq!(missing.status(), 404);
+            assert_eq!(cache(&missing), None);
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -1,14 +1,14 @@
-//! Location photos over real HTTP on both backends: the operator uploads (multipart), the
-//! server checks the bytes, keeps a large copy and a thumbnail in the media directory and
-//! serves them; refusals are localized codes and leave nothing behind; deleting removes the
-//! files.
+//! Location and catalogue item photos over real HTTP on both backends: the operator (or the
+//! item's supplier) uploads (multipart), the server checks the bytes, keeps a large copy and a
+//! thumbnail in the media directory and serves them; refusals are localized codes and leave
+//! nothing behind; deleting removes the files.
 
 mod support;
 
 use app::models::{OrgKind, OrgRef, Photo};
 use domain::account::Role;
 use server::media::MAX_UPLOAD_BYTES;
-use server::storage::photos::{NewPhoto, PHOTOS_MAX, PhotoAdded};
+use server::storage::photos::{ITEM_PHOTOS_MAX, NewPhoto, PHOTOS_MAX, PhotoAdded, PhotoOf};
 use support::{Backend, Browser, TestApp, TestDb, test_png};
 
 /// The first location and a browser logged in as a member of its operator.
@@ -160,7 +160,7 @@ on_both_backends!(refused_uploads_leave_nothing_behind, |backend: Backend| async
     for n in 0..PHOTOS_MAX {
         let key = format!("placeholder-{n}");
         let photo = NewPhoto {
-            location_id: target.location_id,
+            of: PhotoOf::Location(target.location_id),
             file_key: &key,
             width: 300,
             height: 200,
@@ -184,4 +184,133 @@ on_both_backends!(refused_uploads_leave_nothing_behind, |backend: Backend| async
     assert_eq!(response.status(), 401);
     let response = operator.upload_photo("no-such-place", "x.png", test_png(400, 300), "").await;
     assert_eq!(response.status(), 404);
+});
+
+/// The first seeded item and its SKU, and a browser logged in as a member of its supplier.
+async fn supplier_of_first_item(app: &TestApp) -> (i64, String, Browser) {
+    let item = app.db.store.item_page(1, 1).await.unwrap().items.remove(0);
+    let supplier = app.db.store.item_supplier(item.item_id).await.unwrap().expect("the item");
+    let org = OrgRef { kind: OrgKind::Supplier, id: supplier };
+    (item.item_id, item.sku, app.logged_in(Role::Supplier, Some(org)).await.0)
+}
+
+/// The item's page data as `viewer` gets it: its photos and whether they may manage them.
+async fn item_photos(viewer: &Browser, item_id: i64) -> (Vec<Photo>, bool) {
+    let response = viewer.call("/api/item", &[("item_id", &item_id.to_string())]).await;
+    assert_eq!(response.status(), 200);
+    let detail: serde_json::Value = response.json().await.unwrap();
+    let photos = serde_json::from_value(detail["photos"].clone()).unwrap();
+    (photos, detail["manage_photos"].as_bool().unwrap())
+}
+
+/// The thumbnail key of the catalogue card found by searching for `sku`.
+async fn card_thumb(viewer: &Browser, sku: &str) -> Option<String> {
+    let response = viewer.call("/api/catalogue", &[("query", &format!("q={sku}"))]).await;
+    let view: serde_json::Value = response.json().await.unwrap();
+    let card = &view["hits"][0]["card"];
+    assert_eq!(card["sku"], sku);
+    card["thumb"].as_str().map(str::to_string)
+}
+
+on_both_backends!(item_photos_are_the_catalogues_thumbnails, |backend: Backend| async move {
+    let app = TestApp::spawn(TestDb::seeded(backend).await).await;
+    let (item, sku, supplier) = supplier_of_first_item(&app).await;
+    let visitor = app.browser();
+    assert_eq!(item_photos(&visitor, item).await, (Vec::new(), false));
+    assert_eq!(item_photos(&supplier, item).await, (Vec::new(), true));
+    assert_eq!(card_thumb(&visitor, &sku).await, None);
+
+    let path = format!("/catalogue/{item}/photos");
+    let response = supplier.upload_photo_to(&path, "front.png", test_png(1200, 1800), "正面").await;
+    assert_eq!(response.status(), 201);
+    let front: Photo = response.json().await.unwrap();
+    assert_eq!((front.width, front.height, front.caption.as_str()), (1067, 1600, "正面"));
+    let response = supplier.upload_photo_to(&path, "back.png", test_png(900, 600), "").await;
+    assert_eq!(response.status(), 201);
+    let back: Photo = response.json().await.unwrap();
+
+    // Everyone sees them, in order; the first is the card's thumbnail, in the search's answer
+    // and on the server-rendered catalogue page.
+    assert_eq!(item_photos(&visitor, item).await, (vec![front.clone(), back.clone()], false));
+    assert_eq!(card_thumb(&visitor, &sku).await.as_deref(), Some(front.key.as_str()));
+    let (status, html) = app.page(&format!("/catalogue?q={sku}"), "zh").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(&front.thumb_url()), "the card shows the first photo");
+    let (_, html) = app.page(&format!("/catalogue/{item}"), "en").await;
+    assert!(html.contains(&back.thumb_url()) && html.contains(&front.large_url()));
+    let thumb = visitor.get(&front.thumb_url()).await;
+    assert_eq!(thumb.status(), 200);
+    let thumb = image::load_from_memory(&thumb.bytes().await.unwrap()).unwrap();
+    assert_eq!((thumb.width(), thumb.height()), Photo::THUMB_SIZE);
+
+    // Another supplier, crews and visitors can neither add nor delete them.
+    let own = app.db.store.item_supplier(item).await.unwrap().unwrap();
+    let other = if own == 1 { 2 } else { 1 };
+    let (stranger, _) =
+        app.logged_in(Role::Supplier, Some(OrgRef { kind: OrgKind::Supplier, id: other })).await;
+    let crew = OrgRef { kind: OrgKind::Production, id: 1 };
+    let (crew, _) = app.logged_in(Role::Crew, Some(crew)).await;
+    for (browser, status) in [(&stranger, 403), (&crew, 403), (&visitor, 401)] {
+        let response = browser.upload_photo_to(&path, "x.png", test_png(400, 300), "").await;
+        assert_eq!(response.status(), status);
+        let id = front.photo_id.to_string();
+        let response = browser.call("/api/item/photo/delete", &[("photo_id", &id)]).await;
+        assert_eq!(response.status(), status);
+    }
+    assert_eq!(item_photos(&stranger, item).await, (vec![front.clone(), back.clone()], false));
+    let response =
+        supplier.upload_photo_to("/catalogue/999999/photos", "x.png", test_png(400, 300), "").await;
+    assert_eq!(response.status(), 404);
+    // A location photo's id is not an item photo's.
+    let response =
+        supplier.call("/api/photo/delete", &[("photo_id", &front.photo_id.to_string())]).await;
+    assert_eq!(response.status(), 404);
+
+    // Bad files are refused as for locations; a plain form post comes back to the item.
+    let response = supplier.upload_photo_to(&path, "notes.jpg", b"not pixels".to_vec(), "").await;
+    assert_eq!(refusal(response).await, (422, "photo_type".to_string()));
+    let response = supplier
+        .client
+        .post(app.url(&path))
+        .header("origin", &app.base)
+        .header("accept", "text/html")
+        .multipart(reqwest::multipart::Form::new().part(
+            "photo",
+            reqwest::multipart::Part::bytes(test_png(100, 100)).file_name("small.png"),
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        response.headers()["location"],
+        format!("/catalogue/{item}?photo_error=photo_too_small#photos").as_str()
+    );
+
+    // Twelve at most.
+    for n in 2..ITEM_PHOTOS_MAX {
+        let key = format!("item-placeholder-{n}");
+        let photo = NewPhoto {
+            of: PhotoOf::Item(item),
+            file_key: &key,
+            width: 300,
+            height: 200,
+            thumb: (300, 200),
+            caption: "",
+            uploaded_by: 1,
+            now: 4_000_000_000 + n,
+        };
+        assert!(matches!(app.db.store.add_photo(photo).await.unwrap(), PhotoAdded::Done(_)));
+    }
+    let response = supplier.upload_photo_to(&path, "more.png", test_png(400, 300), "").await;
+    assert_eq!(refusal(response).await, (422, "item_photos_full".to_string()));
+    assert_eq!(media_files(&app).len(), 4, "only the two accepted photos' files");
+
+    // Deleting the first makes the second the thumbnail and removes the files.
+    let response =
+        supplier.call("/api/item/photo/delete", &[("photo_id", &front.photo_id.to_string())]).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(visitor.get(&front.thumb_url()).await.status(), 404);
+    assert_eq!(card_thumb(&visitor, &sku).await.as_deref(), Some(back.key.as_str()));
+    assert_eq!(media_files(&app).len(), 2);
 });

@@ -12,7 +12,7 @@ use domain::reservation::Step;
 use domain::wages::WageClaim;
 use server::storage::bookings::{Booked, NewBooking};
 use server::storage::casting::Applied;
-use server::storage::photos::{NewPhoto, PhotoAdded};
+use server::storage::photos::{NewPhoto, PhotoAdded, PhotoOf};
 use server::storage::reservations::{NewReservation, Reserved};
 use server::storage::supply::{Move, Moved};
 use server::storage::wages::{ReportScope, Reported};
@@ -75,6 +75,8 @@ enum Case {
     MyShortlist,
     UploadPhoto,
     DeletePhoto,
+    UploadItemPhoto,
+    DeleteItemPhoto,
     SetInstantBook,
     SetRequestLine,
     SetRequestDays,
@@ -203,6 +205,10 @@ impl Case {
             | Case::MarkRepaired => [Unauthorized, Forbidden, Forbidden, Allowed, Allowed],
             Case::ReservationSheet => [Unauthorized, Forbidden, Allowed, Allowed, Allowed],
             Case::CancelReservation => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
+            // The item's supplier and admins keep its photos.
+            Case::UploadItemPhoto | Case::DeleteItemPhoto => {
+                [Unauthorized, Forbidden, Forbidden, Allowed, Allowed]
+            }
             // A new call is posted by a crew member for their own production.
             Case::PostCall => [Unauthorized, Forbidden, Allowed, Forbidden, Forbidden],
             // The location's operator and admins keep its photos and its booking rule.
@@ -238,6 +244,8 @@ impl Case {
                 | Case::ReturnReservation
                 | Case::CancelReservation
                 | Case::MarkRepaired
+                | Case::UploadItemPhoto
+                | Case::DeleteItemPhoto
         )
     }
 }
@@ -549,7 +557,7 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
                 .db
                 .store
                 .add_photo(NewPhoto {
-                    location_id: target.location_id,
+                    of: PhotoOf::Location(target.location_id),
                     file_key: &key,
                     width: 300,
                     height: 240,
@@ -562,6 +570,32 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
                 .unwrap();
             let PhotoAdded::Done(id) = added else { panic!("could not prepare a photo") };
             browser.call("/api/photo/delete", &[("photo_id", &id.to_string())]).await
+        }
+        Case::UploadItemPhoto => {
+            let (item, _) = supply_item(app).await;
+            let path = format!("/catalogue/{item}/photos");
+            browser.upload_photo_to(&path, "gown.png", support::test_png(300, 240), "").await
+        }
+        Case::DeleteItemPhoto => {
+            let (item, _) = supply_item(app).await;
+            let key = format!("test-item-{unique}");
+            let added = app
+                .db
+                .store
+                .add_photo(NewPhoto {
+                    of: PhotoOf::Item(item),
+                    file_key: &key,
+                    width: 300,
+                    height: 240,
+                    thumb: (300, 200),
+                    caption: "",
+                    uploaded_by: 1,
+                    now: 0,
+                })
+                .await
+                .unwrap();
+            let PhotoAdded::Done(id) = added else { panic!("could not prepare a photo") };
+            browser.call("/api/item/photo/delete", &[("photo_id", &id.to_string())]).await
         }
         Case::SetRequestLine => {
             browser.call("/api/requests/line", &[("item_id", "1"), ("quantity", "1")]).await
@@ -751,6 +785,8 @@ on_both_backends!(every_write_checks_who_is_asking, |backend: Backend| async mov
         Case::MyShortlist,
         Case::UploadPhoto,
         Case::DeletePhoto,
+        Case::UploadItemPhoto,
+        Case::DeleteItemPhoto,
         Case::SetInstantBook,
         Case::SetRequestLine,
         Case::SetRequestDays,

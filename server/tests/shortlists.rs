@@ -68,7 +68,7 @@ on_both_backends!(a_shortlist_is_kept_shared_and_compared, |backend: Backend| as
     // Each comes with its first photo as its cover, if it has any.
     let target = app.db.store.photo_target(&all[2]).await.unwrap().unwrap();
     let photo = server::storage::photos::NewPhoto {
-        location_id: target.location_id,
+        of: server::storage::photos::PhotoOf::Location(target.location_id),
         file_key: "cover-key",
         width: 1600,
         height: 1067,

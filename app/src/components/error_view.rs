@@ -74,6 +74,7 @@ pub fn field_text(i18n: I18nContext<Locale>, field: &str, code: &str) -> String 
         (_, "photo_too_small") => t_string!(i18n, err_photo_too_small),
         (_, "photo_too_many_pixels") => t_string!(i18n, err_photo_too_many_pixels),
         (_, "photos_full") => t_string!(i18n, err_photos_full),
+        (_, "item_photos_full") => t_string!(i18n, err_item_photos_full),
         (_, "look_in_future") => t_string!(i18n, err_look_in_future),
         (_, "look_before_birth") => t_string!(i18n, err_look_before_birth),
         (_, "shoot_outside_booking") => t_string!(i18n, err_shoot_outside_booking),

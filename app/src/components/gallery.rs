@@ -1,7 +1,9 @@
-//! A location's photo gallery: thumbnails that open the large copy, and for the location's
-//! operator (or an admin) an upload form and delete buttons.
+//! A location's or catalogue item's photo gallery: thumbnails that open the large copy, and for
+//! those who manage it (the location's operator, the item's supplier, an admin) an upload form
+//! and delete buttons.
 //!
-//! The upload form is a plain multipart form to `POST /locations/{slug}/photos`, so it works
+//! The upload form is a plain multipart form (`POST /locations/{slug}/photos`,
+//! `POST /catalogue/{id}/photos`), so it works
 //! before the wasm has loaded. Once hydrated, files are sent one by one with XMLHttpRequest,
 //! whose upload events give the progress bar (fetch has none), and the page reloads its data
 //! once they are sent.
@@ -16,14 +18,40 @@ use crate::components::error_view::field_text;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::models::Photo;
+use crate::stock::DeleteItemPhoto;
 
 /// The types accepted (the server reads the type from the file's bytes).
 const PHOTO_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
+/// The server function that deletes one of the gallery's photos.
+#[derive(Clone, Copy)]
+pub enum PhotoDelete {
+    Location(ServerAction<DeleteLocationPhoto>),
+    Item(ServerAction<DeleteItemPhoto>),
+}
+
+impl PhotoDelete {
+    fn form(self, photo_id: i64, label: AnyView) -> AnyView {
+        let fields = view! { <input type="hidden" name="photo_id" value=photo_id.to_string() /> };
+        let button = view! { <button type="submit" class="link-like">{label}</button> };
+        match self {
+            PhotoDelete::Location(action) => view! {
+                <ActionForm action attr:class="row-form">{fields}{button}</ActionForm>
+            }
+            .into_any(),
+            PhotoDelete::Item(action) => view! {
+                <ActionForm action attr:class="row-form">{fields}{button}</ActionForm>
+            }
+            .into_any(),
+        }
+    }
+}
+
 #[component]
 pub fn Gallery(
-    slug: String,
-    /// The location's name, for thumbnails without a caption.
+    /// Where the upload form posts.
+    upload_url: String,
+    /// The location's or item's name, for thumbnails without a caption.
     name: Signal<String>,
     photos: Vec<Photo>,
     /// The viewer operates the location: may upload and delete.
@@ -32,7 +60,7 @@ pub fn Gallery(
     uploaded: RwSignal<u32>,
     /// Where the upload stands; kept by the page, so it survives the reload.
     upload: RwSignal<Upload>,
-    delete: ServerAction<DeleteLocationPhoto>,
+    delete: PhotoDelete,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let empty = photos.is_empty();
@@ -55,7 +83,7 @@ pub fn Gallery(
             };
             let (width, height) = Photo::THUMB_SIZE;
             let caption = (!photo.caption.is_empty()).then(|| photo.caption.clone());
-            let id = photo.photo_id.to_string();
+            let id = photo.photo_id;
             view! {
                 <li>
                     <figure>
@@ -65,12 +93,7 @@ pub fn Gallery(
                         </a>
                         {caption.map(|text| view! { <figcaption>{text}</figcaption> })}
                     </figure>
-                    {manage.then(|| view! {
-                        <ActionForm action=delete attr:class="row-form">
-                            <input type="hidden" name="photo_id" value=id />
-                            <button type="submit" class="link-like">{t!(i18n, photo_delete)}</button>
-                        </ActionForm>
-                    })}
+                    {manage.then(|| delete.form(id, t!(i18n, photo_delete).into_any()))}
                 </li>
             }
         })
@@ -80,7 +103,7 @@ pub fn Gallery(
             <h2 id="photos-title">{t!(i18n, photos_title)} " " <span class="hint">{count}</span></h2>
             {empty.then(|| view! { <p class="hint">{t!(i18n, photos_none)}</p> })}
             <ul class="gallery">{tiles}</ul>
-            {manage.then(|| view! { <PhotoUpload slug uploaded state=upload /> })}
+            {manage.then(|| view! { <PhotoUpload action=upload_url uploaded state=upload /> })}
         </section>
     }
 }
@@ -111,12 +134,11 @@ impl Upload {
 }
 
 #[component]
-fn PhotoUpload(slug: String, uploaded: RwSignal<u32>, state: RwSignal<Upload>) -> impl IntoView {
+fn PhotoUpload(action: String, uploaded: RwSignal<u32>, state: RwSignal<Upload>) -> impl IntoView {
     let i18n = use_i18n();
     let files = NodeRef::<leptos::html::Input>::new();
     let caption = NodeRef::<leptos::html::Input>::new();
     let form = NodeRef::<leptos::html::Form>::new();
-    let action = format!("/locations/{slug}/photos");
     let url = action.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -107,7 +107,7 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
         <h1>{title}</h1>
         <div class="call-layout">
             <div class="call-facts">
-                <CallFacts call=card.clone() />
+                <CallFacts call=card.clone() page=true />
                 {page.place_at.map(|at| view! { <Directions at /> })}
             </div>
             <aside class="call-action" aria-live="polite">{note}{action}</aside>

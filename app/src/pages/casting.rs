@@ -159,8 +159,10 @@ fn CallTile(call: CallCard) -> impl IntoView {
 }
 
 /// A call's production, pay, dates, place, places and requirements, as anyone may read them.
+/// On the call's own page (`page`), right under its title, "requirements" is a level-2
+/// heading; in a list of calls, under each call's level-2 title, a level-3 one.
 #[component]
-pub(crate) fn CallFacts(call: CallCard) -> impl IntoView {
+pub(crate) fn CallFacts(call: CallCard, #[prop(optional)] page: bool) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || content_lang(i18n);
     let pay = call.pay_per_day.display_cny();
@@ -204,7 +206,11 @@ pub(crate) fn CallFacts(call: CallCard) -> impl IntoView {
             {t!(i18n, deadline, date = deadline.clone())}
         </p>
         <div class="call-requirements">
-            <h3>{t!(i18n, requirements)}</h3>
+            {if page {
+                view! { <h2>{t!(i18n, requirements)}</h2> }.into_any()
+            } else {
+                view! { <h3>{t!(i18n, requirements)}</h3> }.into_any()
+            }}
             <ul>
                 {match req.gender {
                     Some(g) => view! { <li>{move || g.label(lang())}</li> }.into_any(),

@@ -397,8 +397,22 @@ fn tile(i18n: I18n, hit: ItemHit, era: Option<domain::vocab::Era>) -> impl IntoV
     let deposit = item.deposit.display_cny();
     let count = item.quantity_owned;
     let size = item.size;
+    let (width, height) = crate::models::Photo::THUMB_SIZE;
+    // The name follows as the heading: the picture is not described twice.
+    let thumb = match item.thumb_url() {
+        Some(src) => view! {
+            <img class="thumb" src=src width=width height=height alt="" loading="lazy" decoding="async" />
+        }
+        .into_any(),
+        None => view! {
+            <div class="thumb thumb-none" aria-hidden="true">{item.category.label(lang)}</div>
+        }
+        .into_any(),
+    };
     view! {
         <li class="item-tile" data-sku=item.sku.clone()>
+            {thumb}
+            <div class="item-text">
             <h2><a href=format!("/catalogue/{}", item.item_id)>{marked(name)}</a></h2>
             <p class="other-name" lang=match lang { domain::Lang::Zh => "en", domain::Lang::En => "zh-CN" }>
                 {marked(other)}
@@ -432,6 +446,7 @@ fn tile(i18n: I18n, hit: ItemHit, era: Option<domain::vocab::Era>) -> impl IntoV
                 <p class="anachronism">{t!(i18n, anachronism, era = item.era.label(lang))}</p>
             })}
             <p class="sku">{item.sku.clone()}</p>
+            </div>
         </li>
     }
 }

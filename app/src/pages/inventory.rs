@@ -491,6 +491,7 @@ fn ItemForm(
                     {(!retired).then(|| view! {
                         <a href=format!("/catalogue/{id}")>{t!(i18n, item_in_catalogue)}</a>
                     })}
+                    <a href=format!("/catalogue/{id}#photos")>{t!(i18n, item_photos_manage)}</a>
                     <p class="form-error" role="alert">{retire_error}</p>
                 </div>
             }

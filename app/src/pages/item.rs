@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::error_view::{ErrorView, field_message};
+use crate::components::gallery::{Gallery, PhotoDelete, Upload};
 use crate::components::{content_lang, weekday_text};
 use crate::i18n::*;
 use crate::models::{ItemCard, ItemDetail, ItemUse};
 use crate::pages::login::form_error;
-use crate::stock::{SetRequestLine, load_item};
+use crate::stock::{DeleteItemPhoto, SetRequestLine, load_item};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -36,10 +37,16 @@ pub fn ItemPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let add = ServerAction::<SetRequestLine>::new();
+    let photos = PhotoActions {
+        delete: ServerAction::new(),
+        uploaded: RwSignal::new(0),
+        upload: RwSignal::new(Upload::from_url(i18n)),
+    };
     let key = move || {
         let id = params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
         let from = query.with(|q| q.get("from").unwrap_or_default());
-        (id, from, add.version().get())
+        let changed = (add.version().get(), photos.delete.version().get(), photos.uploaded.get());
+        (id, from, changed)
     };
     let data = Resource::new(key, |(id, from, _)| load_item(id, from));
     view! {
@@ -47,7 +54,7 @@ pub fn ItemPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(detail) => view! { <ItemBody detail add /> }.into_any(),
+                        Ok(detail) => view! { <ItemBody detail add photos /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
                 })}
@@ -56,8 +63,20 @@ pub fn ItemPage() -> impl IntoView {
     }
 }
 
+/// What the item's photo gallery keeps across reloads of the page's data.
+#[derive(Clone, Copy)]
+struct PhotoActions {
+    delete: ServerAction<DeleteItemPhoto>,
+    uploaded: RwSignal<u32>,
+    upload: RwSignal<Upload>,
+}
+
 #[component]
-fn ItemBody(detail: ItemDetail, add: ServerAction<SetRequestLine>) -> impl IntoView {
+fn ItemBody(
+    detail: ItemDetail,
+    add: ServerAction<SetRequestLine>,
+    photos: PhotoActions,
+) -> impl IntoView {
     let i18n = use_i18n();
     let item = StoredValue::new(detail.card.clone());
     let id = detail.card.item_id;
@@ -71,6 +90,11 @@ fn ItemBody(detail: ItemDetail, add: ServerAction<SetRequestLine>) -> impl IntoV
         <p class="breadcrumb"><a href="/catalogue">{t!(i18n, catalogue_title)}</a></p>
         <h1>{name}</h1>
         <p class="other-name">{other}</p>
+        {(detail.manage_photos || !detail.photos.is_empty()).then(|| view! {
+            <Gallery upload_url=format!("/catalogue/{id}/photos") name=Signal::derive(name)
+                photos=detail.photos.clone() manage=detail.manage_photos uploaded=photos.uploaded
+                upload=photos.upload delete=PhotoDelete::Item(photos.delete) />
+        })}
         <div class="item-layout">
             <ItemFacts item=detail.card.clone() />
             <section class="availability" aria-labelledby="free-title">

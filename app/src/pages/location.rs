@@ -15,7 +15,7 @@ use crate::bookings::{
     BookLocation, CancelBooking, ConfirmBooking, DeleteLocationPhoto, SetInstantBook, location_page,
 };
 use crate::components::error_view::{ErrorView, field_message};
-use crate::components::gallery::{Gallery, Upload};
+use crate::components::gallery::{Gallery, PhotoDelete, Upload};
 use crate::components::{content_lang, phase_name, phases_text, status_text, weekday_text};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -164,8 +164,9 @@ fn LocationBody(detail: LocationDetail, view: CalendarView, actions: Actions) ->
             <ShortlistToggle slug=slug.clone() on_list add=actions.shortlist_add remove=actions.shortlist_remove />
         })}
         <p>{move || lang().pick(&description_zh, &description_en).to_string()}</p>
-        <Gallery slug=slug.clone() name=Signal::derive(name) photos manage=rights.operate
-            uploaded=actions.photos_uploaded upload=actions.photo_upload delete=actions.photo_delete />
+        <Gallery upload_url=format!("/locations/{slug}/photos") name=Signal::derive(name) photos
+            manage=rights.operate uploaded=actions.photos_uploaded upload=actions.photo_upload
+            delete=PhotoDelete::Location(actions.photo_delete) />
         <section aria-labelledby="facts-title">
             <h2 id="facts-title">{t!(i18n, location_facts)}</h2>
             <dl class="facts">

@@ -61,10 +61,13 @@ pub(super) fn group_tags(rows: Vec<(i64, String)>) -> HashMap<i64, Vec<String>> 
     tags
 }
 
-const CARD_COLUMNS: &str = "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
+/// An item card's columns (`ItemRow`), its first photo's key included; `where`/`order` follow.
+pub(super) const CARD_COLUMNS: &str = "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
      s.name_zh as subcategory_zh, s.name_en as subcategory_en, i.era, i.colour, i.material, \
      i.size, i.condition, i.quantity_owned, i.daily_rate_fen, i.deposit_fen, \
-     p.name_zh as supplier_zh, p.name_en as supplier_en \
+     p.name_zh as supplier_zh, p.name_en as supplier_en, \
+     (select f.file_key from item_photo f where f.item_id = i.item_id \
+      order by f.created_at, f.photo_id limit 1) as thumb_key \
      from item i \
      join subcategory s on s.subcategory_id = i.subcategory_id \
      join supplier p on p.supplier_id = i.supplier_id";

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use app::models::{ItemCard, ItemPage, LocationPin};
 use domain::vocab::{Era, Facility};
 
+use super::catalogue::CARD_COLUMNS;
 use super::rows::{CodeRow, ItemRow, LocationRow, code, group_codes};
 use super::{StorageError, Store, on_db};
 
@@ -81,17 +82,9 @@ impl Store {
     /// One page (1-based) of the catalogue ordered by SKU, with the total count.
     pub async fn item_page(&self, page: i64, per_page: i64) -> Result<ItemPage, StorageError> {
         let offset = (page - 1).max(0) * per_page;
+        let sql = format!("{CARD_COLUMNS} order by i.sku limit $1 offset $2");
         let (rows, total) = on_db!(self.db(), pool => {
-            let rows: Vec<ItemRow> = sqlx::query_as(
-                "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
-                 s.name_zh as subcategory_zh, s.name_en as subcategory_en, i.era, i.colour, \
-                 i.material, i.size, i.condition, i.quantity_owned, i.daily_rate_fen, \
-                 i.deposit_fen, p.name_zh as supplier_zh, p.name_en as supplier_en \
-                 from item i \
-                 join subcategory s on s.subcategory_id = i.subcategory_id \
-                 join supplier p on p.supplier_id = i.supplier_id \
-                 order by i.sku limit $1 offset $2",
-            )
+            let rows: Vec<ItemRow> = sqlx::query_as(&sql)
             .bind(per_page)
             .bind(offset)
             .fetch_all(pool)

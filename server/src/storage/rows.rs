@@ -88,6 +88,7 @@ pub(super) struct ItemRow {
     pub deposit_fen: i64,
     pub supplier_zh: String,
     pub supplier_en: String,
+    pub thumb_key: Option<String>,
 }
 
 impl TryFrom<ItemRow> for ItemCard {
@@ -112,6 +113,7 @@ impl TryFrom<ItemRow> for ItemCard {
             deposit: Money::from_fen(row.deposit_fen),
             supplier_zh: row.supplier_zh,
             supplier_en: row.supplier_en,
+            thumb: row.thumb_key,
         })
     }
 }

@@ -200,11 +200,18 @@ impl TestApp {
 
     /// Serves the app allowing `attempts_per_minute` logins/registrations per IP.
     pub async fn spawn_with(db: TestDb, attempts_per_minute: u32) -> TestApp {
-        TestApp::spawn_serving(db, attempts_per_minute, "target/site").await
+        TestApp::spawn_serving(db, attempts_per_minute, "target/site", false).await
     }
 
     /// Serves the app with its site files (bundle, icons) from `site_root`.
-    pub async fn spawn_serving(db: TestDb, attempts_per_minute: u32, site_root: &str) -> TestApp {
+    /// As `spawn`, serving the site's files from `site_root`, named by their hash or not
+    /// (`hash_files`, as `LEPTOS_HASH_FILES`).
+    pub async fn spawn_serving(
+        db: TestDb,
+        attempts_per_minute: u32,
+        site_root: &str,
+        hash_files: bool,
+    ) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local address");
         let options = LeptosOptions::builder()
@@ -212,6 +219,7 @@ impl TestApp {
             .site_root(site_root)
             .site_pkg_dir("pkg")
             .site_addr(addr)
+            .hash_files(hash_files)
             .build();
         let media_dir = std::env::temp_dir().join(unique_name("backlot_media"));
         let backend = ServerBackend::new(
@@ -297,11 +305,22 @@ impl Browser {
         bytes: Vec<u8>,
         caption: &str,
     ) -> reqwest::Response {
+        self.upload_photo_to(&format!("/locations/{slug}/photos"), file_name, bytes, caption).await
+    }
+
+    /// Uploads a photo with a caption to `path` (a location's or an item's photos).
+    pub async fn upload_photo_to(
+        &self,
+        path: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+        caption: &str,
+    ) -> reqwest::Response {
         let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
         let form = reqwest::multipart::Form::new()
             .part("photo", part)
             .text("caption", caption.to_string());
-        self.post_multipart(&format!("/locations/{slug}/photos"), form).await
+        self.post_multipart(path, form).await
     }
 
     /// Uploads a file as the form field `field` to `path` (multipart, asking for JSON).
