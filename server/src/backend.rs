@@ -169,16 +169,19 @@ impl ServerBackend {
         bytes: Vec<u8>,
         caption: &str,
     ) -> Result<Photo, AppError> {
-        let supplier_id = self
-            .store
-            .item_supplier(item_id)
-            .await
-            .map_err(unexpected("item_supplier"))?
-            .ok_or(AppError::NotFound)?;
-        if !operates(user, supplier_id) {
+        if !operates(user, self.item_supplier(item_id).await?) {
             return Err(AppError::Forbidden);
         }
         self.store_photo(user, PhotoOf::Item(item_id), bytes, caption).await
+    }
+
+    /// The supplier of catalogue item `item_id` (`NotFound` when there is no such item).
+    async fn item_supplier(&self, item_id: i64) -> Result<i64, AppError> {
+        self.store
+            .item_supplier(item_id)
+            .await
+            .map_err(unexpected("item_supplier"))?
+            .ok_or(AppError::NotFound)
     }
 
     /// Checks, converts and stores a photo of `of` whose uploader has been checked.
@@ -418,10 +421,7 @@ impl Backend for ServerBackend {
             .map(photo)
             .collect();
         let manage_photos = match viewer {
-            Some(user) => {
-                let supplier = self.store.item_supplier(item_id).await;
-                operates(user, supplier.map_err(unexpected("item_supplier"))?.unwrap_or(0))
-            }
+            Some(user) => operates(user, self.item_supplier(item_id).await?),
             None => false,
         };
         let uses = self.store.item_uses(item_id).await.map_err(unexpected("item_uses"))?;

@@ -41,6 +41,46 @@ async fn refusal(response: reqwest::Response) -> (u16, String) {
     (status, body["Invalid"][0]["code"].as_str().unwrap_or("?").to_string())
 }
 
+/// Posts `bytes` as the form's photo as a browser does before the wasm loads (plain multipart,
+/// asking for HTML); the answer, a redirect back to the page.
+async fn plain_post(
+    app: &TestApp,
+    browser: &Browser,
+    path: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    browser
+        .client
+        .post(app.url(path))
+        .header("origin", &app.base)
+        .header("accept", "text/html")
+        .multipart(
+            reqwest::multipart::Form::new()
+                .part("photo", reqwest::multipart::Part::bytes(bytes).file_name("a.jpg")),
+        )
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Stores rows (no files) for photos `numbers` of `of`, each dated `first_at` plus its number.
+async fn placeholders(app: &TestApp, of: PhotoOf, numbers: std::ops::Range<i64>, first_at: i64) {
+    for n in numbers {
+        let key = format!("placeholder-{of:?}-{n}");
+        let photo = NewPhoto {
+            of,
+            file_key: &key,
+            width: 300,
+            height: 200,
+            thumb: (300, 200),
+            caption: "",
+            uploaded_by: 1,
+            now: first_at + n,
+        };
+        assert!(matches!(app.db.store.add_photo(photo).await.unwrap(), PhotoAdded::Done(_)));
+    }
+}
+
 /// A JPEG carrying an Exif block with a GPS note in it, as phones write them.
 fn jpeg_with_exif(width: u32, height: u32) -> Vec<u8> {
     let pixels = image::RgbImage::from_pixel(width, height, image::Rgb([90, 120, 150]));
@@ -137,18 +177,8 @@ on_both_backends!(refused_uploads_leave_nothing_behind, |backend: Backend| async
     assert!(media_files(&app).is_empty(), "{:?}", media_files(&app));
 
     // Before the wasm loads the form posts plainly and is sent back with the refusal.
-    let response = operator
-        .client
-        .post(app.url(&format!("/locations/{slug}/photos")))
-        .header("origin", &app.base)
-        .header("accept", "text/html")
-        .multipart(reqwest::multipart::Form::new().part(
-            "photo",
-            reqwest::multipart::Part::bytes(b"plain text".to_vec()).file_name("a.jpg"),
-        ))
-        .send()
-        .await
-        .unwrap();
+    let path = format!("/locations/{slug}/photos");
+    let response = plain_post(&app, &operator, &path, b"plain text".to_vec()).await;
     assert_eq!(response.status(), 303);
     assert_eq!(
         response.headers()["location"],
@@ -157,20 +187,7 @@ on_both_backends!(refused_uploads_leave_nothing_behind, |backend: Backend| async
 
     // A full gallery refuses more, and keeps no file of the refused one.
     let target = app.db.store.photo_target(&slug).await.unwrap().unwrap();
-    for n in 0..PHOTOS_MAX {
-        let key = format!("placeholder-{n}");
-        let photo = NewPhoto {
-            of: PhotoOf::Location(target.location_id),
-            file_key: &key,
-            width: 300,
-            height: 200,
-            thumb: (300, 200),
-            caption: "",
-            uploaded_by: 1,
-            now: n,
-        };
-        assert!(matches!(app.db.store.add_photo(photo).await.unwrap(), PhotoAdded::Done(_)));
-    }
+    placeholders(&app, PhotoOf::Location(target.location_id), 0..PHOTOS_MAX, 0).await;
     let response = operator.upload_photo(&slug, "one-more.png", test_png(400, 300), "").await;
     assert_eq!(refusal(response).await, (422, "photos_full".to_string()));
     assert!(media_files(&app).is_empty(), "{:?}", media_files(&app));
@@ -269,18 +286,7 @@ on_both_backends!(item_photos_are_the_catalogues_thumbnails, |backend: Backend| 
     // Bad files are refused as for locations; a plain form post comes back to the item.
     let response = supplier.upload_photo_to(&path, "notes.jpg", b"not pixels".to_vec(), "").await;
     assert_eq!(refusal(response).await, (422, "photo_type".to_string()));
-    let response = supplier
-        .client
-        .post(app.url(&path))
-        .header("origin", &app.base)
-        .header("accept", "text/html")
-        .multipart(reqwest::multipart::Form::new().part(
-            "photo",
-            reqwest::multipart::Part::bytes(test_png(100, 100)).file_name("small.png"),
-        ))
-        .send()
-        .await
-        .unwrap();
+    let response = plain_post(&app, &supplier, &path, test_png(100, 100)).await;
     assert_eq!(response.status(), 303);
     assert_eq!(
         response.headers()["location"],
@@ -288,20 +294,8 @@ on_both_backends!(item_photos_are_the_catalogues_thumbnails, |backend: Backend| 
     );
 
     // Twelve at most.
-    for n in 2..ITEM_PHOTOS_MAX {
-        let key = format!("item-placeholder-{n}");
-        let photo = NewPhoto {
-            of: PhotoOf::Item(item),
-            file_key: &key,
-            width: 300,
-            height: 200,
-            thumb: (300, 200),
-            caption: "",
-            uploaded_by: 1,
-            now: 4_000_000_000 + n,
-        };
-        assert!(matches!(app.db.store.add_photo(photo).await.unwrap(), PhotoAdded::Done(_)));
-    }
+    // Dated after the two uploads, so the first stays the thumbnail.
+    placeholders(&app, PhotoOf::Item(item), 2..ITEM_PHOTOS_MAX, 4_000_000_000).await;
     let response = supplier.upload_photo_to(&path, "more.png", test_png(400, 300), "").await;
     assert_eq!(refusal(response).await, (422, "item_photos_full".to_string()));
     assert_eq!(media_files(&app).len(), 4, "only the two accepted photos' files");

@@ -250,6 +250,24 @@ impl Case {
     }
 }
 
+/// A photo row of `of` (no files) stored directly; its id, as a form value.
+async fn stored_photo(app: &TestApp, of: PhotoOf, key: &str) -> String {
+    let photo = NewPhoto {
+        of,
+        file_key: key,
+        width: 300,
+        height: 240,
+        thumb: (300, 200),
+        caption: "",
+        uploaded_by: 1,
+        now: 0,
+    };
+    let PhotoAdded::Done(id) = app.db.store.add_photo(photo).await.unwrap() else {
+        panic!("could not prepare a photo")
+    };
+    id.to_string()
+}
+
 const PRODUCTION_1: OrgRef = OrgRef { kind: OrgKind::Production, id: 1 };
 
 /// The location bookings are made on, and its operator (the supplier callers belong to).
@@ -552,24 +570,10 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
         Case::DeletePhoto => {
             let (slug, _) = booked_location(app).await;
             let target = app.db.store.photo_target(&slug).await.unwrap().expect("the location");
-            let key = format!("test-{unique}");
-            let added = app
-                .db
-                .store
-                .add_photo(NewPhoto {
-                    of: PhotoOf::Location(target.location_id),
-                    file_key: &key,
-                    width: 300,
-                    height: 240,
-                    thumb: (300, 200),
-                    caption: "",
-                    uploaded_by: 1,
-                    now: 0,
-                })
-                .await
-                .unwrap();
-            let PhotoAdded::Done(id) = added else { panic!("could not prepare a photo") };
-            browser.call("/api/photo/delete", &[("photo_id", &id.to_string())]).await
+            let id =
+                stored_photo(app, PhotoOf::Location(target.location_id), &format!("test-{unique}"))
+                    .await;
+            browser.call("/api/photo/delete", &[("photo_id", &id)]).await
         }
         Case::UploadItemPhoto => {
             let (item, _) = supply_item(app).await;
@@ -578,24 +582,8 @@ async fn run(app: &TestApp, case: Case, browser: &Browser) -> Outcome {
         }
         Case::DeleteItemPhoto => {
             let (item, _) = supply_item(app).await;
-            let key = format!("test-item-{unique}");
-            let added = app
-                .db
-                .store
-                .add_photo(NewPhoto {
-                    of: PhotoOf::Item(item),
-                    file_key: &key,
-                    width: 300,
-                    height: 240,
-                    thumb: (300, 200),
-                    caption: "",
-                    uploaded_by: 1,
-                    now: 0,
-                })
-                .await
-                .unwrap();
-            let PhotoAdded::Done(id) = added else { panic!("could not prepare a photo") };
-            browser.call("/api/item/photo/delete", &[("photo_id", &id.to_string())]).await
+            let id = stored_photo(app, PhotoOf::Item(item), &format!("test-item-{unique}")).await;
+            browser.call("/api/item/photo/delete", &[("photo_id", &id)]).await
         }
         Case::SetRequestLine => {
             browser.call("/api/requests/line", &[("item_id", "1"), ("quantity", "1")]).await
