@@ -5,22 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+use leptos_router::{Lazy, ParamSegment, SsrMode, StaticSegment};
 
 use crate::auth::{LogOut, current_user};
 use crate::i18n::*;
-use crate::pages::{
-    AccountPage, ActorsPage, AdminPage, ApplicantsPage, AttendancePage, CallDetailPage,
-    CastingPage, CataloguePage, CheckInPage, ComparePage, EditCallPage, HomePage, ItemPage,
-    JoinPage, LocationPage, LocationsPage, LoginPage, ModulePage, NewCallPage, NotFoundPage,
-    PassPage, ProfilePage, RegisterPage, RequestsPage, SchedulePage, SharedShortlistPage,
-    ShortlistPage, TrainingPage, WagesPage, WorkPage,
-};
-use crate::pages::{InventoryPage, PickListPage, StockItemPage, SupplyPage, SupplyScanPage};
-use crate::pages::{OurCallsPage, TravelPage};
+use crate::pages::NotFoundPage;
 
-/// The document around the app. Leaflet is loaded (deferred) before the hydration scripts
-/// because leaflet-rs binds the global `L` when the wasm starts. The bundle is fetched at low
+/// The document around the app. Leaflet is not part of it: the map component fetches it on
+/// the pages that show a map (`components::location_map`). The bundle is fetched at low
 /// priority and hydrates once the page is idle (`defer`), so the first paint never waits for
 /// it; every form and link works before. The stylesheet and bundle carry their content's hash
 /// in their names when built with `hash-files` (see `server::routes::cache_lifetimes`).
@@ -33,8 +25,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="description" content="Backlot: Hengdian studio locations, wardrobe and props, and casting." />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <link rel="stylesheet" href="/leaflet/leaflet.css" />
-                <script defer src="/leaflet/leaflet.js"></script>
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options defer=true />
@@ -47,6 +37,101 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Pages are lazily loaded, in areas: built with `cargo leptos build --split`, the browser first
+/// fetches the shared part of the bundle (router, header, translations) and then only the area
+/// of the current page; the server names its pieces in the page's head so they load in
+/// parallel, and hydration waits for them (`hydrate_lazy`). An area is one split point: pages
+/// that are used together share it, so a page needs a few dozen pieces rather than hundreds,
+/// and the public pages do not carry the crews' tools. Each `routes::X` route type stands for
+/// the page component `crate::pages::X`.
+macro_rules! lazy_areas {
+    ($($area:ident: $($page:ident),+;)+) => {
+        mod routes {
+            use leptos::prelude::*;
+            use leptos_router::LazyRoute;
+            $(
+                mod $area {
+                    use leptos::prelude::*;
+
+                    pub enum Page {
+                        $($page),+
+                    }
+
+                    #[leptos::lazy($area)]
+                    pub fn view(page: Page) -> AnyView {
+                        match page {
+                            $(Page::$page => view! { <crate::pages::$page /> }.into_any()),+
+                        }
+                    }
+                }
+
+                $(
+                    pub struct $page;
+
+                    impl LazyRoute for $page {
+                        fn data() -> Self {
+                            $page
+                        }
+
+                        async fn view(_this: Self) -> AnyView {
+                            #[cfg(feature = "ssr")]
+                            super::preload_area(stringify!($area));
+                            $area::view($area::Page::$page).await
+                        }
+
+                        async fn preload() {
+                            #[cfg(target_arch = "wasm32")]
+                            $area::__preload_view().await;
+                        }
+                    }
+                )+
+            )+
+        }
+    };
+}
+
+/// Names the pieces of `area`'s bundle in the page's head, so the browser fetches them while it
+/// fetches the shared bundle rather than after it. Leptos does this itself, but only when the
+/// route's future first runs after the response has set up its list of lazy functions, which on
+/// a multi-threaded server is a race it loses about half the time: this fills in when the list
+/// is not there (the lazy function, called right after, then records nothing). The split
+/// manifest, which `HydrationScripts` reads from the build, files each area under `{area}_{hash}`.
+#[cfg(feature = "ssr")]
+fn preload_area(area: &str) {
+    use leptos_meta::Link;
+    if use_context::<leptos::PrefetchLazyFn>().is_some() {
+        return;
+    }
+    let Some(manifest) = use_context::<leptos::WasmSplitManifest>() else { return };
+    let links = manifest.0.with_value(|(pkg, pieces, loader)| {
+        let own = pieces.iter().find(|(key, _)| {
+            key.strip_prefix(area)
+                .and_then(|rest| rest.strip_prefix('_'))
+                .is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_digit()))
+        })?;
+        let wasm = own.1.iter().map(|piece| format!("{pkg}/{piece}.wasm")).collect::<Vec<_>>();
+        Some((wasm, format!("{pkg}/{loader}")))
+    });
+    let Some((wasm, loader)) = links else { return };
+    for href in wasm {
+        _ = view! { <Link rel="preload" href=href as_="fetch" type_="application/wasm" crossorigin="" /> }.to_html();
+    }
+    _ = view! { <Link rel="modulepreload" href=loader crossorigin="" /> }.to_html();
+}
+
+lazy_areas! {
+    home: HomePage;
+    locations: LocationsPage, LocationPage;
+    location_plans: ShortlistPage, SharedShortlistPage, ComparePage, SchedulePage;
+    catalogue: CataloguePage, ItemPage, RequestsPage;
+    casting: CastingPage, CallDetailPage;
+    casting_crew: NewCallPage, EditCallPage, OurCallsPage, ApplicantsPage, AttendancePage, ActorsPage;
+    actor: WorkPage, PassPage, CheckInPage, ProfilePage, WagesPage;
+    guides: TrainingPage, ModulePage, TravelPage;
+    accounts: LoginPage, RegisterPage, AccountPage, JoinPage, AdminPage;
+    supply: SupplyPage, SupplyScanPage, PickListPage, InventoryPage, StockItemPage;
+}
+
 /// The routed application.
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,43 +142,43 @@ pub fn App() -> impl IntoView {
                 <Header />
                 <main id="main">
                     <Routes fallback=NotFoundPage>
-                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("locations") view=LocationsPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("locations"), ParamSegment("slug")) view=LocationPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("catalogue"), ParamSegment("id")) view=ItemPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("requests") view=RequestsPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("casting") view=CastingPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("casting"), StaticSegment("new")) view=NewCallPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("casting"), StaticSegment("ours")) view=OurCallsPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("casting"), ParamSegment("id")) view=CallDetailPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("edit")) view=EditCallPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("applicants")) view=ApplicantsPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("attendance")) view=AttendancePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("work") view=WorkPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("work"), ParamSegment("id"), StaticSegment("pass")) view=PassPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("attend") view=CheckInPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("wages") view=WagesPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("training") view=TrainingPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("travel") view=TravelPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("training"), ParamSegment("module")) view=ModulePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("actors") view=ActorsPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("schedule") view=SchedulePage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("shortlist") view=ShortlistPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("shortlist"), ParamSegment("token")) view=SharedShortlistPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("compare") view=ComparePage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("join"), ParamSegment("token")) view=JoinPage ssr=SsrMode::Async />
-                        <Route path=StaticSegment("supply") view=SupplyPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("supply"), StaticSegment("scan")) view=SupplyScanPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("supply"), StaticSegment("pick-list")) view=PickListPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("supply"), StaticSegment("items")) view=InventoryPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("supply"), StaticSegment("items"), StaticSegment("new")) view=StockItemPage ssr=SsrMode::Async />
-                        <Route path=(StaticSegment("supply"), StaticSegment("items"), ParamSegment("id")) view=StockItemPage ssr=SsrMode::Async />
+                        <Route path=StaticSegment("") view={Lazy::<routes::HomePage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("locations") view={Lazy::<routes::LocationsPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("locations"), ParamSegment("slug")) view={Lazy::<routes::LocationPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("catalogue") view={Lazy::<routes::CataloguePage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("catalogue"), ParamSegment("id")) view={Lazy::<routes::ItemPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("requests") view={Lazy::<routes::RequestsPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("casting") view={Lazy::<routes::CastingPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), StaticSegment("new")) view={Lazy::<routes::NewCallPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), StaticSegment("ours")) view={Lazy::<routes::OurCallsPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id")) view={Lazy::<routes::CallDetailPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("edit")) view={Lazy::<routes::EditCallPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("applicants")) view={Lazy::<routes::ApplicantsPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("casting"), ParamSegment("id"), StaticSegment("attendance")) view={Lazy::<routes::AttendancePage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("work") view={Lazy::<routes::WorkPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("work"), ParamSegment("id"), StaticSegment("pass")) view={Lazy::<routes::PassPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("attend") view={Lazy::<routes::CheckInPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("wages") view={Lazy::<routes::WagesPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("training") view={Lazy::<routes::TrainingPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("travel") view={Lazy::<routes::TravelPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("training"), ParamSegment("module")) view={Lazy::<routes::ModulePage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("actors") view={Lazy::<routes::ActorsPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("profile") view={Lazy::<routes::ProfilePage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("login") view={Lazy::<routes::LoginPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("account") view={Lazy::<routes::AccountPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("register") view={Lazy::<routes::RegisterPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("admin") view={Lazy::<routes::AdminPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("schedule") view={Lazy::<routes::SchedulePage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("shortlist") view={Lazy::<routes::ShortlistPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("shortlist"), ParamSegment("token")) view={Lazy::<routes::SharedShortlistPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("compare") view={Lazy::<routes::ComparePage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("join"), ParamSegment("token")) view={Lazy::<routes::JoinPage>::new()} ssr=SsrMode::Async />
+                        <Route path=StaticSegment("supply") view={Lazy::<routes::SupplyPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("scan")) view={Lazy::<routes::SupplyScanPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("pick-list")) view={Lazy::<routes::PickListPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("items")) view={Lazy::<routes::InventoryPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("items"), StaticSegment("new")) view={Lazy::<routes::StockItemPage>::new()} ssr=SsrMode::Async />
+                        <Route path=(StaticSegment("supply"), StaticSegment("items"), ParamSegment("id")) view={Lazy::<routes::StockItemPage>::new()} ssr=SsrMode::Async />
                     </Routes>
                 </main>
             </Router>

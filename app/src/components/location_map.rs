@@ -51,8 +51,8 @@ pub fn LocationMap(
     }
 }
 
-/// The box a Leaflet map lives in: a placeholder on the server and until the page is hydrated,
-/// then `children` (Leaflet's handles are thread-bound and exist only in the browser). The box
+/// The box a Leaflet map lives in: a placeholder on the server and until the page is hydrated
+/// and Leaflet has loaded, then `children` (Leaflet's handles are thread-bound and exist only in the browser). The box
 /// carries `data-hydrated` so tests can wait for the live map.
 #[component]
 pub(crate) fn ClientOnlyMap(
@@ -63,8 +63,11 @@ pub(crate) fn ClientOnlyMap(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let in_browser = RwSignal::new(false);
-    Effect::new(move |_| in_browser.set(true));
+    Effect::new(move |_| with_leaflet(move || in_browser.set(true)));
     view! {
+        // Fetched while the bundle loads; only pages with a map ask for Leaflet at all.
+        <leptos_meta::Link rel="preload" href=LEAFLET_JS as_="script" />
+        <leptos_meta::Link rel="preload" href=LEAFLET_CSS as_="style" />
         <div class=class role="region" aria-label=label data-hydrated=move || in_browser.get().to_string()>
             <Show
                 when=move || in_browser.get()
@@ -73,6 +76,58 @@ pub(crate) fn ClientOnlyMap(
                 {children()}
             </Show>
         </div>
+    }
+}
+
+const LEAFLET_JS: &str = "/leaflet/leaflet.js";
+const LEAFLET_CSS: &str = "/leaflet/leaflet.css";
+
+/// Runs `ready` once Leaflet's script has run and its stylesheet applies (its marker icons find
+/// their images through it): at once if both have, otherwise after adding them to the page
+/// (once, however many maps ask).
+fn with_leaflet(ready: impl FnOnce() + 'static) {
+    let document = document();
+    let loaded = {
+        let document = document.clone();
+        move || {
+            let script_ran = js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false);
+            let sheet = document
+                .get_element_by_id("leaflet-css")
+                .and_then(|css| js_sys::Reflect::get(&css, &"sheet".into()).ok());
+            script_ran && sheet.is_some_and(|sheet| !sheet.is_null() && !sheet.is_undefined())
+        }
+    };
+    if loaded() {
+        ready();
+        return;
+    }
+    let add = |tag: &str, id: &str, attributes: &[(&str, &str)]| {
+        if let Some(element) = document.get_element_by_id(id) {
+            return Some(element);
+        }
+        let element = document.create_element(tag).ok()?;
+        element.set_attribute("id", id).ok()?;
+        for (name, value) in attributes {
+            element.set_attribute(name, value).ok()?;
+        }
+        document.query_selector("head").ok()??.append_child(&element).ok()?;
+        Some(element)
+    };
+    let css = add("link", "leaflet-css", &[("rel", "stylesheet"), ("href", LEAFLET_CSS)]);
+    let script = add("script", "leaflet-js", &[("src", LEAFLET_JS)]);
+    let ready = std::rc::Rc::new(std::cell::Cell::new(Some(ready)));
+    for element in [css, script].into_iter().flatten() {
+        let ready = ready.clone();
+        let loaded = loaded.clone();
+        let on_load = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if loaded() {
+                if let Some(ready) = ready.take() {
+                    ready();
+                }
+            }
+        });
+        _ = element.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref());
+        on_load.forget();
     }
 }
 
