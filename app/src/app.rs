@@ -39,8 +39,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// Pages are lazily loaded, in areas: built with `cargo leptos build --split`, the browser first
 /// fetches the shared part of the bundle (router, header, translations) and then only the area
-/// of the current page; the server names its pieces in the page's head so they load in
-/// parallel, and hydration waits for them (`hydrate_lazy`). An area is one split point: pages
+/// of the current page, and hydration waits for them (`hydrate_lazy`). Leptos names the area's
+/// pieces in the page's head so they load beside the shared part, but only when the route's
+/// future first runs after the response has set up its list of lazy functions, a race on a
+/// multi-threaded server that it loses about half the time (then the pieces load after the
+/// shared part). Adding the links ourselves from the route upsets hydration's numbering. An area is one split point: pages
 /// that are used together share it, so a page needs a few dozen pieces rather than hundreds,
 /// and the public pages do not carry the crews' tools. Each `routes::X` route type stands for
 /// the page component `crate::pages::X`.
@@ -74,8 +77,6 @@ macro_rules! lazy_areas {
                         }
 
                         async fn view(_this: Self) -> AnyView {
-                            #[cfg(feature = "ssr")]
-                            super::preload_area(stringify!($area));
                             $area::view($area::Page::$page).await
                         }
 
@@ -88,35 +89,6 @@ macro_rules! lazy_areas {
             )+
         }
     };
-}
-
-/// Names the pieces of `area`'s bundle in the page's head, so the browser fetches them while it
-/// fetches the shared bundle rather than after it. Leptos does this itself, but only when the
-/// route's future first runs after the response has set up its list of lazy functions, which on
-/// a multi-threaded server is a race it loses about half the time: this fills in when the list
-/// is not there (the lazy function, called right after, then records nothing). The split
-/// manifest, which `HydrationScripts` reads from the build, files each area under `{area}_{hash}`.
-#[cfg(feature = "ssr")]
-fn preload_area(area: &str) {
-    use leptos_meta::Link;
-    if use_context::<leptos::PrefetchLazyFn>().is_some() {
-        return;
-    }
-    let Some(manifest) = use_context::<leptos::WasmSplitManifest>() else { return };
-    let links = manifest.0.with_value(|(pkg, pieces, loader)| {
-        let own = pieces.iter().find(|(key, _)| {
-            key.strip_prefix(area)
-                .and_then(|rest| rest.strip_prefix('_'))
-                .is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_digit()))
-        })?;
-        let wasm = own.1.iter().map(|piece| format!("{pkg}/{piece}.wasm")).collect::<Vec<_>>();
-        Some((wasm, format!("{pkg}/{loader}")))
-    });
-    let Some((wasm, loader)) = links else { return };
-    for href in wasm {
-        _ = view! { <Link rel="preload" href=href as_="fetch" type_="application/wasm" crossorigin="" /> }.to_html();
-    }
-    _ = view! { <Link rel="modulepreload" href=loader crossorigin="" /> }.to_html();
 }
 
 lazy_areas! {
