@@ -56,6 +56,8 @@ macro_rules! lazy_areas {
                 mod $area {
                     use leptos::prelude::*;
 
+                    // The variants are the pages' own component names.
+                    #[allow(clippy::enum_variant_names)]
                     pub enum Page {
                         $($page),+
                     }
@@ -178,8 +180,6 @@ fn Header() -> impl IntoView {
         };
         i18n.set_locale(next);
     };
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     let title = move || t_string!(i18n, brand).to_string();
     // On the server the head is written after the body, when the locale signal may already be
     // disposed: read the title now. In the browser it follows the language switch.
@@ -188,7 +188,9 @@ fn Header() -> impl IntoView {
     view! {
         <Title text=title />
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
-        <header class="site-header" data-hydrated=move || hydrated.get().to_string()>
+        // `data-hydrated` turns "true" once the whole page, its lazily loaded area included, has
+        // hydrated (set by the `frontend` crate); tests wait for it.
+        <header class="site-header" data-hydrated="false">
             <A href="/" attr:class="brand">{t!(i18n, brand)}</A>
             <nav aria-label=move || t_string!(i18n, nav_main).to_string()>
                 <ul>

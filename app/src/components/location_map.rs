@@ -120,10 +120,10 @@ fn with_leaflet(ready: impl FnOnce() + 'static) {
         let ready = ready.clone();
         let loaded = loaded.clone();
         let on_load = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if loaded() {
-                if let Some(ready) = ready.take() {
-                    ready();
-                }
+            if loaded()
+                && let Some(ready) = ready.take()
+            {
+                ready();
             }
         });
         _ = element.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref());
