@@ -39,14 +39,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// Pages are lazily loaded, in areas: built with `cargo leptos build --split`, the browser first
 /// fetches the shared part of the bundle (router, header, translations) and then only the area
-/// of the current page, and hydration waits for them (`hydrate_lazy`). Leptos names the area's
-/// pieces in the page's head so they load beside the shared part, but only when the route's
-/// future first runs after the response has set up its list of lazy functions, a race on a
-/// multi-threaded server that it loses about half the time (then the pieces load after the
-/// shared part). Adding the links ourselves from the route upsets hydration's numbering. An area is one split point: pages
-/// that are used together share it, so a page needs a few dozen pieces rather than hundreds,
-/// and the public pages do not carry the crews' tools. Each `routes::X` route type stands for
-/// the page component `crate::pages::X`.
+/// of the current page; hydration waits for it (`hydrate_from_async` in the `frontend` crate).
+/// An area is one split point: pages that are used together share it, so a page needs a few
+/// dozen pieces rather than hundreds, and the public pages do not carry the crews' tools.
+/// Leptos names the area's pieces in the page's head so they load beside the shared part, but
+/// only when the route's future first runs after the response has set up its list of lazy
+/// functions, a race on a multi-threaded server that it loses about half the time (then the
+/// pieces load after the shared part); adding the links ourselves from the route upsets
+/// hydration's numbering. Each `routes::X` route type stands for the page component
+/// `crate::pages::X`.
 macro_rules! lazy_areas {
     ($($area:ident: $($page:ident),+;)+) => {
         mod routes {

@@ -52,8 +52,8 @@ pub fn LocationMap(
 }
 
 /// The box a Leaflet map lives in: a placeholder on the server and until the page is hydrated
-/// and Leaflet has loaded, then `children` (Leaflet's handles are thread-bound and exist only in the browser). The box
-/// carries `data-hydrated` so tests can wait for the live map.
+/// and Leaflet has loaded, then `children` (Leaflet's handles are thread-bound and exist only
+/// in the browser). The box carries `data-hydrated` so tests can wait for the live map.
 #[component]
 pub(crate) fn ClientOnlyMap(
     class: &'static str,
