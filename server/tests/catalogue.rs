@@ -175,6 +175,8 @@ on_both_backends!(the_page_works_from_its_url_alone, |backend: Backend| async mo
     let app = TestApp::spawn(TestDb::seeded(backend).await).await;
     let (status, html) = app.page("/catalogue?q=longpao&cat=costume", "zh-CN").await;
     assert_eq!(status, 200);
+    // Without the markers hydration needs between text nodes (`<mark>龙袍<!></mark>`).
+    let html = html.replace("<!>", "");
     assert!(html.contains("<mark>龙袍</mark>"), "no highlighted match in the HTML");
     // Facet values are links carrying the rest of the query; the search form carries it too.
     assert!(html.contains("href=\"/catalogue?q=longpao&amp;cat=costume&amp;era=qing\""));
