@@ -41,6 +41,49 @@ on_both_backends!(pages_carry_their_content_in_the_server_html, |backend: Backen
     assert!(html.contains("已认证剧组"));
 });
 
+on_both_backends!(
+    a_long_result_maps_every_location_and_lists_the_first,
+    |backend: Backend| async move {
+        let db = TestDb::seeded_at(backend, studio_today()).await;
+        // Each of the seed's locations copied four times, 400 m to the east.
+        support::execute(
+            &db.store,
+            "with recursive n(i) as (select 1 union all select i + 1 from n where i < 4) \
+         insert into location (slug, name_zh, name_en, name_pinyin, kind, setting, base, lat, lon, \
+         area_m2, hourly_rate_fen, changeover_min, description_zh, description_en, supplier_id) \
+         select l.slug || '-' || n.i, l.name_zh, l.name_en, l.name_pinyin, l.kind, l.setting, \
+         l.base, l.lat, l.lon + n.i * 0.004, l.area_m2, l.hourly_rate_fen, l.changeover_min, \
+         l.description_zh, l.description_en, l.supplier_id from location l, n",
+        )
+        .await;
+        let total = support::scalar(&db.store, "select count(*) from location").await;
+        assert!(total > 200, "{total} locations");
+        let app = TestApp::spawn(db).await;
+
+        // Text without the markers between a sentence's pieces that hydration needs.
+        let text = |html: String| html.replace("<!>", "").replace("<!-- -->", "");
+        let (status, html) = app.page("/locations", "en-GB,en;q=0.9").await;
+        assert_eq!(status, 200);
+        let html = text(html);
+        assert_eq!(html.matches("<tr data-slug=").count(), 200, "rows in the list");
+        assert!(
+            html.contains(&format!("The list shows the first 200; the map shows all {total}.")),
+            "no word that the list is cut short"
+        );
+        let (_, html) = app.page("/locations", "zh-CN").await;
+        assert!(text(html).contains(&format!("列表只列出前 200 个，地图上是全部 {total} 个")));
+        // The map gets every location.
+        let pins: serde_json::Value = app.call("/api/locations", &[]).await.json().await.unwrap();
+        assert_eq!(pins["pins"].as_array().map(Vec::len), Some(total as usize));
+
+        // A filter that matches fewer than 200 lists them all, with no such word.
+        let (_, html) = app.page("/locations?q=qinwanggong", "en-GB").await;
+        let rows = html.matches("<tr data-slug=").count();
+        assert!((1..200).contains(&rows), "{rows} rows for one palace and its copies");
+        assert!(!html.contains("The list shows the first"));
+    }
+);
+
 on_both_backends!(accept_language_chooses_english, |backend: Backend| async move {
     let app = app(backend).await;
     let (_, html) = app.page("/locations", "en-GB,en;q=0.9").await;

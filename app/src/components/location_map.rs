@@ -151,10 +151,14 @@ fn LiveMap(
         let lang = untrack(|| content_lang(i18n));
         let outline_layer = outlines.with_value(|o| draw_outlines(o, gcj02, lang));
         leaflet::Map::add_layer(&leaflet_map, &outline_layer);
+        timing::mark(timing::PINS);
         let markers = Markers::new(&pins.read_value(), gcj02, lang);
+        timing::measure(timing::CLUSTER, timing::PINS);
         let layer = leaflet::LayerGroup::new();
         leaflet::Map::add_layer(&leaflet_map, &layer);
         markers.draw(&leaflet_map, &layer);
+        timing::measure(timing::MARKERS, timing::PINS);
+        request_animation_frame(|| timing::measure(timing::SHOWN, timing::PINS));
         let moved_map = leaflet_map.clone();
         // A popup being open pans the map (to fit it on screen): keep its marker, redrawing
         // only when the zoom changes, until the popup closes.
@@ -173,7 +177,9 @@ fn LiveMap(
                 let zoom = moved_map.get_zoom();
                 if !popup_open.get() || zoom != drawn_zoom.get() {
                     drawn_zoom.set(zoom);
+                    timing::mark(timing::MOVED);
                     markers.draw(&moved_map, &layer);
+                    timing::measure(timing::REDRAW, timing::MOVED);
                 }
                 let centre = moved_map.get_center();
                 let wgs84 = from_map(centre.lat(), centre.lng(), gcj02);
@@ -195,6 +201,37 @@ fn LiveMap(
         >
             {tile_layer}
         </MapContainer>
+    }
+}
+
+/// How long the map's work takes, left in the browser's Performance timeline as User Timing
+/// measures (`performance.getEntriesByType("measure")`; `scripts/bench-map` reads them).
+mod timing {
+    use leptos::prelude::window;
+
+    /// Mark: the pins are in hand and the map exists.
+    pub const PINS: &str = "backlot:map-pins";
+    /// Placing the pins (datum shift) and building the cluster index.
+    pub const CLUSTER: &str = "backlot:map-cluster";
+    /// From the pins to the visible area's markers added to the page.
+    pub const MARKERS: &str = "backlot:map-markers";
+    /// The same, to the next frame, in which they are painted.
+    pub const SHOWN: &str = "backlot:map-shown";
+    /// Mark: a move or zoom ended.
+    pub const MOVED: &str = "backlot:map-moved";
+    /// Redrawing the visible area's markers after a move or zoom.
+    pub const REDRAW: &str = "backlot:map-redraw";
+
+    pub fn mark(name: &str) {
+        if let Some(performance) = window().performance() {
+            _ = performance.mark(name);
+        }
+    }
+
+    pub fn measure(name: &str, since: &str) {
+        if let Some(performance) = window().performance() {
+            _ = performance.measure_with_start_mark(name, since);
+        }
     }
 }
 

@@ -154,6 +154,9 @@ fn FilterForm(filter: Memo<LocationFilter>, map_view: RwSignal<Option<MapView>>)
     }
 }
 
+/// How many matches the table beside the map lists.
+const LIST_ROWS: usize = 200;
+
 #[component]
 fn LocationsBody(
     data: LocationsView,
@@ -163,9 +166,15 @@ fn LocationsBody(
     let i18n = use_i18n();
     let shown = data.pins.len();
     let total = data.total;
-    let rows = data.pins.clone();
+    // The map shows every match; the table lists the first ones (thousands of rows would only
+    // slow the page down: narrowing the filter or zooming the map is how one finds a place).
+    let rows: Vec<_> = data.pins.iter().take(LIST_ROWS).cloned().collect();
+    let capped = (shown > LIST_ROWS).then(|| {
+        view! { <p class="list-capped">{t!(i18n, locations_list_capped, rows = LIST_ROWS, shown)}</p> }
+    });
     view! {
         <p class="result-count" role="status">{t!(i18n, locations_shown, shown, total)}</p>
+        {capped}
         <div class="locations-layout">
             <LocationMap pins=data.pins tiles=data.tiles outlines=data.outlines view on_move />
             <div class="location-list" role="region" aria-label=move || t_string!(i18n, locations_list_label).to_string() tabindex="0">
