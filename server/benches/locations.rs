@@ -19,19 +19,6 @@ use server::storage::bookings::{Booked, NewBooking};
 use server::storage::queries::Viewport;
 use support::{Backend, TestDb, bench_runtime};
 
-/// Grows the seed's locations to about 10,000 (each copied 145 times a few hundred metres
-/// apart; the copies have no eras or facilities), in SQL both engines accept.
-async fn ten_thousand_locations(db: &TestDb) {
-    const COPY: &str = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 145) \
-        insert into location (slug, name_zh, name_en, name_pinyin, kind, setting, base, lat, lon, \
-        area_m2, hourly_rate_fen, changeover_min, description_zh, description_en, supplier_id) \
-        select l.slug || '-' || n.i, l.name_zh, l.name_en, l.name_pinyin, l.kind, l.setting, \
-        l.base, l.lat + (n.i % 12) * 0.004 - 0.024, l.lon + (n.i / 12) * 0.004 - 0.024, \
-        l.area_m2, l.hourly_rate_fen, l.changeover_min, l.description_zh, l.description_en, \
-        l.supplier_id from location l, n";
-    support::execute(&db.store, COPY).await;
-}
-
 /// The pins query with 10,000 locations: all of them, and a zoomed-in map's viewport over
 /// Hengdian's sets (about 3 × 3 km).
 fn pins_at_scale(c: &mut Criterion) {
@@ -39,7 +26,8 @@ fn pins_at_scale(c: &mut Criterion) {
     let mut group = c.benchmark_group("location_pins_10k");
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let db = rt.block_on(TestDb::seeded(backend));
-        rt.block_on(ten_thousand_locations(&db));
+        // The seed's locations copied 145 times: about 10,000.
+        rt.block_on(support::copy_locations(&db.store, 145));
         let total = rt.block_on(db.store.location_pins()).unwrap().len();
         assert!(total > 10_000, "{total} locations");
         let view = Viewport { south: 29.14, west: 120.29, north: 29.17, east: 120.32 };

@@ -45,17 +45,8 @@ on_both_backends!(
     a_long_result_maps_every_location_and_lists_the_first,
     |backend: Backend| async move {
         let db = TestDb::seeded_at(backend, studio_today()).await;
-        // Each of the seed's locations copied four times, 400 m to the east.
-        support::execute(
-            &db.store,
-            "with recursive n(i) as (select 1 union all select i + 1 from n where i < 4) \
-         insert into location (slug, name_zh, name_en, name_pinyin, kind, setting, base, lat, lon, \
-         area_m2, hourly_rate_fen, changeover_min, description_zh, description_en, supplier_id) \
-         select l.slug || '-' || n.i, l.name_zh, l.name_en, l.name_pinyin, l.kind, l.setting, \
-         l.base, l.lat, l.lon + n.i * 0.004, l.area_m2, l.hourly_rate_fen, l.changeover_min, \
-         l.description_zh, l.description_en, l.supplier_id from location l, n",
-        )
-        .await;
+        // Each of the seed's locations copied four times, a few hundred metres away.
+        support::copy_locations(&db.store, 4).await;
         let total = support::scalar(&db.store, "select count(*) from location").await;
         assert!(total > 200, "{total} locations");
         let app = TestApp::spawn(db).await;
@@ -78,6 +69,7 @@ on_both_backends!(
 
         // A filter that matches fewer than 200 lists them all, with no such word.
         let (_, html) = app.page("/locations?q=qinwanggong", "en-GB").await;
+        let html = text(html);
         let rows = html.matches("<tr data-slug=").count();
         assert!((1..200).contains(&rows), "{rows} rows for one palace and its copies");
         assert!(!html.contains("The list shows the first"));
