@@ -462,6 +462,24 @@ impl TextQuery {
         self.terms.is_empty()
     }
 
+    /// The words as the fields are searched for them: an item that matches without typos has
+    /// each one inside one of its [`SearchText`] fields (so an index of the fields' character
+    /// pairs can narrow the items to score).
+    pub fn needles(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|term| match term {
+            Term::Han(word) | Term::Latin(word) => word.as_str(),
+        })
+    }
+
+    /// The start every SKU that [`TextQuery::sku_score`] admits begins with, if the query can
+    /// name a SKU at all (one Latin word).
+    pub fn sku_prefix(&self) -> Option<&str> {
+        match self.terms.as_slice() {
+            [Term::Latin(word)] => Some(word),
+            _ => None,
+        }
+    }
+
     /// How well `item` matches every word (higher is better), or `None`. With `typos`, Latin
     /// words of four letters or more may also be one edit away (two from eight letters) from
     /// the start of the pinyin or from an English word.

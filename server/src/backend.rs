@@ -12,20 +12,22 @@ use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
     AccountSummary, ActorProfileView, AdminView, ApplicantsView, ApplicationState, AttendanceView,
-    BaseOutline, BookingReceipt, CallEditor, CallList, CallPage, CatalogueView, CheckInView,
-    Comparison, CrewBooking, CrewSchedule, InvitationView, ItemDetail, ItemHit, LocationDetail,
-    LocationPin, LocationRights, LocationsView, NewInvitation, OrgKind, OrgRef, PassView, Photo,
-    PoolView, QuizResult, RequestLine, RequestView, ReservationStatus, ReservationView,
-    ReservedLine, ScheduleSlot, SessionUser, SharedShortlist, ShortlistView, TileSource,
-    TrainingView, WageReportsView, WorkItem,
+    BookingReceipt, CallEditor, CallList, CallPage, CatalogueView, CheckInView, Comparison,
+    CrewBooking, CrewSchedule, InvitationView, ItemDetail, ItemHit, LocationDetail, LocationPin,
+    LocationRights, LocationsView, NewInvitation, OrgKind, OrgRef, PassView, Photo, PoolView,
+    QuizResult, RequestLine, RequestView, ReservationStatus, ReservationView, ReservedLine,
+    ScheduleSlot, SessionUser, SharedShortlist, ShortlistView, TileSource, TrainingView,
+    WageReportsView, WorkItem,
 };
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use domain::account::{self, Login, Role};
-use domain::vocab::{Base, Era};
+use domain::vocab::Era;
 use time::OffsetDateTime;
 
 use crate::catalogue::CatalogueCache;
+use crate::locations::LocationCache;
 use crate::media::{self, MediaStore};
 use crate::passwords;
 use crate::pool::PoolCache;
@@ -45,7 +47,7 @@ use domain::booking::{
 };
 use domain::casting::{ProfileForm, check_profile};
 use domain::catalogue::{CatalogueQuery, TextQuery, segments};
-use domain::location_filter::{LocationFilter, LocationTraits};
+use domain::location_filter::LocationFilter;
 use domain::stock::{self, Days, DaysError};
 
 /// Failed logins allowed per account within `FAILURE_WINDOW_SECS` before it is throttled.
@@ -104,6 +106,8 @@ pub struct ServerBackend {
     pub catalogue: CatalogueCache,
     /// The actor pool's search index.
     pub pool: PoolCache,
+    /// The map's locations.
+    pub locations: LocationCache,
 }
 
 fn photo(row: PhotoRow) -> Photo {
@@ -126,6 +130,7 @@ impl ServerBackend {
             tiles,
             media,
             catalogue: CatalogueCache::default(),
+            locations: LocationCache::default(),
             pool: PoolCache::default(),
         }
     }
@@ -286,34 +291,17 @@ impl Backend for ServerBackend {
         filter: &LocationFilter,
         viewer: Option<&SessionUser>,
     ) -> Result<LocationsView, AppError> {
-        let pins = self.store.location_pins().await.map_err(unexpected("location_pins"))?;
-        let total = pins.len();
-        let outlines = base_outlines(&pins);
-        let view = |pins| LocationsView { pins, total, tiles: self.tiles.clone(), outlines };
+        let index = self.locations.index(&self.store).await.map_err(unexpected("locations"))?;
+        let view = |pins| LocationsView {
+            pins,
+            total: index.pins().len(),
+            tiles: self.tiles.clone(),
+            outlines: index.outlines().to_vec(),
+        };
         if filter.is_empty() {
-            return Ok(view(pins));
+            return Ok(view(index.pins().to_vec()));
         }
-        let pinyin = self.store.location_pinyin().await.map_err(unexpected("location_pinyin"))?;
-        let mut matching: Vec<LocationPin> = pins
-            .into_iter()
-            .filter(|pin| {
-                let full = pinyin.get(&pin.slug).map(String::as_str).unwrap_or_default();
-                let initials = crate::search::pinyin_initials(&pin.name_zh);
-                filter.matches(&LocationTraits {
-                    name_zh: &pin.name_zh,
-                    name_en: &pin.name_en,
-                    pinyin: full,
-                    initials: &initials,
-                    kind: pin.kind,
-                    eras: &pin.eras,
-                    setting: pin.setting,
-                    base: pin.base,
-                    facilities: &pin.facilities,
-                    area_m2: pin.area_m2,
-                    hourly_rate_fen: pin.hourly_rate.fen(),
-                })
-            })
-            .collect();
+        let mut matching: Vec<LocationPin> = index.matching(filter).cloned().collect();
         // An unusable range is explained by the form and filters nothing.
         if let Ok(Some(window)) = filter.free_window() {
             let held = self
@@ -340,6 +328,11 @@ impl Backend for ServerBackend {
         per_page: u32,
     ) -> Result<CatalogueView, AppError> {
         let index = self.catalogue.index(&self.store).await.map_err(unexpected("catalogue"))?;
+        // Availability depends on reservations, which the revision does not follow.
+        let key = query.available.is_none().then(|| format!("{per_page}?{}", query.to_query()));
+        if let Some(view) = key.as_deref().and_then(|key| index.answer(key)) {
+            return Ok(CatalogueView::clone(&view));
+        }
         let held = match query.available {
             Some(a) => Some(self.store.most_held(a.days).await.map_err(unexpected("most_held"))?),
             None => None,
@@ -360,7 +353,7 @@ impl Backend for ServerBackend {
             })
             .collect();
         let total = u32::try_from(found.total).unwrap_or(u32::MAX);
-        Ok(CatalogueView {
+        let view = CatalogueView {
             total,
             page: query.page,
             pages: total.div_ceil(per_page.max(1)).max(1),
@@ -368,7 +361,11 @@ impl Backend for ServerBackend {
             facets: found.facets,
             forgiving: found.forgiving,
             production_era: None,
-        })
+        };
+        if let Some(key) = key {
+            index.remember(key, Arc::new(view.clone()));
+        }
+        Ok(view)
     }
 
     async fn production_era(&self, user: &SessionUser) -> Result<Option<Era>, AppError> {
@@ -1431,35 +1428,13 @@ const COMPARE_MAX: usize = 4;
 impl ServerBackend {
     /// The pins of `slugs`, in that order; unknown slugs are left out.
     async fn pins_for(&self, slugs: &[String]) -> Result<Vec<LocationPin>, AppError> {
-        let mut pins: HashMap<String, LocationPin> = self
-            .store
-            .location_pins()
-            .await
-            .map_err(unexpected("location_pins"))?
-            .into_iter()
-            .map(|pin| (pin.slug.clone(), pin))
-            .collect();
-        Ok(slugs.iter().filter_map(|slug| pins.remove(slug)).collect())
+        let index = self.locations.index(&self.store).await.map_err(unexpected("locations"))?;
+        let pins: HashMap<&str, &LocationPin> =
+            index.pins().iter().map(|pin| (pin.slug.as_str(), pin)).collect();
+        Ok(slugs.iter().filter_map(|slug| pins.get(slug.as_str()).map(|p| (*p).clone())).collect())
     }
 }
 
-/// Padding around a base's outermost locations in its outline: about 800 m.
-const OUTLINE_PAD_DEG: f64 = 0.008;
-
-/// Each base's outline around its locations, in the order of `Base::ALL`.
-fn base_outlines(pins: &[LocationPin]) -> Vec<BaseOutline> {
-    Base::ALL
-        .iter()
-        .filter_map(|&base| {
-            let points: Vec<(f64, f64)> =
-                pins.iter().filter(|p| p.base == base).map(|p| (p.lat, p.lon)).collect();
-            (!points.is_empty())
-                .then(|| BaseOutline { base, ring: domain::geo::outline(&points, OUTLINE_PAD_DEG) })
-        })
-        .collect()
-}
-
-/// The production `user` books for: crew members of a production only.
 /// Days shown on an item's availability calendar.
 pub const ITEM_CALENDAR_DAYS: i64 = 14;
 

@@ -7,8 +7,9 @@
 //! front of a shared PostgreSQL sees every instance's changes.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
-use app::models::{FacetGroup, FacetOption};
+use app::models::{CatalogueView, FacetGroup, FacetOption};
 use domain::catalogue::{
     CatalogueQuery, FACETS, Facet, FacetValues, NO_VALUE, SearchText, Selection, Sort, TextQuery,
     tally,
@@ -117,7 +118,99 @@ pub struct CatalogueIndex {
     revision: i64,
     entries: Vec<Entry>,
     texts: Vec<Text>,
+    /// The entries of each text: those of text `t` are
+    /// `by_text[text_starts[t]..text_starts[t + 1]]`, in entry order.
+    by_text: Vec<u32>,
+    text_starts: Vec<u32>,
+    /// Which texts hold each pair of neighbouring characters in one of their fields (and each
+    /// non-ASCII character on its own), so a word's candidates are the texts holding all its
+    /// pairs rather than every text.
+    grams: HashMap<u64, Vec<u32>>,
+    /// `(sku, entry)` in SKU order, for SKU prefixes.
+    skus: Vec<(String, u32)>,
     values: [Values; FACETS],
+    /// Whole answers already given for this revision, by query: a repeated search (the
+    /// catalogue's first page above all) skips the pass, the cards' query and highlighting.
+    answers: Mutex<HashMap<String, Arc<CatalogueView>>>,
+}
+
+/// The most answers kept per revision; when full, the oldest all go at once.
+const MAX_ANSWERS: usize = 256;
+
+/// A gram's key: two characters, or (for a lone character) the character after a marker no
+/// character has.
+fn gram(first: char, second: char) -> u64 {
+    (u64::from(u32::from(first)) << 32) | u64::from(u32::from(second))
+}
+
+fn lone_gram(c: char) -> u64 {
+    (u64::from(u32::MAX) << 32) | u64::from(u32::from(c))
+}
+
+/// The grams of one field: each pair of neighbouring characters (none with a space; no word
+/// searched for holds one) and each non-ASCII character alone (single Chinese characters are
+/// common searches).
+fn field_grams(field: &str, mut each: impl FnMut(u64)) {
+    let mut previous: Option<char> = None;
+    for c in field.chars() {
+        if c.is_whitespace() {
+            previous = None;
+            continue;
+        }
+        if !c.is_ascii() {
+            each(lone_gram(c));
+        }
+        if let Some(p) = previous {
+            each(gram(p, c));
+        }
+        previous = Some(c);
+    }
+}
+
+/// The texts holding every gram of `needle` (ascending), or `None` when the grams cannot
+/// narrow it (one ASCII character).
+fn texts_holding(grams: &HashMap<u64, Vec<u32>>, needle: &str) -> Option<Vec<u32>> {
+    let mut keys = Vec::new();
+    field_grams(needle, |g| keys.push(g));
+    if needle.chars().count() >= 2 {
+        keys.retain(|g| g >> 32 != u64::from(u32::MAX));
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    let mut lists = Vec::with_capacity(keys.len());
+    for key in keys {
+        match grams.get(&key) {
+            Some(list) => lists.push(list.as_slice()),
+            None => return Some(Vec::new()),
+        }
+    }
+    lists.sort_by_key(|l| l.len());
+    let (shortest, rest) = lists.split_first()?;
+    Some(
+        shortest
+            .iter()
+            .copied()
+            .filter(|t| rest.iter().all(|l| l.binary_search(t).is_ok()))
+            .collect(),
+    )
+}
+
+/// The values of two ascending lists found in both.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut both) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both
 }
 
 impl CatalogueIndex {
@@ -208,8 +301,62 @@ impl CatalogueIndex {
                     text,
                 }
             })
+            .collect::<Vec<Entry>>();
+        let (by_text, text_starts) = entries_by_text(&entries, texts.len());
+        let mut grams: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (t, text) in texts.iter().enumerate() {
+            let t = u32::try_from(t).unwrap_or(u32::MAX);
+            let fields = [
+                &text.name_zh,
+                &text.name_en,
+                &text.name_en_folded,
+                &text.pinyin,
+                &text.initials,
+                &text.extra,
+            ];
+            for field in fields {
+                field_grams(field, |g| {
+                    let list = grams.entry(g).or_default();
+                    // Texts are visited in order, so a repeat is the list's last id.
+                    if list.last() != Some(&t) {
+                        list.push(t);
+                    }
+                });
+            }
+        }
+        let mut skus: Vec<(String, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.sku.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
-        CatalogueIndex { revision: source.revision, entries, texts, values }
+        skus.sort();
+        CatalogueIndex {
+            revision: source.revision,
+            entries,
+            texts,
+            by_text,
+            text_starts,
+            grams,
+            skus,
+            values,
+            answers: Mutex::default(),
+        }
+    }
+
+    /// The answer given before to the query `key` names, if any.
+    pub fn answer(&self, key: &str) -> Option<Arc<CatalogueView>> {
+        self.answers.lock().ok()?.get(key).cloned()
+    }
+
+    /// Keeps `view` as the answer to the query `key` names, for as long as this revision
+    /// lasts.
+    pub fn remember(&self, key: String, view: Arc<CatalogueView>) {
+        if let Ok(mut answers) = self.answers.lock() {
+            if answers.len() >= MAX_ANSWERS {
+                answers.clear();
+            }
+            answers.insert(key, view);
+        }
     }
 
     pub fn revision(&self) -> i64 {
@@ -243,6 +390,77 @@ impl CatalogueIndex {
         }))
     }
 
+    /// The entries passing `admits` whose text or SKU matches `text` without typos, with their
+    /// scores, in entry order: the texts holding every word's character pairs are scored, not
+    /// every text.
+    fn exact_matches(&self, text: &TextQuery, admits: impl Fn(&Entry) -> bool) -> Vec<(u32, u32)> {
+        let mut texts: Option<Vec<u32>> = None;
+        for needle in text.needles() {
+            let Some(holding) = texts_holding(&self.grams, needle) else {
+                return self.scan(text, false, admits);
+            };
+            texts = Some(match texts {
+                Some(so_far) => intersect(&so_far, &holding),
+                None => holding,
+            });
+        }
+        let mut found = Vec::new();
+        for t in texts.unwrap_or_default() {
+            let Some(named) = text.score(&self.texts[t as usize].search(), false) else {
+                continue;
+            };
+            let (from, to) = (self.text_starts[t as usize], self.text_starts[t as usize + 1]);
+            for &i in &self.by_text[from as usize..to as usize] {
+                let e = &self.entries[i as usize];
+                if admits(e) {
+                    found.push((i, named.max(text.sku_score(&e.sku).unwrap_or(0))));
+                }
+            }
+        }
+        if let Some(prefix) = text.sku_prefix() {
+            let first = self.skus.partition_point(|(sku, _)| sku.as_str() < prefix);
+            for (sku, i) in self.skus[first..].iter().take_while(|(sku, _)| sku.starts_with(prefix))
+            {
+                let e = &self.entries[*i as usize];
+                if let Some(score) = text.sku_score(sku).filter(|_| admits(e)) {
+                    found.push((*i, score));
+                }
+            }
+        }
+        // An entry found by its name and its SKU keeps its best score.
+        found.sort_unstable_by_key(|&(i, score)| (i, std::cmp::Reverse(score)));
+        found.dedup_by_key(|(i, _)| *i);
+        found
+    }
+
+    /// The entries passing `admits` that match `text` (every entry for no text), scoring every
+    /// distinct text once: the pass for typos, which the character pairs cannot narrow.
+    fn scan(
+        &self,
+        text: &TextQuery,
+        typos: bool,
+        admits: impl Fn(&Entry) -> bool,
+    ) -> Vec<(u32, u32)> {
+        let mut memo: Vec<Option<Option<u32>>> =
+            if text.is_empty() { Vec::new() } else { vec![None; self.texts.len()] };
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| admits(e))
+            .filter_map(|(i, e)| {
+                let score = if text.is_empty() {
+                    Some(0)
+                } else {
+                    let t = e.text as usize;
+                    let named =
+                        *memo[t].get_or_insert_with(|| text.score(&self.texts[t].search(), typos));
+                    named.max(text.sku_score(&e.sku))
+                };
+                Some((u32::try_from(i).ok()?, score?))
+            })
+            .collect()
+    }
+
     /// Runs `query`, returning page `query.page` of `per_page` results. `held` gives, when
     /// the query asks for availability, the most units of each item held on any of its days
     /// (items not in it are wholly free).
@@ -252,55 +470,60 @@ impl CatalogueIndex {
         per_page: usize,
         held: Option<&HashMap<i64, i64>>,
     ) -> Found {
-        let free_enough = |e: &Entry| match (query.available, held) {
-            (Some(a), Some(held)) => a.admits(e.owned, held.get(&e.item_id).copied().unwrap_or(0)),
-            _ => true,
+        let admits = |e: &Entry| {
+            query.rate_fits(e.rate_fen)
+                && match (query.available, held) {
+                    (Some(a), Some(held)) => {
+                        a.admits(e.owned, held.get(&e.item_id).copied().unwrap_or(0))
+                    }
+                    _ => true,
+                }
         };
         let text = TextQuery::parse(&query.q);
-        let scored = |typos: bool| -> Vec<(u32, u32)> {
-            // Each distinct text is scored once per query.
-            let mut memo: Vec<Option<Option<u32>>> = vec![None; self.texts.len()];
-            self.entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| query.rate_fits(e.rate_fen) && free_enough(e))
-                .filter_map(|(i, e)| {
-                    let score = if text.is_empty() {
-                        Some(0)
-                    } else {
-                        let t = e.text as usize;
-                        let named = *memo[t]
-                            .get_or_insert_with(|| text.score(&self.texts[t].search(), typos));
-                        named.max(text.sku_score(&e.sku))
-                    };
-                    Some((u32::try_from(i).ok()?, score?))
-                })
-                .collect()
+        let mut candidates = if text.is_empty() {
+            self.scan(&text, false, admits)
+        } else {
+            self.exact_matches(&text, admits)
         };
-        let mut candidates = scored(false);
         let mut forgiving = false;
         if candidates.is_empty() && !text.is_empty() {
-            candidates = scored(true);
+            candidates = self.scan(&text, true, admits);
             forgiving = !candidates.is_empty();
         }
-        let scores: HashMap<u32, u32> = candidates.iter().copied().collect();
         let sizes: [usize; FACETS] = std::array::from_fn(|f| self.values[f].list.len());
         let selection = self.selection(query);
+        // Tallied by position in `candidates`, which carries each one's entry and score.
         let counted = tally(
-            candidates.iter().map(|(i, _)| (*i, self.entries[*i as usize].facets)),
+            candidates.iter().zip(0_u32..).map(|(&(i, _), k)| (k, self.entries[i as usize].facets)),
             &selection,
             &sizes,
         );
         let mut matched = counted.matched;
-        let entry = |i: &u32| &self.entries[*i as usize];
-        match query.sort {
-            Sort::Relevance => matched.sort_by_key(|i| (std::cmp::Reverse(scores[i]), *i)),
-            Sort::PriceLow => matched.sort_by_key(|i| (entry(i).rate_fen, *i)),
-            Sort::PriceHigh => matched.sort_by_key(|i| (std::cmp::Reverse(entry(i).rate_fen), *i)),
-            Sort::Newest => matched.sort_by_key(|i| std::cmp::Reverse(entry(i).item_id)),
-        }
+        let total = matched.len();
+        // Only the asked page's results and those before it need their order.
         let start = (query.page.max(1) as usize - 1).saturating_mul(per_page);
-        let ids = matched.iter().skip(start).take(per_page).map(|i| entry(i).item_id).collect();
+        let end = start.saturating_add(per_page).min(total);
+        let sort = query.sort;
+        let key = |k: &u32| {
+            let (i, score) = candidates[*k as usize];
+            let e = &self.entries[i as usize];
+            match sort {
+                Sort::Relevance => (-i64::from(score), i64::from(i)),
+                Sort::PriceLow => (e.rate_fen, i64::from(i)),
+                Sort::PriceHigh => (-e.rate_fen, i64::from(i)),
+                Sort::Newest => (-e.item_id, 0),
+            }
+        };
+        if end < total {
+            matched.select_nth_unstable_by_key(end, key);
+            matched.truncate(end);
+        }
+        matched.sort_unstable_by_key(key);
+        let ids = matched
+            .iter()
+            .skip(start)
+            .map(|k| self.entries[candidates[*k as usize].0 as usize].item_id)
+            .collect();
         let facets = Facet::ALL
             .into_iter()
             .map(|facet| {
@@ -320,8 +543,28 @@ impl CatalogueIndex {
                 FacetGroup { facet, options }
             })
             .collect();
-        Found { total: matched.len(), ids, facets, forgiving }
+        Found { total, ids, facets, forgiving }
     }
+}
+
+/// The entries of each text, grouped (`by_text`) with where each text's group starts
+/// (`starts`, one more than there are texts).
+fn entries_by_text(entries: &[Entry], texts: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0_u32; texts + 1];
+    for e in entries {
+        starts[e.text as usize + 1] += 1;
+    }
+    for t in 0..texts {
+        starts[t + 1] += starts[t];
+    }
+    let mut next = starts.clone();
+    let mut by_text = vec![0_u32; entries.len()];
+    for (i, e) in entries.iter().enumerate() {
+        let at = &mut next[e.text as usize];
+        by_text[*at as usize] = u32::try_from(i).unwrap_or(u32::MAX);
+        *at += 1;
+    }
+    (by_text, starts)
 }
 
 /// The catalogue's index shared by every request.
@@ -349,5 +592,181 @@ impl Rebuilt for CatalogueIndex {
 
     fn entry_count(&self) -> usize {
         self.entries.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::catalogue::{SUBCATEGORIES, catalogue_items};
+    use crate::seed::suppliers::SUPPLIERS;
+    use crate::storage::catalogue::IndexRow;
+
+    /// The seed's 4,500 items plus a numbered copy of its first 600 (distinct names, as a
+    /// grown catalogue has them).
+    fn index() -> CatalogueIndex {
+        let seed = catalogue_items();
+        let copies = seed.iter().take(600).map(|item| {
+            let mut copy = item.clone();
+            copy.sku = format!("{}-2", item.sku);
+            copy.name_zh = format!("{}2", item.name_zh);
+            copy.name_en = format!("{} 2", item.name_en);
+            copy
+        });
+        let items: Vec<_> = seed.iter().cloned().chain(copies).collect();
+        let mut tags = HashMap::new();
+        let rows = items
+            .into_iter()
+            .zip(1_i64..)
+            .map(|(item, item_id)| {
+                tags.insert(item_id, item.tags.clone());
+                IndexRow {
+                    item_id,
+                    sku: item.sku,
+                    name_zh: item.name_zh,
+                    name_en: item.name_en,
+                    category: item.category.code().to_string(),
+                    subcategory: item.subcategory.to_string(),
+                    era: item.era.code().to_string(),
+                    colour: item.colour.code().to_string(),
+                    material: item.material.code().to_string(),
+                    size: item.size.map(|s| s.code().to_string()),
+                    condition: item.condition.code().to_string(),
+                    daily_rate_fen: item.daily_rate_fen,
+                    quantity_owned: item.quantity_owned,
+                    supplier: item.supplier_code.to_string(),
+                }
+            })
+            .collect();
+        let named = |code: &str, zh: &str, en: &str| Named {
+            code: code.to_string(),
+            name_zh: zh.to_string(),
+            name_en: en.to_string(),
+        };
+        CatalogueIndex::build(CatalogueSource {
+            revision: 1,
+            items: rows,
+            tags,
+            subcategories: SUBCATEGORIES
+                .iter()
+                .map(|s| named(s.code, s.name_zh, s.name_en))
+                .collect(),
+            suppliers: SUPPLIERS.iter().map(|s| named(s.code, s.name_zh, s.name_en)).collect(),
+        })
+    }
+
+    const QUERIES: &[&str] = &[
+        "longpao",
+        "lp",
+        "龙袍",
+        "龙",
+        "袍",
+        "dragon",
+        "robe",
+        "dragonrobe",
+        "Dragon Robe",
+        "qing",
+        "明 官服",
+        "宫廷",
+        "gongting",
+        "hongse",
+        "红",
+        "armour",
+        "kaijia",
+        "co00017",
+        "co-00017",
+        "co0001",
+        "co00017-2",
+        "pr",
+        "ve00",
+        "xx",
+        "zz",
+        "a",
+        "2",
+        "龙袍2",
+        "longpao2",
+        "lp 2",
+        "sword jian",
+        "马车",
+        "mache",
+        "carriage",
+        "wig",
+        "头饰",
+        "qi pao",
+        "qipao",
+        "旗",
+        "k",
+    ];
+
+    #[test]
+    fn the_pairs_find_exactly_what_scoring_every_text_finds() {
+        let index = index();
+        for q in QUERIES {
+            let text = TextQuery::parse(q);
+            let scanned = index.scan(&text, false, |_| true);
+            assert_eq!(index.exact_matches(&text, |_| true), scanned, "{q}");
+            // With a filter on entries too.
+            let cheap = |e: &Entry| e.rate_fen < 20_000;
+            assert_eq!(index.exact_matches(&text, cheap), index.scan(&text, false, cheap), "{q}");
+        }
+        let some = |q: &str| index.exact_matches(&TextQuery::parse(q), |_| true).len();
+        assert!(some("longpao") > 0 && some("龙") > some("龙袍") && some("co00017") >= 1);
+        assert_eq!(some("qxqx"), 0);
+    }
+
+    /// The page as a full sort of every match gives it.
+    fn page_by_full_sort(
+        index: &CatalogueIndex,
+        query: &CatalogueQuery,
+        per_page: usize,
+    ) -> Vec<i64> {
+        let text = TextQuery::parse(&query.q);
+        let mut matches = index.scan(&text, false, |e| query.rate_fits(e.rate_fen));
+        if matches.is_empty() {
+            matches = index.scan(&text, true, |e| query.rate_fits(e.rate_fen));
+        }
+        let selection = index.selection(query);
+        let sizes: [usize; FACETS] = std::array::from_fn(|f| index.values[f].list.len());
+        let admitted = tally(
+            matches.iter().map(|(i, _)| (*i, index.entries[*i as usize].facets)),
+            &selection,
+            &sizes,
+        )
+        .matched;
+        matches.retain(|(i, _)| admitted.binary_search(i).is_ok());
+        let entry = |i: u32| &index.entries[i as usize];
+        match query.sort {
+            Sort::Relevance => matches.sort_by_key(|&(i, s)| (std::cmp::Reverse(s), i)),
+            Sort::PriceLow => matches.sort_by_key(|&(i, _)| (entry(i).rate_fen, i)),
+            Sort::PriceHigh => {
+                matches.sort_by_key(|&(i, _)| (std::cmp::Reverse(entry(i).rate_fen), i))
+            }
+            Sort::Newest => matches.sort_by_key(|&(i, _)| std::cmp::Reverse(entry(i).item_id)),
+        }
+        let start = (query.page.max(1) as usize - 1) * per_page;
+        matches.iter().skip(start).take(per_page).map(|&(i, _)| entry(i).item_id).collect()
+    }
+
+    #[test]
+    fn each_page_holds_what_a_full_sort_puts_there() {
+        let index = index();
+        for q in ["", "longpao", "龙", "robe", "longpoa", "qing"] {
+            for sort in Sort::ALL {
+                for page in [1, 2, 7, 500] {
+                    for narrowed in ["", "&category=costume&era=qing"] {
+                        let query = CatalogueQuery::from_query(&format!(
+                            "q={q}&sort={}&page={page}{narrowed}",
+                            sort.code()
+                        ));
+                        let found = index.search(&query, 48, None);
+                        assert_eq!(found.ids, page_by_full_sort(&index, &query, 48), "{query:?}");
+                        assert!(found.ids.len() <= 48);
+                    }
+                }
+            }
+        }
+        let everything = index.search(&CatalogueQuery::default(), 48, None);
+        assert_eq!((everything.total, everything.ids.len()), (5_100, 48));
+        assert!(index.search(&CatalogueQuery::from_query("q=longpoa"), 48, None).forgiving);
     }
 }

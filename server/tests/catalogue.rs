@@ -169,6 +169,17 @@ on_both_backends!(the_index_notices_changes_made_by_anyone, |backend: Backend| a
     let found = search(&backend, "q=dujiaoshou").await;
     assert_eq!(found.hits.iter().map(|h| h.card.sku.as_str()).collect::<Vec<_>>(), ["MU-00001"]);
     assert_eq!(search(&backend, "q=独角兽").await.total, 1);
+    // Answers are kept per revision: a repeated search shows a photo added since.
+    let thumb = |view: &CatalogueView| view.hits.first().and_then(|h| h.card.thumb.clone());
+    assert_eq!(thumb(&search(&backend, "q=dujiaoshou").await), None);
+    execute(
+        &db.store,
+        "insert into item_photo (item_id, file_key, width, height, thumb_width, thumb_height, \
+         created_at) select item_id, 'unicorn-key', 960, 640, 480, 320, 1 from item \
+         where sku = 'MU-00001'",
+    )
+    .await;
+    assert_eq!(thumb(&search(&backend, "q=dujiaoshou").await).as_deref(), Some("unicorn-key"));
 });
 
 on_both_backends!(the_page_works_from_its_url_alone, |backend: Backend| async move {

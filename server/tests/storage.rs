@@ -141,3 +141,46 @@ on_both_backends!(a_viewport_holds_only_the_locations_inside_it, |backend: Backe
     let nowhere = Viewport { south: -10.0, west: -10.0, north: 10.0, east: 10.0 };
     assert!(db.store.location_pins_within(&nowhere).await.unwrap().is_empty());
 });
+
+on_both_backends!(
+    the_map_notices_location_changes_but_not_bookings,
+    |backend: Backend| async move {
+        use app::backend::Backend as _;
+        use domain::location_filter::LocationFilter;
+        use support::execute;
+        let db = TestDb::seeded(backend).await;
+        let server = server::backend::ServerBackend::new(
+            db.store.clone(),
+            app::models::TileSource::default(),
+            server::media::MediaStore::new(
+                &std::env::temp_dir().join("backlot_storage_test_media"),
+            ),
+        );
+        let everything = LocationFilter::default();
+        let before = server.locations(&everything, None).await.unwrap();
+        let revision = db.store.location_revision().await.unwrap();
+        // A booking moves the location's booking version, not what the map shows.
+        execute(&db.store, "update location set booking_version = booking_version + 1").await;
+        execute(&db.store, "update location set instant_book = true where slug = 'qin-palace'")
+            .await;
+        assert_eq!(db.store.location_revision().await.unwrap(), revision);
+        // Another instance (or an import) renames a location and gives it a facility.
+        execute(&db.store, "update location set name_zh = '麒麟殿' where slug = 'qin-palace'")
+            .await;
+        let renamed = db.store.location_revision().await.unwrap();
+        assert!(renamed > revision);
+        let after = server.locations(&everything, None).await.unwrap();
+        assert_eq!(after.pins.len(), before.pins.len());
+        let qin = after.pins.iter().find(|p| p.slug == "qin-palace").unwrap();
+        assert_eq!(qin.name_zh, "麒麟殿");
+        let found = server.locations(&LocationFilter::from_query("q=麒麟"), None).await.unwrap();
+        assert_eq!(found.pins.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), ["qin-palace"]);
+        execute(&db.store, "delete from location_era where location_id = (select location_id from location where slug = 'qin-palace')").await;
+        assert!(db.store.location_revision().await.unwrap() > renamed);
+        let qin = server.locations(&everything, None).await.unwrap().pins;
+        assert!(qin.iter().find(|p| p.slug == "qin-palace").unwrap().eras.is_empty());
+        // The outlines are every base's, whatever the filter.
+        assert_eq!(found.outlines, after.outlines);
+        assert!(!after.outlines.is_empty());
+    }
+);

@@ -96,6 +96,25 @@ impl Store {
         Ok(ItemPage { items, total, page, per_page })
     }
 
+    /// The location revision: it changes whenever a location, its eras or its facilities do
+    /// (database triggers).
+    pub async fn location_revision(&self) -> Result<i64, StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            sqlx::query_scalar::<_, i64>("select revision from location_revision")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
+    /// Every location with its pinyin, for the map's in-memory index. The revision is read
+    /// first, so the rows are at least as new as it says.
+    pub async fn location_source(&self) -> Result<crate::locations::LocationSource, StorageError> {
+        let revision = self.location_revision().await?;
+        let pins = self.location_pins().await?;
+        let pinyin = self.location_pinyin().await?;
+        Ok(crate::locations::LocationSource { revision, pins, pinyin })
+    }
+
     /// Each location's stored full pinyin, by slug.
     pub async fn location_pinyin(&self) -> Result<HashMap<String, String>, StorageError> {
         let rows: Vec<(String, String)> = on_db!(self.db(), pool => sqlx::query_as(
