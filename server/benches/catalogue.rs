@@ -1,7 +1,9 @@
 //! Catalogue search in process, SQLite and PostgreSQL side by side: the whole server path
 //! (revision check, in-memory index, the page's cards from the database, highlighting) for
 //! typical queries over the seeded 4,500 items and over about 100,000, plus the index build.
-//! Besides criterion's estimates it prints p50/p99 of 300 timed runs per query.
+//! Each query is timed doing its whole work (the answers kept per revision dropped before each
+//! run) and repeated (`…_kept`: answered from what the server keeps). Besides criterion's
+//! estimates it prints p50/p99 of 300 timed runs per query.
 //! `cargo bench -p server --bench catalogue`.
 
 #[path = "../tests/support/mod.rs"]
@@ -55,25 +57,34 @@ fn search_at(c: &mut Criterion, group_name: &str, grow: bool) {
             TileSource::default(),
             MediaStore::new(&std::env::temp_dir().join("backlot_bench_media")),
         );
+        let index = rt.block_on(server.catalogue.index(&db.store)).unwrap();
         for (label, query) in QUERIES {
             let query = CatalogueQuery::from_query(query);
             let found = rt.block_on(server.catalogue(&query, 48)).unwrap();
-            let (p50, p99) = percentiles(300, || {
-                let start = Instant::now();
-                black_box(rt.block_on(server.catalogue(&query, 48)).unwrap());
-                start.elapsed()
-            });
-            eprintln!(
-                "{group_name}/{label}/{}: {} matches, p50 {:.2} ms, p99 {:.2} ms",
-                backend.name(),
-                found.total,
-                p50.as_secs_f64() * 1e3,
-                p99.as_secs_f64() * 1e3
-            );
-            group.bench_function(BenchmarkId::new(*label, backend.name()), |b| {
-                b.to_async(&rt)
-                    .iter(|| async { black_box(server.catalogue(&query, 48).await.unwrap()) });
-            });
+            for kept in [false, true] {
+                let label = if kept { format!("{label}_kept") } else { label.to_string() };
+                let search = || async {
+                    if !kept {
+                        index.forget_answers();
+                    }
+                    black_box(server.catalogue(&query, 48).await.unwrap())
+                };
+                let (p50, p99) = percentiles(300, || {
+                    let start = Instant::now();
+                    rt.block_on(search());
+                    start.elapsed()
+                });
+                eprintln!(
+                    "{group_name}/{label}/{}: {} matches, p50 {:.2} ms, p99 {:.2} ms",
+                    backend.name(),
+                    found.total,
+                    p50.as_secs_f64() * 1e3,
+                    p99.as_secs_f64() * 1e3
+                );
+                group.bench_function(BenchmarkId::new(&label, backend.name()), |b| {
+                    b.to_async(&rt).iter(search);
+                });
+            }
         }
         if grow {
             group.bench_function(BenchmarkId::new("index_build", backend.name()), |b| {

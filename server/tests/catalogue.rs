@@ -222,4 +222,7 @@ on_both_backends!(a_crews_declared_era_comes_with_the_results, |backend: Backend
     let (actor, _) = app.logged_in(domain::account::Role::Actor, None).await;
     let answer = actor.call("/api/catalogue", &[("query", "")]).await;
     assert_eq!(era_of(answer.json().await.unwrap()), serde_json::Value::Null);
+    // The answer the server keeps for the query is nobody's: the visitor's stays without era.
+    let again = app.call("/api/catalogue", &[("query", "q=longpao")]).await;
+    assert_eq!(era_of(again.json().await.unwrap()), serde_json::Value::Null);
 });
