@@ -46,7 +46,7 @@ use domain::booking::{
     BookingStatus, Clash, MAX_CHANGEOVER_SECS, Window, WindowError, first_clash,
 };
 use domain::casting::{ProfileForm, check_profile};
-use domain::catalogue::{CatalogueQuery, TextQuery, segments};
+use domain::catalogue::{CatalogueQuery, Layout, TextQuery, segments};
 use domain::location_filter::LocationFilter;
 use domain::stock::{self, Days, DaysError};
 
@@ -328,8 +328,12 @@ impl Backend for ServerBackend {
         per_page: u32,
     ) -> Result<CatalogueView, AppError> {
         let index = self.catalogue.index(&self.store).await.map_err(unexpected("catalogue"))?;
-        // Availability depends on reservations, which the revision does not follow.
-        let key = query.available.is_none().then(|| format!("{per_page}?{}", query.to_query()));
+        // Availability depends on reservations, which the revision does not follow; the
+        // layout (grid or list) changes nothing in the answer, so both share one.
+        let key = query.available.is_none().then(|| {
+            let answered = CatalogueQuery { layout: Layout::default(), ..query.clone() };
+            format!("{per_page}?{}", answered.to_query())
+        });
         if let Some(view) = key.as_deref().and_then(|key| index.answer(key)) {
             return Ok(CatalogueView::clone(&view));
         }

@@ -143,8 +143,11 @@ fn gram(first: char, second: char) -> u64 {
     (u64::from(u32::from(first)) << 32) | u64::from(u32::from(second))
 }
 
+/// The marker in a lone character's key (no character is `u32::MAX`).
+const LONE: u64 = (u32::MAX as u64) << 32;
+
 fn lone_gram(c: char) -> u64 {
-    (u64::from(u32::MAX) << 32) | u64::from(u32::from(c))
+    LONE | u64::from(u32::from(c))
 }
 
 /// The grams of one field: each pair of neighbouring characters (none with a space; no word
@@ -173,7 +176,7 @@ fn texts_holding(grams: &HashMap<u64, Vec<u32>>, needle: &str) -> Option<Vec<u32
     let mut keys = Vec::new();
     field_grams(needle, |g| keys.push(g));
     if needle.chars().count() >= 2 {
-        keys.retain(|g| g >> 32 != u64::from(u32::MAX));
+        keys.retain(|g| (g & LONE) != LONE);
     }
     if keys.is_empty() {
         return None;
