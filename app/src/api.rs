@@ -44,12 +44,13 @@ pub async fn search_catalogue(#[server(default)] query: String) -> Result<Catalo
 }
 
 /// Open casting calls, soonest deadline first, narrowed by `query` (the casting page's query
-/// string: dates, pay, gender, skill, place).
+/// string: dates, pay, gender, skill, place, page).
 #[server(prefix = "/api", endpoint = "calls")]
 pub async fn list_open_calls(#[server(default)] query: String) -> Result<CallList, AppError> {
     answer(async {
         let filter = domain::casting::CallFilter::from_query(&query);
-        let mut list = crate::backend::backend()?.open_calls(&filter).await?;
+        let page = domain::casting::page_of(&query);
+        let mut list = crate::backend::backend()?.open_calls(&filter, page).await?;
         let viewer = crate::auth::session_account().await?;
         list.can_post = viewer.is_some_and(|u| {
             u.role == domain::account::Role::Crew

@@ -131,8 +131,12 @@ pub trait Backend: Send + Sync + 'static {
         user: &SessionUser,
     ) -> Result<Vec<ReservationView>, AppError>;
     /// Calls that are open and whose deadline has not passed in the studio's time zone,
-    /// narrowed by `filter`.
-    async fn open_calls(&self, filter: &domain::casting::CallFilter) -> Result<CallList, AppError>;
+    /// narrowed by `filter`: page `page` of them.
+    async fn open_calls(
+        &self,
+        filter: &domain::casting::CallFilter,
+        page: u32,
+    ) -> Result<CallList, AppError>;
     /// A call's page, open or not (`NotFound` for unknown calls and unverified productions),
     /// with what `viewer` may do there.
     async fn call_page(

@@ -415,7 +415,13 @@ pub struct PlaceOption {
 /// The public list of open calls, narrowed by a [`domain::casting::CallFilter`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CallList {
+    /// The asked page of the calls that match, [`domain::casting::CALLS_PAGE`] at most.
     pub calls: Vec<CallCard>,
+    /// Calls that match, on every page.
+    pub matched: usize,
+    /// This page (from 1; a page past the last is the last) and how many there are.
+    pub page: u32,
+    pub pages: u32,
     /// Open calls before narrowing.
     pub open: usize,
     /// Places with open calls, for the place filter.

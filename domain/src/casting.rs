@@ -804,6 +804,14 @@ pub fn latest_birth_for_age(today: Date, years: i64) -> Date {
 /// Actors found per page of the pool search.
 pub const POOL_PAGE: usize = 50;
 
+/// Open calls per page of the public list.
+pub const CALLS_PAGE: usize = 20;
+
+/// How many pages `total` things fill at `per_page` a page (one, even when there are none).
+pub fn page_count(total: usize, per_page: usize) -> u32 {
+    u32::try_from(total.div_ceil(per_page.max(1)).max(1)).unwrap_or(u32::MAX)
+}
+
 /// The page a query string asks for (`page`, from 1).
 pub fn page_of(query: &str) -> u32 {
     form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
@@ -814,7 +822,7 @@ pub fn page_of(query: &str) -> u32 {
 }
 
 /// How an applicant list or the actor pool is narrowed: each bound inclusive and optional.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct ActorFilter {
     pub gender: Option<Gender>,
     pub age: Bounds,

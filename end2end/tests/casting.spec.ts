@@ -27,7 +27,8 @@ for (const r of runs) {
     const context = await browser.newContext({ locale: r.locale });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto('/casting');
+    // (The calls at the Tang palace garden: the list is paged, and other specs post calls.)
+    await page.goto('/casting?place=tang-garden-palace');
     await hydrated(page);
     // Two productions look for palace maids: this one is the demo crew's (凌烟阁, Tang).
     const tile = page.locator('.call-tile', { hasText: r.production }).filter({ has: page.getByRole('link', { name: r.maids, exact: true }) });
@@ -55,7 +56,7 @@ for (const r of runs) {
     await expect(page.locator('.application-state')).toContainText(r.applied);
 
     // The dancers' call needs dance training she has not listed: she is told so, and cannot apply.
-    await page.goto('/casting');
+    await page.goto('/casting?place=tang-garden-palace');
     await hydrated(page);
     await page.getByRole('link', { name: r.dancers, exact: true }).click();
     await expect(page.locator('.ineligible')).toContainText(r.notEligible);
@@ -238,7 +239,9 @@ for (const r of posts) {
     await expect(item).toHaveAttribute('data-status', 'released');
     // (Her browser has no language set: she reads whichever the server picked.)
     await expect(item.locator('.work-state')).toContainText(/剧组取消了这条招募|the production cancelled this call/);
-    await visitor.goto('/casting');
+    // The list that showed it (its pay is now higher still) no longer does.
+    await visitor.goto(`/casting?pay_min=288&place=${slug}`);
+    await expect(visitor.locator('.result-count')).toBeVisible();
     await expect(visitor.locator(`.call-tile[data-call="${callId}"]`)).toHaveCount(0);
 
     // The one console line is the browser's note of the refused form (422); nothing else.

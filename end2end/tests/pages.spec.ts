@@ -79,6 +79,16 @@ test('casting hydrates and passes axe', async ({ page }) => {
   await hydrated(page);
   await expect(page.locator('.call-tile').first()).toBeVisible();
   await noSeriousAxeViolations(page);
+  // Twenty to a page: the next page lists the calls after them.
+  await expect(page.locator('.call-tile')).toHaveCount(20);
+  const firstOnPageOne = await page.locator('.call-tile').first().getAttribute('data-call');
+  await page.locator('.pager a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/casting\?page=2$/);
+  await expect(page.locator('.pager [aria-current="page"]')).toContainText('2 /');
+  await expect(page.locator(`.call-tile[data-call="${firstOnPageOne}"]`)).toHaveCount(0);
+  await expect(page.locator('.call-tile').first()).toBeVisible();
+  await page.locator('.pager a[rel="prev"]').click();
+  await expect(page.locator(`.call-tile[data-call="${firstOnPageOne}"]`)).toBeVisible();
   expect(errors).toEqual([]);
 });
 

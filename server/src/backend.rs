@@ -29,6 +29,7 @@ use time::OffsetDateTime;
 use crate::catalogue::CatalogueCache;
 use crate::locations::LocationCache;
 use crate::media::{self, MediaStore};
+use crate::open_calls::OpenCallsCache;
 use crate::passwords;
 use crate::pool::PoolCache;
 use crate::search::pinyin_syllables;
@@ -108,6 +109,8 @@ pub struct ServerBackend {
     pub pool: PoolCache,
     /// The map's locations.
     pub locations: LocationCache,
+    /// The public list of open calls.
+    pub open_calls: OpenCallsCache,
 }
 
 fn photo(row: PhotoRow) -> Photo {
@@ -131,6 +134,7 @@ impl ServerBackend {
             media,
             catalogue: CatalogueCache::default(),
             locations: LocationCache::default(),
+            open_calls: OpenCallsCache::default(),
             pool: PoolCache::default(),
         }
     }
@@ -561,8 +565,12 @@ impl Backend for ServerBackend {
         stored.into_iter().map(|r| reservation_view(r, today)).collect()
     }
 
-    async fn open_calls(&self, filter: &domain::casting::CallFilter) -> Result<CallList, AppError> {
-        self.casting_open_calls(filter).await
+    async fn open_calls(
+        &self,
+        filter: &domain::casting::CallFilter,
+        page: u32,
+    ) -> Result<CallList, AppError> {
+        self.casting_open_calls(filter, page).await
     }
 
     async fn call_page(

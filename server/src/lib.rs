@@ -10,6 +10,7 @@ pub mod guards;
 pub mod index_cache;
 pub mod locations;
 pub mod media;
+pub mod open_calls;
 pub mod passwords;
 pub mod pool;
 pub mod routes;

@@ -4,9 +4,16 @@
 //!
 //! Built from `actor_revision` like the catalogue's index (see `index_cache`); the page's names
 //! and facts are then read from the database by id, so they are never staler than the list.
+//! Whole answers (the page with its rows and looks) are kept with the index, by filter, page
+//! and day: names, skills, modules and looks all move the revision, so a kept answer is never
+//! staler than the index, and a crew paging back and forth or a popular search is answered
+//! from memory.
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::{Arc, Mutex};
+
+use app::models::PoolView;
 
 use domain::casting::{ActorFilter, latest_birth_for_age};
 use domain::vocab::{Gender, Module, Skill};
@@ -49,7 +56,21 @@ pub struct PoolIndex {
     revision: i64,
     /// By actor id.
     entries: Vec<Entry>,
+    /// Answers of this revision, by what was asked (see [`PoolIndex::kept`]).
+    answers: Mutex<HashMap<AskedPage, Arc<PoolView>>>,
 }
+
+/// What a pool page answers: the filter, the page and the day ages and looks' freshness are
+/// counted on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct AskedPage {
+    filter: ActorFilter,
+    page: u32,
+    today: Date,
+}
+
+/// Answers kept per revision at most; when full, they are all forgotten and kept anew.
+const MAX_ANSWERS: usize = 256;
 
 fn position<T: PartialEq>(all: &[T], value: &T) -> Option<usize> {
     all.iter().position(|v| v == value)
@@ -99,7 +120,22 @@ impl PoolIndex {
             tracing::warn!(unknown, "actors with an unknown gender code left out of the pool");
         }
         entries.sort_by_key(|e| e.actor_id);
-        PoolIndex { revision: source.revision, entries }
+        PoolIndex { revision: source.revision, entries, answers: Mutex::default() }
+    }
+
+    /// The answer kept for `filter`'s `page` on `today`, if one was.
+    pub fn kept(&self, filter: &ActorFilter, page: u32, today: Date) -> Option<Arc<PoolView>> {
+        let asked = AskedPage { filter: filter.clone(), page, today };
+        self.answers.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&asked).cloned()
+    }
+
+    /// Keeps the answer for `filter`'s `page` on `today` (built from this revision's rows).
+    pub fn keep(&self, filter: &ActorFilter, page: u32, today: Date, answer: Arc<PoolView>) {
+        let mut answers = self.answers.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if answers.len() >= MAX_ANSWERS {
+            answers.clear();
+        }
+        answers.insert(AskedPage { filter: filter.clone(), page, today }, answer);
     }
 
     /// The actors passing `filter` (its status aside; ages on `today`), counted, and `limit`

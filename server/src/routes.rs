@@ -261,7 +261,8 @@ async fn import_stock(
     }
     .await;
     let wants_json = wants_json(&headers);
-    match (result, wants_json) {
+    let refused = result.is_err();
+    let answer = match (result, wants_json) {
         (result, true) => json_answer(result, StatusCode::OK),
         (Ok(ImportReport::Applied { added, updated }), false) => {
             Redirect::to(&format!("/supply/items?imported={added}.{updated}#import"))
@@ -293,7 +294,8 @@ async fn import_stock(
             Redirect::to(&format!("/supply/items?import_problems=1::{code}&import_count=1#import"))
                 .into_response()
         }
-    }
+    };
+    close_if_refused(refused, answer)
 }
 
 /// `GET /supply/items/export.csv`: the supplier's items, in the import's columns.
@@ -355,8 +357,9 @@ async fn upload_photo(
 ) -> Response {
     let wants_json = wants_json(&headers);
     let result = receive_photo(&session, &backend, &of, form).await;
+    let refused = result.is_err();
     let back = of.page();
-    match (result, wants_json) {
+    let answer = match (result, wants_json) {
         (result, true) => json_answer(result, StatusCode::CREATED),
         (Ok(_), false) => Redirect::to(&format!("{back}#photos")).into_response(),
         (Err(AppError::Unauthorized), false) => {
@@ -371,7 +374,19 @@ async fn upload_photo(
             };
             Redirect::to(&format!("{back}?photo_error={code}#photos")).into_response()
         }
+    };
+    close_if_refused(refused, answer)
+}
+
+/// The answer to an upload, closing the connection when it was refused: a refusal may come
+/// before the body is read (who is asking comes first) or part-way through it (too large), and
+/// the rest of the body is never read, so the connection cannot carry another request. Saying
+/// so keeps clients from sending their next request down a connection the server is closing.
+fn close_if_refused(refused: bool, mut answer: Response) -> Response {
+    if refused {
+        answer.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
+    answer
 }
 
 async fn receive_photo(
@@ -458,7 +473,9 @@ async fn upload_look(
         let taken_on = text.remove("taken_on").unwrap_or_default();
         backend.set_look(&user, bytes, &taken_on).await
     };
-    look_answer(result.await, &headers)
+    let result = result.await;
+    let refused = result.is_err();
+    close_if_refused(refused, look_answer(result, &headers))
 }
 
 /// `POST /profile/look/remove`: the actor removes their look photo.

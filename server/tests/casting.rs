@@ -341,6 +341,69 @@ on_both_backends!(racing_taps_make_one_application, |backend: Backend| async mov
 });
 
 /// A call form as the crew's page posts it (`form[...]` fields), for `days_ahead` days on.
+/// The ids of every call the public list shows for `query`, page after page.
+async fn every_listed_call(visitor: &Browser, query: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for page in 1.. {
+        let paged = format!("{query}&page={page}");
+        let list = json(visitor.call("/api/calls", &[("query", &paged)]).await).await;
+        let calls = list["calls"].as_array().unwrap();
+        ids.extend(calls.iter().map(|c| c["call_id"].as_i64().unwrap()));
+        if i64::from(page) >= list["pages"].as_i64().unwrap() {
+            break;
+        }
+    }
+    ids
+}
+
+on_both_backends!(open_calls_come_twenty_to_a_page, |backend: Backend| async move {
+    let app = app(backend).await;
+    let today = server::backend::studio_today();
+    let open: Vec<i64> =
+        app.db.store.open_calls(today).await.unwrap().iter().map(|c| c.call_id).collect();
+    assert!(open.len() > 20, "the seed has more open calls than one page holds");
+    let visitor = app.browser();
+    let page = |query: &'static str| {
+        let visitor = &visitor;
+        async move { json(visitor.call("/api/calls", &[("query", query)]).await).await }
+    };
+    let ids = |list: &serde_json::Value| -> Vec<i64> {
+        list["calls"].as_array().unwrap().iter().map(|c| c["call_id"].as_i64().unwrap()).collect()
+    };
+
+    // Page after page, in the stored order (soonest deadline first), each call once.
+    let first = page("").await;
+    assert_eq!((first["page"].as_i64(), first["pages"].as_i64()), (Some(1), Some(2)));
+    assert_eq!(first["matched"].as_u64(), Some(open.len() as u64));
+    assert_eq!(ids(&first), open[..20]);
+    let second = page("page=2").await;
+    assert_eq!(second["page"].as_i64(), Some(2));
+    assert_eq!(ids(&second), open[20..]);
+    // A page past the last is the last; a page that is not a number is the first.
+    assert_eq!(ids(&page("page=99").await), open[20..]);
+    assert_eq!(ids(&page("page=zwei").await), open[..20]);
+
+    // A narrowed list counts every match and pages through them alone.
+    let narrowed = page("skill=none").await;
+    let matched = narrowed["matched"].as_u64().unwrap() as usize;
+    let all = every_listed_call(&visitor, "skill=none").await;
+    assert_eq!(all.len(), matched);
+    assert!(matched < open.len());
+    assert!(all.iter().all(|id| open.contains(id)));
+
+    // The page shows a link to the next page, keeping the filter.
+    let (status, html) = app.page("/casting?skill=none", "en").await;
+    assert_eq!(status, 200);
+    assert_eq!(html.matches("class=\"call-tile\"").count(), matched.min(20));
+    let (_, html) = app.page("/casting", "en").await;
+    assert_eq!(html.matches("class=\"call-tile\"").count(), 20);
+    assert!(html.contains("rel=\"next\" href=\"/casting?page=2\""), "a link to page 2");
+    // (Every call pays more than a yuan a day.)
+    let (_, html) = app.page("/casting?pay_min=1&page=2", "zh").await;
+    assert!(html.contains("rel=\"prev\" href=\"/casting?pay_min=1&amp;page=1\""));
+    assert_eq!(html.matches("class=\"call-tile\"").count(), open.len() - 20);
+});
+
 fn call_form(place: &str, days_ahead: i64, extra: &[(&str, &str)]) -> Vec<(String, String)> {
     let today = server::backend::studio_today();
     let day = |n: i64| (today + time::Duration::days(n)).to_string();
@@ -466,10 +529,7 @@ on_both_backends!(
         let visitor = app.browser();
         let listed = |query: String| {
             let visitor = &visitor;
-            async move {
-                let list = json(visitor.call("/api/calls", &[("query", &query)]).await).await;
-                list["calls"].as_array().unwrap().iter().any(|c| c["call_id"].as_i64() == Some(id))
-            }
+            async move { every_listed_call(visitor, &query).await.contains(&id) }
         };
         assert!(listed(String::new()).await);
         assert!(listed(format!("pay_min=260&place={place}&gender=male&skill=none")).await);

@@ -270,6 +270,8 @@ on_both_backends!(item_photos_are_the_catalogues_thumbnails, |backend: Backend| 
     for (browser, status) in [(&stranger, 403), (&crew, 403), (&visitor, 401)] {
         let response = browser.upload_photo_to(&path, "x.png", test_png(400, 300), "").await;
         assert_eq!(response.status(), status);
+        // Its body was never read: the connection is not offered for the next request.
+        assert_eq!(response.headers()["connection"], "close");
         let id = front.photo_id.to_string();
         let response = browser.call("/api/item/photo/delete", &[("photo_id", &id)]).await;
         assert_eq!(response.status(), status);

@@ -108,3 +108,48 @@ on_both_backends!(the_index_follows_every_change, |backend: Backend| async move 
     assert_eq!(hidden, before);
     assert!(!rows.iter().any(|(id, _)| *id == actor_id));
 });
+
+on_both_backends!(kept_answers_follow_names_and_looks, |backend: Backend| async move {
+    use app::backend::Backend as _;
+    use server::storage::looks::LookRow;
+    let db = TestDb::seeded_with(backend, SeedOptions { anchor: ANCHOR, actors: 500 }).await;
+    let store = &db.store;
+    let server = server::backend::ServerBackend::new(
+        store.clone(),
+        app::models::TileSource::default(),
+        server::media::MediaStore::new(&std::env::temp_dir().join("backlot_pool_test_media")),
+    );
+    let admin = app::models::SessionUser {
+        account_id: 1,
+        display_name: "admin".into(),
+        role: domain::account::Role::Admin,
+        org: None,
+        session_version: 0,
+    };
+    let women = ActorFilter::from_query("gender=female");
+    let first = server.actor_pool(&admin, &women, 1).await.unwrap();
+    // Asked again, the same answer (kept); another page is its own.
+    assert_eq!(server.actor_pool(&admin, &women, 1).await.unwrap(), first);
+    let second = server.actor_pool(&admin, &women, 2).await.unwrap();
+    assert_ne!(second.actors, first.actors);
+    let actor_id = first.actors[0].actor_id;
+    assert!(first.actors[0].look.is_none());
+
+    // A new look and a new name show at once.
+    let today = server::backend::studio_today();
+    let look =
+        LookRow { actor_id, file_key: "kept-answer-look".into(), taken_on: today, uploaded_at: 1 };
+    store.set_look(&look).await.unwrap();
+    let with_look = server.actor_pool(&admin, &women, 1).await.unwrap();
+    assert_eq!(with_look.actors[0].look.as_ref().map(|l| l.key.as_str()), Some("kept-answer-look"));
+    support::execute(
+        store,
+        &format!("update actor set name = '新名字' where actor_id = {actor_id}"),
+    )
+    .await;
+    let renamed = server.actor_pool(&admin, &women, 1).await.unwrap();
+    assert_eq!(renamed.actors[0].name, "新名字");
+    store.remove_look(actor_id).await.unwrap();
+    assert!(server.actor_pool(&admin, &women, 1).await.unwrap().actors[0].look.is_none());
+    assert_eq!(server.actor_pool(&admin, &women, 2).await.unwrap(), second);
+});

@@ -184,3 +184,93 @@ on_both_backends!(
         assert!(!after.outlines.is_empty());
     }
 );
+
+on_both_backends!(the_open_calls_follow_every_change_they_show, |backend: Backend| async move {
+    use app::backend::Backend as _;
+    use domain::casting::CallFilter;
+    use support::execute;
+    let db = TestDb::seeded(backend).await;
+    let server = server::backend::ServerBackend::new(
+        db.store.clone(),
+        app::models::TileSource::default(),
+        server::media::MediaStore::new(&std::env::temp_dir().join("backlot_storage_test_media")),
+    );
+    let everything = CallFilter::default();
+    let listed =
+        |list: &app::models::CallList| list.calls.iter().map(|c| c.call_id).collect::<Vec<_>>();
+    let before = server.open_calls(&everything, 1).await.unwrap();
+    let first = before.calls[0].clone();
+    let revision = db.store.casting_revision().await.unwrap();
+    // A location's booking moves its booking version, not what a call shows of it.
+    execute(&db.store, "update location set booking_version = booking_version + 1").await;
+    assert_eq!(db.store.casting_revision().await.unwrap(), revision);
+    assert_eq!(server.open_calls(&everything, 1).await.unwrap(), before);
+
+    // Each change another instance (or a crew) makes shows at once.
+    let id = first.call_id;
+    let moved = |previous: i64| {
+        let store = db.store.clone();
+        async move {
+            let now = store.casting_revision().await.unwrap();
+            assert!(now > previous, "the casting revision moved");
+            now
+        }
+    };
+    execute(
+        &db.store,
+        &format!("update casting_call set role_en = 'Lamplighters' where casting_call_id = {id}"),
+    )
+    .await;
+    let revision = moved(revision).await;
+    let list = server.open_calls(&everything, 1).await.unwrap();
+    assert_eq!(list.calls[0].role_en, "Lamplighters");
+
+    // A booking takes one of its places.
+    let actor: i64 = support::scalar(&db.store, "select min(actor_id) from actor").await;
+    execute(
+        &db.store,
+        &format!(
+            "insert into application (casting_call_id, actor_id, status, applied_at, updated_at) \
+             values ({id}, {actor}, 'booked', 0, 0)"
+        ),
+    )
+    .await;
+    let revision = moved(revision).await;
+    let list = server.open_calls(&everything, 1).await.unwrap();
+    assert_eq!(list.calls[0].booked, first.booked + 1);
+
+    // A skill asked, a renamed place, an unverified production.
+    execute(
+        &db.store,
+        &format!(
+            "insert into casting_call_skill (casting_call_id, skill) values ({id}, 'swimming')"
+        ),
+    )
+    .await;
+    let revision = moved(revision).await;
+    let swimmers = server.open_calls(&CallFilter::from_query("skill=swimming"), 1).await.unwrap();
+    assert!(listed(&swimmers).contains(&id));
+    execute(
+        &db.store,
+        &format!(
+            "update location set name_en = 'The Lamp Hall' where slug = '{}'",
+            first.location_slug
+        ),
+    )
+    .await;
+    let revision = moved(revision).await;
+    let list = server.open_calls(&everything, 1).await.unwrap();
+    assert_eq!(list.calls[0].location_en, "The Lamp Hall");
+    execute(
+        &db.store,
+        &format!(
+            "update production set verified = false where production_id = \
+             (select production_id from casting_call where casting_call_id = {id})"
+        ),
+    )
+    .await;
+    moved(revision).await;
+    let list = server.open_calls(&everything, 1).await.unwrap();
+    assert!(!listed(&list).contains(&id));
+    assert!(list.open < before.open);
+});

@@ -5,6 +5,7 @@ pub mod filter_form;
 pub mod gallery;
 pub mod guide_map;
 pub mod location_map;
+pub mod pager;
 
 use domain::Lang;
 use domain::booking::BookingStatus;

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_location;
 use crate::casting::search_actor_pool;
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
+use crate::components::pager::{PageLinks, paged_href};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::models::PoolView;
@@ -46,14 +47,8 @@ fn PoolBody(view: PoolView) -> impl IntoView {
     let query = location.search.get_untracked();
     let filter = ActorFilter::from_query(&query);
     let total = domain::group_thousands(u64::try_from(view.total).unwrap_or(0));
-    let page_link = {
-        let filter = filter.clone();
-        move |page: u32| {
-            let q = filter.to_query();
-            let sep = if q.is_empty() { "" } else { "&" };
-            format!("/actors?{q}{sep}page={page}")
-        }
-    };
+    let filter_query = filter.to_query();
+    let page_link = move |page: u32| paged_href("/actors", &filter_query, page);
     let (page, pages) = (view.page, view.pages);
     view! {
         <FilterForm path="/actors".to_string() filter />
@@ -92,10 +87,6 @@ fn PoolBody(view: PoolView) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table></div>
-        <nav class="pager" aria-label=move || t_string!(i18n, pagination).to_string()>
-            {(page > 1).then(|| view! { <a rel="prev" href=page_link(page - 1)>{t!(i18n, previous_page)}</a> })}
-            <span aria-current="page">{page} " / " {pages}</span>
-            {(page < pages).then(|| view! { <a rel="next" href=page_link(page + 1)>{t!(i18n, next_page)}</a> })}
-        </nav>
+        <PageLinks page pages href=page_link />
     }
 }

@@ -1,6 +1,7 @@
 //! `/casting`: open casting calls, readable without an account, narrowed by shooting dates,
 //! lowest pay, gender, a skill asked (or none) and place — a plain GET form, so the address
 //! holds the filter, a shared link shows the same list and it works before the script loads.
+//! Twenty calls to a page, soonest deadline first.
 
 use domain::casting::CallFilter;
 use domain::vocab::{Gender, Skill};
@@ -11,6 +12,7 @@ use crate::api::list_open_calls;
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
 use crate::components::filter_form::canonical_get;
+use crate::components::pager::{PageLinks, paged_href};
 use crate::i18n::*;
 use crate::models::{CallCard, CallList};
 
@@ -40,9 +42,12 @@ fn CallListView(list: CallList) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let filter = CallFilter::from_query(&location.search.get_untracked());
-    let count = list.calls.len();
+    let count = list.matched;
     let open = list.open;
     let narrowed = filter.narrows();
+    let filter_query = filter.to_query();
+    let page_link = move |page: u32| paged_href("/casting", &filter_query, page);
+    let (page, pages) = (list.page, list.pages);
     view! {
         {list.can_post.then(|| view! {
             <p>
@@ -64,6 +69,7 @@ fn CallListView(list: CallList) -> impl IntoView {
         <ul class="call-list">
             {list.calls.into_iter().map(|call| view! { <CallTile call /> }).collect_view()}
         </ul>
+        <PageLinks page pages href=page_link />
     }
 }
 

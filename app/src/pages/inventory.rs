@@ -12,6 +12,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::components::content_lang;
 use crate::components::error_view::{ErrorView, field_message, field_text};
+use crate::components::pager::{PageLinks, paged_href};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::inventory::{
@@ -105,26 +106,15 @@ fn InventoryList(view: InventoryView) -> impl IntoView {
     let count = total;
     let rows = items.into_iter().map(|entry| view! { <InventoryRow entry /> }).collect_view();
     let page_href = {
-        let q = q.clone();
-        move |page: usize| {
-            let mut query = form_urlencoded::Serializer::new(String::new());
-            if !q.is_empty() {
-                query.append_pair("q", &q);
-            }
-            query.append_pair("page", &page.to_string());
-            format!("/supply/items?{}", query.finish())
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if !q.is_empty() {
+            query.append_pair("q", &q);
         }
+        let query = query.finish();
+        move |page: u32| paged_href("/supply/items", &query, page)
     };
-    let paging = (pages > 1).then(|| {
-        view! {
-            <nav class="pager" aria-label=move || t_string!(i18n, pagination).to_string()>
-                {(page > 1).then(|| view! { <a rel="prev" href=page_href(page - 1)>{t!(i18n, previous_page)}</a> })}
-                <span aria-current="page">{page} " / " {pages}</span>
-                {(page < pages).then(|| view! { <a rel="next" href=page_href(page + 1)>{t!(i18n, next_page)}</a> })}
-            </nav>
-        }
-        .into_any()
-    });
+    let (page, pages) = (u32::try_from(page).unwrap_or(1), u32::try_from(pages).unwrap_or(1));
+    let paging = view! { <PageLinks page pages href=page_href /> }.into_any();
     // Parts are type-erased so that the page's view type stays shallow enough to compile.
     let actions = view! {
         <div class="inventory-actions">

@@ -2,13 +2,15 @@
 //! decisions, and posting, editing, closing and cancelling calls.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use app::error::AppError;
 use app::models::CallNotice;
 use app::models::OwnCall;
 use app::models::{
-    ActorProfileView, Applicant, ApplicantsView, ApplicationState, CallEditor, CallList, CallPage,
-    CallViewer, OrgKind, PlaceOption, PoolActor, PoolView, SessionUser, WageReportView, WorkItem,
+    ActorProfileView, Applicant, ApplicantsView, ApplicationState, CallCard, CallEditor, CallList,
+    CallPage, CallViewer, OrgKind, PlaceOption, PoolActor, PoolView, SessionUser, WageReportView,
+    WorkItem,
 };
 use domain::account::Role;
 use domain::casting::{
@@ -310,9 +312,14 @@ impl ServerBackend {
     pub(super) async fn casting_open_calls(
         &self,
         filter: &CallFilter,
+        page: u32,
     ) -> Result<CallList, AppError> {
-        let calls =
-            self.store.open_calls(studio_today()).await.map_err(unexpected("open_calls"))?;
+        let kept = self
+            .open_calls
+            .open_calls(&self.store, studio_today())
+            .await
+            .map_err(unexpected("open_calls"))?;
+        let calls = &kept.calls;
         let open = calls.len();
         let places: BTreeMap<String, PlaceOption> = calls
             .iter()
@@ -325,8 +332,22 @@ impl ServerBackend {
                 (c.location_slug.clone(), place)
             })
             .collect();
-        let calls = calls.into_iter().filter(|c| filter.admits(c.facts())).collect();
-        Ok(CallList { calls, open, places: places.into_values().collect(), can_post: false })
+        let matching: Vec<&CallCard> = calls.iter().filter(|c| filter.admits(c.facts())).collect();
+        let per_page = domain::casting::CALLS_PAGE;
+        let pages = domain::casting::page_count(matching.len(), per_page);
+        let page = page.clamp(1, pages);
+        let matched = matching.len();
+        let skipped = usize::try_from(page - 1).unwrap_or(usize::MAX).saturating_mul(per_page);
+        let calls = matching.into_iter().skip(skipped).take(per_page).cloned().collect();
+        Ok(CallList {
+            calls,
+            matched,
+            page,
+            pages,
+            open,
+            places: places.into_values().collect(),
+            can_post: false,
+        })
     }
 
     pub(super) async fn casting_cancel(
@@ -466,6 +487,9 @@ impl ServerBackend {
         let today = studio_today();
         let offset = i64::from(page.saturating_sub(1)) * per_page;
         let index = self.pool.index(&self.store).await.map_err(unexpected("actor pool"))?;
+        if let Some(kept) = index.kept(filter, page, today) {
+            return Ok(PoolView::clone(&kept));
+        }
         let hits = index.search(
             filter,
             today,
@@ -482,7 +506,7 @@ impl ServerBackend {
             u32::try_from((found.total + per_page - 1) / per_page).unwrap_or(u32::MAX).max(1);
         let mut looks =
             self.look_views(&found.actors.iter().map(|r| r.actor_id).collect::<Vec<_>>()).await?;
-        Ok(PoolView {
+        let answer = PoolView {
             total: found.total,
             by_gender: found.by_gender,
             by_skill: found.by_skill,
@@ -502,6 +526,8 @@ impl ServerBackend {
                     skills: row.facts.skills,
                 })
                 .collect(),
-        })
+        };
+        index.keep(filter, page, today, Arc::new(answer.clone()));
+        Ok(answer)
     }
 }

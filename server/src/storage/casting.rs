@@ -287,6 +287,15 @@ impl Store {
             .collect()
     }
 
+    /// The `casting_revision` counter (bumped by every change to what the open calls show).
+    pub async fn casting_revision(&self) -> Result<i64, StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            sqlx::query_scalar::<_, i64>("select revision from casting_revision")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
     /// Calls of verified productions still taking applications on `today`, soonest deadline
     /// first.
     pub async fn open_calls(&self, today: Date) -> Result<Vec<CallCard>, StorageError> {
