@@ -3,6 +3,12 @@
 
 use std::process::ExitCode;
 
+/// Rendering a page allocates and frees many small strings and nodes; mimalloc serves them
+/// faster than the system allocator (glibc's malloc and free were a third of a casting page's
+/// CPU time in a profile).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use app::models::TileSource;
 use axum::serve::ListenerExt as _;
 use leptos::prelude::get_configuration;
