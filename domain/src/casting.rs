@@ -1227,4 +1227,14 @@ mod tests {
         assert_eq!(page_of("page=0"), 1);
         assert_eq!(page_of("page=x"), 1);
     }
+
+    #[test]
+    fn pages_hold_everything_and_there_is_always_one() {
+        assert_eq!(page_count(0, CALLS_PAGE), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+        assert_eq!(page_count(35, 20), 2);
+        assert_eq!(page_count(41, 20), 3);
+        assert_eq!(page_count(5, 0), 5, "a page of none holds one");
+    }
 }
