@@ -807,11 +807,6 @@ pub const POOL_PAGE: usize = 50;
 /// Open calls per page of the public list.
 pub const CALLS_PAGE: usize = 20;
 
-/// How many pages `total` things fill at `per_page` a page (one, even when there are none).
-pub fn page_count(total: usize, per_page: usize) -> u32 {
-    u32::try_from(total.div_ceil(per_page.max(1)).max(1)).unwrap_or(u32::MAX)
-}
-
 /// The page a query string asks for (`page`, from 1).
 pub fn page_of(query: &str) -> u32 {
     form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
@@ -1226,15 +1221,5 @@ mod tests {
         assert_eq!(page_of("gender=female&page=3"), 3);
         assert_eq!(page_of("page=0"), 1);
         assert_eq!(page_of("page=x"), 1);
-    }
-
-    #[test]
-    fn pages_hold_everything_and_there_is_always_one() {
-        assert_eq!(page_count(0, CALLS_PAGE), 1);
-        assert_eq!(page_count(20, 20), 1);
-        assert_eq!(page_count(21, 20), 2);
-        assert_eq!(page_count(35, 20), 2);
-        assert_eq!(page_count(41, 20), 3);
-        assert_eq!(page_count(5, 0), 5, "a page of none holds one");
     }
 }

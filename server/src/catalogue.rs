@@ -7,7 +7,7 @@
 //! front of a shared PostgreSQL sees every instance's changes.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use app::models::{CatalogueView, FacetGroup, FacetOption};
 use domain::catalogue::{
@@ -17,7 +17,7 @@ use domain::catalogue::{
 use domain::vocab::{Category, Colour, Condition, Era, Lang, Material, Size};
 use std::future::Future;
 
-use crate::index_cache::{IndexCache, Rebuilt};
+use crate::index_cache::{IndexCache, KeptAnswers, Rebuilt};
 use crate::search::{pinyin_full, pinyin_initials, pinyin_syllables};
 use crate::storage::catalogue::{CatalogueSource, Named};
 use crate::storage::{StorageError, Store};
@@ -131,11 +131,8 @@ pub struct CatalogueIndex {
     values: [Values; FACETS],
     /// Whole answers already given for this revision, by query: a repeated search (the
     /// catalogue's first page above all) skips the pass, the cards' query and highlighting.
-    answers: Mutex<HashMap<String, Arc<CatalogueView>>>,
+    answers: KeptAnswers<String, CatalogueView>,
 }
-
-/// The most answers kept per revision; when full, the oldest all go at once.
-const MAX_ANSWERS: usize = 256;
 
 /// A gram's key: two characters, or (for a lone character) the character after a marker no
 /// character has.
@@ -342,32 +339,25 @@ impl CatalogueIndex {
             grams,
             skus,
             values,
-            answers: Mutex::default(),
+            answers: KeptAnswers::default(),
         }
     }
 
     /// The answer given before to the query `key` names, if any.
     pub fn answer(&self, key: &str) -> Option<Arc<CatalogueView>> {
-        self.answers.lock().ok()?.get(key).cloned()
+        self.answers.get(key)
     }
 
     /// Drops every answer kept, so the next search of each query does its whole work (what
     /// the benchmarks measure beside repeated searches).
     pub fn forget_answers(&self) {
-        if let Ok(mut answers) = self.answers.lock() {
-            answers.clear();
-        }
+        self.answers.forget();
     }
 
     /// Keeps `view` as the answer to the query `key` names, for as long as this revision
     /// lasts.
     pub fn remember(&self, key: String, view: Arc<CatalogueView>) {
-        if let Ok(mut answers) = self.answers.lock() {
-            if answers.len() >= MAX_ANSWERS {
-                answers.clear();
-            }
-            answers.insert(key, view);
-        }
+        self.answers.keep(key, view);
     }
 
     pub fn revision(&self) -> i64 {

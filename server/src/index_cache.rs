@@ -3,7 +3,10 @@
 //! first search that finds the revision moved — so every instance in front of a shared
 //! PostgreSQL sees every instance's changes.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
 use std::future::Future;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use tokio::sync::{Mutex, RwLock};
@@ -76,5 +79,50 @@ impl<I: Rebuilt> IndexCache<I> {
 
     async fn fresh(&self, revision: i64) -> Option<Arc<I>> {
         self.current.read().await.as_ref().filter(|i| i.revision() >= revision).cloned()
+    }
+}
+
+/// Whole answers kept with an index for as long as its revision lasts, by what was asked: a
+/// repeated search skips its whole work. At most [`MAX_KEPT_ANSWERS`]; when full, they all go
+/// at once and are kept anew.
+#[derive(Debug)]
+pub struct KeptAnswers<K, V> {
+    answers: std::sync::Mutex<HashMap<K, Arc<V>>>,
+}
+
+/// The most answers an index keeps.
+pub const MAX_KEPT_ANSWERS: usize = 256;
+
+impl<K, V> Default for KeptAnswers<K, V> {
+    fn default() -> Self {
+        KeptAnswers { answers: std::sync::Mutex::default() }
+    }
+}
+
+impl<K: Eq + Hash, V> KeptAnswers<K, V> {
+    fn locked(&self) -> std::sync::MutexGuard<'_, HashMap<K, Arc<V>>> {
+        self.answers.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The answer kept for `asked`, if one was.
+    pub fn get<Q: Eq + Hash + ?Sized>(&self, asked: &Q) -> Option<Arc<V>>
+    where
+        K: Borrow<Q>,
+    {
+        self.locked().get(asked).cloned()
+    }
+
+    /// Keeps `answer` for `asked`.
+    pub fn keep(&self, asked: K, answer: Arc<V>) {
+        let mut answers = self.locked();
+        if answers.len() >= MAX_KEPT_ANSWERS {
+            answers.clear();
+        }
+        answers.insert(asked, answer);
+    }
+
+    /// Drops every answer kept.
+    pub fn forget(&self) {
+        self.locked().clear();
     }
 }

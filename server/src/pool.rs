@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use app::models::PoolView;
 
@@ -19,7 +19,7 @@ use domain::casting::{ActorFilter, latest_birth_for_age};
 use domain::vocab::{Gender, Module, Skill};
 use time::Date;
 
-use crate::index_cache::{IndexCache, Rebuilt};
+use crate::index_cache::{IndexCache, KeptAnswers, Rebuilt};
 use crate::storage::pool::PoolSource;
 use crate::storage::{StorageError, Store};
 
@@ -57,7 +57,7 @@ pub struct PoolIndex {
     /// By actor id.
     entries: Vec<Entry>,
     /// Answers of this revision, by what was asked (see [`PoolIndex::kept`]).
-    answers: Mutex<HashMap<AskedPage, Arc<PoolView>>>,
+    answers: KeptAnswers<AskedPage, PoolView>,
 }
 
 /// What a pool page answers: the filter, the page and the day ages and looks' freshness are
@@ -68,9 +68,6 @@ struct AskedPage {
     page: u32,
     today: Date,
 }
-
-/// Answers kept per revision at most; when full, they are all forgotten and kept anew.
-const MAX_ANSWERS: usize = 256;
 
 fn position<T: PartialEq>(all: &[T], value: &T) -> Option<usize> {
     all.iter().position(|v| v == value)
@@ -120,22 +117,17 @@ impl PoolIndex {
             tracing::warn!(unknown, "actors with an unknown gender code left out of the pool");
         }
         entries.sort_by_key(|e| e.actor_id);
-        PoolIndex { revision: source.revision, entries, answers: Mutex::default() }
+        PoolIndex { revision: source.revision, entries, answers: KeptAnswers::default() }
     }
 
     /// The answer kept for `filter`'s `page` on `today`, if one was.
     pub fn kept(&self, filter: &ActorFilter, page: u32, today: Date) -> Option<Arc<PoolView>> {
-        let asked = AskedPage { filter: filter.clone(), page, today };
-        self.answers.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&asked).cloned()
+        self.answers.get(&AskedPage { filter: filter.clone(), page, today })
     }
 
     /// Keeps the answer for `filter`'s `page` on `today` (built from this revision's rows).
     pub fn keep(&self, filter: &ActorFilter, page: u32, today: Date, answer: Arc<PoolView>) {
-        let mut answers = self.answers.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if answers.len() >= MAX_ANSWERS {
-            answers.clear();
-        }
-        answers.insert(AskedPage { filter: filter.clone(), page, today }, answer);
+        self.answers.keep(AskedPage { filter: filter.clone(), page, today }, answer);
     }
 
     /// The actors passing `filter` (its status aside; ages on `today`), counted, and `limit`

@@ -1,7 +1,7 @@
 //! Casting for the `Backend`: the public list, call pages, applications, applicants, crew
 //! decisions, and posting, editing, closing and cancelling calls.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use app::error::AppError;
@@ -9,8 +9,7 @@ use app::models::CallNotice;
 use app::models::OwnCall;
 use app::models::{
     ActorProfileView, Applicant, ApplicantsView, ApplicationState, CallCard, CallEditor, CallList,
-    CallPage, CallViewer, OrgKind, PlaceOption, PoolActor, PoolView, SessionUser, WageReportView,
-    WorkItem,
+    CallPage, CallViewer, OrgKind, PoolActor, PoolView, SessionUser, WageReportView, WorkItem,
 };
 use domain::account::Role;
 use domain::casting::{
@@ -321,20 +320,9 @@ impl ServerBackend {
             .map_err(unexpected("open_calls"))?;
         let calls = &kept.calls;
         let open = calls.len();
-        let places: BTreeMap<String, PlaceOption> = calls
-            .iter()
-            .map(|c| {
-                let place = PlaceOption {
-                    slug: c.location_slug.clone(),
-                    name_zh: c.location_zh.clone(),
-                    name_en: c.location_en.clone(),
-                };
-                (c.location_slug.clone(), place)
-            })
-            .collect();
         let matching: Vec<&CallCard> = calls.iter().filter(|c| filter.admits(c.facts())).collect();
         let per_page = domain::casting::CALLS_PAGE;
-        let pages = domain::casting::page_count(matching.len(), per_page);
+        let pages = domain::page_count(matching.len(), per_page);
         let page = page.clamp(1, pages);
         let matched = matching.len();
         let skipped = usize::try_from(page - 1).unwrap_or(usize::MAX).saturating_mul(per_page);
@@ -345,7 +333,7 @@ impl ServerBackend {
             page,
             pages,
             open,
-            places: places.into_values().collect(),
+            places: kept.places.clone(),
             can_post: false,
         })
     }
@@ -502,8 +490,10 @@ impl ServerBackend {
             by_gender: hits.by_gender,
             by_skill: hits.by_skill,
         };
-        let pages =
-            u32::try_from((found.total + per_page - 1) / per_page).unwrap_or(u32::MAX).max(1);
+        let pages = domain::page_count(
+            usize::try_from(found.total).unwrap_or(0),
+            domain::casting::POOL_PAGE,
+        );
         let mut looks =
             self.look_views(&found.actors.iter().map(|r| r.actor_id).collect::<Vec<_>>()).await?;
         let answer = PoolView {
