@@ -2,20 +2,21 @@
 
 use domain::account::Role;
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::{Lazy, ParamSegment, SsrMode, StaticSegment};
 
 use crate::auth::{LogOut, current_user};
+use crate::bundle::BundleHead;
 use crate::i18n::*;
 use crate::pages::NotFoundPage;
 
 /// The document around the app. Leaflet is not part of it: the map component fetches it on
-/// the pages that show a map (`components::location_map`). The bundle is fetched at low
-/// priority and hydrates once the page is idle (`defer`), so the first paint never waits for
-/// it; every form and link works before. The stylesheet and bundle carry their content's hash
-/// in their names when built with `hash-files` (see `server::routes::cache_lifetimes`).
+/// the pages that show a map (`components::location_map`). The bundle is fetched only once the
+/// page is on screen and the browser idle (`bundle`), so the first paint never waits for it;
+/// every form and link works before. The stylesheet and bundle carry their content's hash in
+/// their names when built with `hash-files` (see `server::routes::cache_lifetimes`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -25,9 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="description" content="Backlot: Hengdian studio locations, wardrobe and props, and casting." />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options defer=true />
+                <BundleHead options />
                 <MetaTags />
             </head>
             <body>
@@ -42,12 +42,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// of the current page; hydration waits for it (`hydrate_from_async` in the `frontend` crate).
 /// An area is one split point: pages that are used together share it, so a page needs a few
 /// dozen pieces rather than hundreds, and the public pages do not carry the crews' tools.
-/// Leptos names the area's pieces in the page's head so they load beside the shared part, but
-/// only when the route's future first runs after the response has set up its list of lazy
-/// functions, a race on a multi-threaded server that it loses about half the time (then the
-/// pieces load after the shared part); adding the links ourselves from the route upsets
-/// hydration's numbering. Each `routes::X` route type stands for the page component
-/// `crate::pages::X`.
+/// The pieces are not preloaded from the head (`bundle` says why), so every page's HTML is the
+/// same from one request to the next. Each `routes::X` route type stands for the page
+/// component `crate::pages::X`.
 macro_rules! lazy_areas {
     ($($area:ident: $($page:ident),+;)+) => {
         mod routes {

@@ -12,6 +12,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod bookings;
+mod bundle;
 pub mod casting;
 pub mod components;
 pub mod error;

@@ -54,6 +54,8 @@ pub fn LocationMap(
 /// The box a Leaflet map lives in: a placeholder on the server and until the page is hydrated
 /// and Leaflet has loaded, then `children` (Leaflet's handles are thread-bound and exist only
 /// in the browser). The box carries `data-hydrated` so tests can wait for the live map.
+/// Leaflet is asked for only then, not preloaded from the head: like the bundle (`bundle`), it
+/// must not hold back the page's first paint.
 #[component]
 pub(crate) fn ClientOnlyMap(
     class: &'static str,
@@ -65,9 +67,6 @@ pub(crate) fn ClientOnlyMap(
     let in_browser = RwSignal::new(false);
     Effect::new(move |_| with_leaflet(move || in_browser.set(true)));
     view! {
-        // Fetched while the bundle loads; only pages with a map ask for Leaflet at all.
-        <leptos_meta::Link rel="preload" href=LEAFLET_JS as_="script" />
-        <leptos_meta::Link rel="preload" href=LEAFLET_CSS as_="style" />
         <div class=class role="region" aria-label=label data-hydrated=move || in_browser.get().to_string()>
             <Show
                 when=move || in_browser.get()
