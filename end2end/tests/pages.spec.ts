@@ -23,6 +23,19 @@ test.describe('server-rendered content, before any script runs', () => {
     await page.goto('/casting', { waitUntil: 'domcontentloaded' });
     expect(await page.locator('.call-tile').count()).toBeGreaterThan(10);
   });
+
+  // The first paint waits for the stylesheet only: the bundle, the area's pieces and Leaflet are
+  // fetched once the page is idle (app::bundle), so a slow phone network shows the page first.
+  test('the head asks for nothing but the stylesheet before the page is shown', async ({ request }) => {
+    for (const path of ['/', '/locations', '/catalogue', '/casting']) {
+      const html = await (await request.get(path)).text();
+      const head = html.slice(0, html.indexOf('</head>'));
+      expect(head, path).toMatch(/<link[^>]+rel="stylesheet"/);
+      expect(head, path).not.toMatch(/rel="(preload|modulepreload|prefetch)"/);
+      expect(head, path).not.toMatch(/<script[^>]+src=/);
+      expect(head, path).toContain('requestIdleCallback(load');
+    }
+  });
 });
 
 test('locations: the map clusters every location and keeps its view in the URL', async ({ page }) => {
