@@ -14,6 +14,7 @@ pub mod backend;
 pub mod bookings;
 mod bundle;
 pub mod casting;
+pub mod codec;
 pub mod components;
 pub mod error;
 pub mod inventory;

@@ -1,0 +1,97 @@
+//! How a page's data travels inside its HTML for hydration.
+//!
+//! Leptos writes each resource's encoded form into the page as a Rust string literal
+//! (`{:?}`), and debug-escaping looks every non-ASCII character up in Unicode's tables: on the
+//! casting list, where most of the text is Chinese, that was a fifth of the server's time per
+//! page. [`AsciiJson`] is JSON whose strings escape every non-ASCII character (`\u4e2d`), so
+//! that literal is plain ASCII and written at memcpy speed; the browser's JSON parser reads it
+//! back as it was. The price is size: the first page of open calls grows from 49.2 to 55.6 KB,
+//! and from 9.1 to 11.1 KB compressed, for about a sixth more pages a second.
+
+use std::io::{self, Write};
+
+use leptos::server::codee::{Decoder, Encoder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// JSON with only ASCII in it (see the module's documentation).
+pub struct AsciiJson;
+
+impl<T: Serialize> Encoder<T> for AsciiJson {
+    type Error = serde_json::Error;
+    type Encoded = String;
+
+    fn encode(value: &T) -> Result<String, serde_json::Error> {
+        let mut out = Vec::with_capacity(1024);
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, EscapeNonAscii))?;
+        // Only ASCII was written.
+        Ok(String::from_utf8(out).expect("escaped JSON is ASCII"))
+    }
+}
+
+impl<T: DeserializeOwned> Decoder<T> for AsciiJson {
+    type Error = serde_json::Error;
+    type Encoded = str;
+
+    fn decode(encoded: &str) -> Result<T, serde_json::Error> {
+        serde_json::from_str(encoded)
+    }
+}
+
+/// serde_json's compact output with `\uXXXX` (UTF-16 units) for every non-ASCII character.
+struct EscapeNonAscii;
+
+impl serde_json::ser::Formatter for EscapeNonAscii {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut plain = 0;
+        for (at, c) in fragment.char_indices() {
+            if c.is_ascii() {
+                continue;
+            }
+            writer.write_all(&fragment.as_bytes()[plain..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            plain = at + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[plain..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
+    struct Sample {
+        title: String,
+        tags: Vec<String>,
+        pay: u32,
+    }
+
+    #[test]
+    fn every_character_comes_back_and_nothing_but_ascii_is_written() {
+        let sample = Sample {
+            title: "宫女 \"maids\" — 横店 🎬\n".into(),
+            tags: vec!["骑马".into(), "plain".into(), String::new()],
+            pay: 300,
+        };
+        let encoded = <AsciiJson as Encoder<Sample>>::encode(&sample).unwrap();
+        assert!(encoded.is_ascii(), "{encoded}");
+        assert!(encoded.contains("\\u5bab\\u5973"), "{encoded}");
+        assert!(
+            encoded.contains("\\ud83c\\udfac"),
+            "a character beyond the BMP is a surrogate pair"
+        );
+        let decoded: Sample = <AsciiJson as Decoder<Sample>>::decode(&encoded).unwrap();
+        assert_eq!(decoded, sample);
+        // The same JSON as serde_json's, once parsed.
+        let plain: serde_json::Value = serde_json::to_value(&sample).unwrap();
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&encoded).unwrap(), plain);
+    }
+}
