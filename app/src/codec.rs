@@ -24,8 +24,7 @@ impl<T: Serialize> Encoder<T> for AsciiJson {
     fn encode(value: &T) -> Result<String, serde_json::Error> {
         let mut out = Vec::with_capacity(1024);
         value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, EscapeNonAscii))?;
-        // Only ASCII was written.
-        Ok(String::from_utf8(out).expect("escaped JSON is ASCII"))
+        String::from_utf8(out).map_err(serde::ser::Error::custom)
     }
 }
 
