@@ -11,6 +11,7 @@
 //! The files' names carry their content's hash when the build has `hash-files`; they are read
 //! from the build's `hash.txt` (beside the server binary) once per process, not per page.
 
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
@@ -48,10 +49,7 @@ impl BundleFiles {
         FILES.get_or_init(|| {
             let hashes = options
                 .hash_files
-                .then(|| {
-                    let exe = std::env::current_exe().ok()?;
-                    std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()
-                })
+                .then(|| std::fs::read_to_string(hash_list(options)?).ok())
                 .flatten();
             if options.hash_files && hashes.is_none() {
                 leptos::logging::error!(
@@ -61,6 +59,11 @@ impl BundleFiles {
             BundleFiles::new(&options.output_name, hashes.as_deref())
         })
     }
+}
+
+/// Where the build lists its files' hashes (`hash.txt`, beside the server binary).
+pub fn hash_list(options: &LeptosOptions) -> Option<PathBuf> {
+    Some(std::env::current_exe().ok()?.parent()?.join(options.hash_file.as_ref()))
 }
 
 /// The script that fetches the bundle once the page is idle and hydrates it. It holds no `<`

@@ -29,3 +29,4 @@ pub mod travel;
 pub mod wages;
 
 pub use app::{App, shell};
+pub use bundle::hash_list;

@@ -104,10 +104,7 @@ async fn serve(settings: Settings, store: Store) -> Result<(), String> {
     options.site_addr = settings.addr;
     if options.hash_files {
         // Pages name the bundle's files from this list; without it every page would fail.
-        let list = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)))
-            .unwrap_or_default();
+        let list = app::hash_list(&options).unwrap_or_default();
         if !list.is_file() {
             return Err(format!(
                 "LEPTOS_HASH_FILES is on but {} is missing: build with `cargo leptos build \
