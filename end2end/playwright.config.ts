@@ -34,6 +34,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumFlags },
     trace: 'off',
+    // An action that cannot happen fails by itself, naming what it waited for, rather than
+    // running into the test's own timeout.
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
   },
   projects: [
     { name: 'desktop', use: desktop, testIgnore: stockSpecs },

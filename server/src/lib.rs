@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod export;
 pub mod guards;
 pub mod index_cache;
+pub mod kept_pages;
 pub mod locations;
 pub mod media;
 pub mod open_calls;

@@ -21,6 +21,7 @@ use tower_sessions::Session;
 
 use crate::backend::{ServerBackend, inventory};
 use crate::guards::{Guards, guard};
+use crate::kept_pages::{KeptPages, kept_pages};
 use crate::media;
 use crate::sessions::Sessions;
 use crate::storage::Store;
@@ -39,6 +40,7 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let Services { backend, sessions, guards } = services;
     let secure_cookies = guards.public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
     let store = backend.store.clone();
+    let kept = KeptPages::new(store.clone());
     let uploads = backend.clone();
     let looks = backend.clone();
     let stock = backend.clone();
@@ -157,6 +159,7 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
                         .not_found_service(not_found),
                 ),
         )
+        .layer(axum::middleware::from_fn_with_state(kept, kept_pages))
         .layer(sessions.layer(secure_cookies))
         .layer(axum::middleware::from_fn_with_state(guards, guard))
         .layer(CompressionLayer::new())

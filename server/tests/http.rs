@@ -371,3 +371,72 @@ async fn the_map_page_is_always_served_whole() {
         assert!(body.contains("秦王宫"));
     }
 }
+
+// A visitor's `/casting` is rendered once per casting revision, studio day and request (address,
+// cookies, languages) and kept (`server::kept_pages`); anyone with a session gets their own
+// rendering every time, and a change to the calls shows at once.
+on_both_backends!(
+    visitors_share_a_kept_casting_page_that_follows_every_change,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let kept = server::kept_pages::KEPT_HEADER;
+        // No cookie jar: each request carries exactly the headers given.
+        let client = reqwest::Client::new();
+        let visit = |path: &str, language: &str, cookie: Option<String>| {
+            let mut request = client.get(app.url(path)).header("accept-language", language);
+            if let Some(cookie) = cookie {
+                request = request.header("cookie", cookie);
+            }
+            async move {
+                let response = request.send().await.expect("request");
+                assert_eq!(response.status(), 200);
+                let from_kept = response.headers().contains_key(kept);
+                let cookie =
+                    response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string());
+                (from_kept, cookie, response.text().await.expect("body"))
+            }
+        };
+
+        let (first_kept, first_cookie, first) = visit("/casting", "en-GB", None).await;
+        assert!(!first_kept, "the first visit found a kept page");
+        assert!(first.contains("Verified production"));
+        let (again_kept, again_cookie, again) = visit("/casting", "en-GB", None).await;
+        assert!(again_kept, "the repeated visit was rendered again");
+        assert_eq!(again, first);
+        assert_eq!(again_cookie, first_cookie, "the language cookie differs");
+        // Another language, another query, another language cookie: each its own rendering.
+        let (chinese_kept, _, chinese) = visit("/casting", "zh-CN", None).await;
+        assert!(!chinese_kept);
+        assert!(chinese.contains("已认证剧组") && !chinese.contains("Verified production"));
+        let (chosen_kept, _, chosen) =
+            visit("/casting", "en-GB", Some("i18n_pref_locale=zh".to_string())).await;
+        assert!(!chosen_kept);
+        assert!(chosen.contains("lang=\"zh\""));
+        let (filtered_kept, _, filtered) = visit("/casting?gender=male", "en-GB", None).await;
+        assert!(!filtered_kept);
+        assert_ne!(filtered, first);
+
+        // A crew member with a session: rendered for them, never kept nor answered from the kept.
+        let crew = app.browser();
+        crew.log_in("crew@backlot.local", "backlot-crew-demo").await;
+        for _ in 0..2 {
+            let response = crew.get("/casting").await;
+            assert!(!response.headers().contains_key(kept), "a session's page came from the kept");
+            let html = response.text().await.unwrap();
+            assert!(html.contains("href=\"/casting/new\""), "the crew's page lost its own parts");
+        }
+        assert!(!first.contains("href=\"/casting/new\""), "a visitor's page offers posting");
+
+        // A change to the calls shows at once; the new rendering is kept in turn.
+        support::execute(
+            &app.db.store,
+            "update casting_call set role_en = 'Kept page lantern bearer'",
+        )
+        .await;
+        let (changed_kept, _, changed) = visit("/casting", "en-GB", None).await;
+        assert!(!changed_kept, "the page of the revision before was given");
+        assert!(changed.contains("Kept page lantern bearer"));
+        let (kept_again, _, _) = visit("/casting", "en-GB", None).await;
+        assert!(kept_again);
+    }
+);
