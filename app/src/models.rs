@@ -22,6 +22,10 @@ pub struct SessionUser {
     /// Bumped by a password change; sessions holding an older version are ended. Never sent.
     #[serde(skip)]
     pub session_version: i64,
+    /// The era of the account's production, if it names one, read with the account (the
+    /// catalogue's anachronism hints need no query of their own). Never sent.
+    #[serde(skip)]
+    pub production_era: Option<Era>,
 }
 
 impl SessionUser {

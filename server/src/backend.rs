@@ -68,6 +68,7 @@ impl From<Account> for SessionUser {
             role: account.role,
             org: account.org,
             session_version: account.session_version,
+            production_era: account.production_era,
         }
     }
 }
@@ -377,8 +378,8 @@ impl Backend for ServerBackend {
     }
 
     async fn production_era(&self, user: &SessionUser) -> Result<Option<Era>, AppError> {
-        let Ok(production_id) = booking_production(user) else { return Ok(None) };
-        self.store.production_era(production_id).await.map_err(unexpected("production_era"))
+        // Read with the account, in the same query as the session's other facts.
+        Ok(booking_production(user).ok().and(user.production_era))
     }
 
     async fn item_detail(

@@ -125,6 +125,7 @@ on_both_backends!(kept_answers_follow_names_and_looks, |backend: Backend| async 
         role: domain::account::Role::Admin,
         org: None,
         session_version: 0,
+        production_era: None,
     };
     let women = ActorFilter::from_query("gender=female");
     let first = server.actor_pool(&admin, &women, 1).await.unwrap();

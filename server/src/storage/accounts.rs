@@ -2,6 +2,7 @@
 
 use app::models::{Org, OrgKind, OrgRef};
 use domain::account::{Login, Role};
+use domain::vocab::Era;
 
 use super::members::{audit, redeem_invitation, set_org};
 use super::rows::code;
@@ -26,6 +27,8 @@ pub struct Account {
     pub created_at: i64,
     pub org: Option<Org>,
     pub session_version: i64,
+    /// The era of the account's production, if it names one (the catalogue's anachronism hints).
+    pub production_era: Option<Era>,
 }
 
 /// An account joined with its production or supplier.
@@ -40,6 +43,7 @@ pub(super) struct AccountOrgRow {
     production_id: Option<i64>,
     production_zh: Option<String>,
     production_en: Option<String>,
+    production_era: Option<String>,
     supplier_id: Option<i64>,
     supplier_zh: Option<String>,
     supplier_en: Option<String>,
@@ -49,7 +53,7 @@ pub(super) struct AccountOrgRow {
 pub(super) const ACCOUNT_ORG_SELECT: &str = "select a.account_id, a.login, a.role, \
     a.display_name, a.created_at, a.session_version, \
     p.production_id, p.name_zh as production_zh, p.name_en as production_en, \
-    s.supplier_id, s.name_zh as supplier_zh, s.name_en as supplier_en \
+    p.era as production_era, s.supplier_id, s.name_zh as supplier_zh, s.name_en as supplier_en \
     from account a \
     left join production p on p.production_id = a.production_id \
     left join supplier s on s.supplier_id = a.supplier_id ";
@@ -81,6 +85,10 @@ impl TryFrom<AccountOrgRow> for Account {
             created_at: row.created_at,
             org,
             session_version: row.session_version,
+            production_era: row
+                .production_era
+                .map(|era| code(Era::parse, &era, "production.era"))
+                .transpose()?,
         })
     }
 }

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use app::models::ItemCard;
-use domain::vocab::Era;
 use time::Date;
 
 use super::rows::ItemRow;
@@ -178,17 +177,6 @@ impl Store {
             .await?
         });
         self.item_cards(&ids).await
-    }
-
-    /// The era production `production_id` declared, if any.
-    pub async fn production_era(&self, production_id: i64) -> Result<Option<Era>, StorageError> {
-        let era: Option<Option<String>> = on_db!(self.db(), pool => {
-            sqlx::query_scalar("select era from production where production_id = $1")
-                .bind(production_id)
-                .fetch_optional(pool)
-                .await?
-        });
-        era.flatten().map(|code| super::rows::code(Era::parse, &code, "production.era")).transpose()
     }
 }
 
