@@ -9,7 +9,6 @@
 //! language choice) and `Accept-Language`. Nothing with a session is kept or answered from here,
 //! and an answer that sets any cookie but the language choice is not kept.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, Bytes};
@@ -20,13 +19,12 @@ use axum::response::{IntoResponse, Response};
 use time::Date;
 
 use crate::backend::studio_today;
+use crate::index_cache::KeptAnswers;
 use crate::sessions::COOKIE_NAME;
 use crate::storage::Store;
 
 /// The pages kept for visitors: their content is the open calls and nothing else.
 pub const KEPT_PATHS: &[&str] = &["/casting"];
-/// The most renderings kept; when full they all go at once and are kept anew.
-pub const MAX_KEPT_PAGES: usize = 256;
 /// A rendering larger than this is not kept (a page of twenty calls is about 56 kB).
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 /// The only cookie a kept answer may set: the language choice, the same for the same request.
@@ -48,11 +46,13 @@ struct Kept {
     body: Bytes,
 }
 
+/// The renderings of one casting revision and studio day, at most `MAX_KEPT_ANSWERS` of them
+/// (`index_cache::KeptAnswers`, as the search indexes keep whole answers).
 #[derive(Debug, Default)]
 struct Shelf {
     /// The casting revision and studio day the kept pages were rendered for.
     stamp: Option<(i64, Date)>,
-    pages: HashMap<Asked, Arc<Kept>>,
+    pages: KeptAnswers<Asked, Kept>,
 }
 
 /// The kept renderings, shared by every request.
@@ -76,7 +76,7 @@ impl KeptPages {
         if shelf.stamp != Some(stamp) {
             return None;
         }
-        shelf.pages.get(asked).cloned()
+        shelf.pages.get(asked)
     }
 
     fn keep(&self, stamp: (i64, Date), asked: Asked, kept: Kept) {
@@ -85,20 +85,11 @@ impl KeptPages {
         if shelf.stamp.is_some_and(|current| current > stamp) {
             return;
         }
-        if shelf.stamp != Some(stamp) || shelf.pages.len() >= MAX_KEPT_PAGES {
-            shelf.pages.clear();
+        if shelf.stamp != Some(stamp) {
+            shelf.pages.forget();
             shelf.stamp = Some(stamp);
         }
-        shelf.pages.insert(asked, Arc::new(kept));
-    }
-
-    /// How many renderings are kept now.
-    pub fn len(&self) -> usize {
-        self.shelf().pages.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        shelf.pages.keep(asked, Arc::new(kept));
     }
 }
 
