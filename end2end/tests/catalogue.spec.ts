@@ -88,6 +88,41 @@ for (const b of buyers) {
   });
 }
 
+test.describe('on a phone whose script arrives late', () => {
+  test.use({ viewport: { width: 360, height: 740 }, locale: 'en' });
+
+  test('filters opened before the page comes alive stay open, through hydration and each choice', async ({ page }) => {
+    const errors = watchErrors(page);
+    // The page is shown from the server's HTML while its wasm is held back.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/catalogue?q=longpao', { waitUntil: 'domcontentloaded' });
+    await openFilters(page);
+    release();
+    await hydrated(page);
+    await expect(page.locator('.facet-panel')).toHaveAttribute('open', '');
+    const qing = page.getByRole('checkbox', { name: /^Qing \(/ });
+    await expect(qing).toBeVisible();
+    await qing.click();
+    await expect(page).toHaveURL(/era=qing/);
+    await expect(page.getByRole('checkbox', { name: /^Qing \(/ })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.locator('.facet-panel')).toHaveAttribute('open', '');
+    await expect(page.locator('.facet-panel > summary')).toContainText('(1)');
+
+    // A new search is made in the page, the panel still as it was left.
+    await page.getByRole('searchbox').fill('guanfu');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page).toHaveURL(/q=guanfu/);
+    expect(new URL(page.url()).searchParams.get('era')).toBe('qing');
+    await expect(page.locator('.facet-panel')).toHaveAttribute('open', '');
+    expect(errors).toEqual([]);
+  });
+});
+
 test('a typo is forgiven and said so; prices sort; the list view keeps the filters', async ({ page }) => {
   await page.goto('/catalogue?q=longpoa');
   await hydrated(page);

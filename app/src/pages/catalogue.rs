@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::search_catalogue;
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
+use crate::components::filter_form::canonical_get;
 use crate::i18n::*;
 use crate::models::{CatalogueView, FacetGroup, FacetOption, ItemHit};
 
@@ -24,21 +25,38 @@ pub fn CataloguePage() -> impl IntoView {
         params.with(|q| CatalogueQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
     let data = Resource::new(move || query.get().to_query(), search_catalogue);
-    // Whether the phone's "Filters" panel is open lives here, above the results: a new result
-    // set (a facet ticked, a page turned) redraws the panel, and it must stay as the user left it.
-    let filters_open = RwSignal::new(false);
+    let chosen = move || query.with(|q| q.selected.iter().map(Vec::len).sum::<usize>());
+    // The phone's "Filters" panel is drawn once and only its contents follow the results: a new
+    // result set (a facet ticked, a page turned) and hydration leave it as the user left it.
     view! {
         <section class="catalogue">
             <h1>{t!(i18n, catalogue_title)}</h1>
             {move || view! { <SearchForm query=query.get() /> }}
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! { <Results view query=query.get_untracked() filters_open /> }.into_any(),
-                        Err(error) => view! { <ErrorView error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <div class="catalogue-body">
+                <details class="facet-panel">
+                    <summary>
+                        {move || t!(i18n, filters_title)}
+                        {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
+                    </summary>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            data.await.ok().map(|view| view! {
+                                <Facets groups=view.facets query=query.get_untracked() />
+                            })
+                        })}
+                    </Transition>
+                </details>
+                <div class="catalogue-results">
+                    <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                        {move || Suspend::new(async move {
+                            match data.await {
+                                Ok(view) => view! { <Results view query=query.get_untracked() /> }.into_any(),
+                                Err(error) => view! { <ErrorView error /> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+            </div>
         </section>
     }
 }
@@ -55,11 +73,17 @@ fn carried(query: &CatalogueQuery, skip: &[&str]) -> impl IntoView + use<> {
         .collect_view()
 }
 
+/// The address a catalogue form's query keeps (empty and malformed fields left out).
+fn canonical(query: &str) -> String {
+    CatalogueQuery::from_query(query).to_query()
+}
+
 #[component]
 fn SearchForm(query: CatalogueQuery) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <form method="get" action="/catalogue" class="catalogue-search" role="search">
+        <form method="get" action="/catalogue" class="catalogue-search" role="search"
+            on:submit=canonical_get("/catalogue".into(), canonical)>
             <label for="catalogue-q">{t!(i18n, catalogue_search)}</label>
             <div class="search-row">
                 <input id="catalogue-q" name="q" type="search" value=query.q.clone()
@@ -89,13 +113,8 @@ fn option_name(i18n: I18n, option: &FacetOption) -> String {
 }
 
 #[component]
-fn Results(
-    view: CatalogueView,
-    query: CatalogueQuery,
-    filters_open: RwSignal<bool>,
-) -> impl IntoView {
+fn Results(view: CatalogueView, query: CatalogueQuery) -> impl IntoView {
     let i18n = use_i18n();
-    let chosen: usize = query.selected.iter().map(Vec::len).sum();
     let chips = {
         let (groups, query) = (view.facets.clone(), query.clone());
         move || chips(i18n, &groups, &query)
@@ -105,37 +124,25 @@ fn Results(
     let text = query.q.clone();
     let era = view.production_era;
     view! {
-        <div class="catalogue-body">
-            <details class="facet-panel" prop:open=move || filters_open.get()
-                on:toggle=move |ev| filters_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>
-                    {move || t!(i18n, filters_title)}
-                    {(chosen > 0).then(|| format!(" ({chosen})"))}
-                </summary>
-                <Facets groups=view.facets.clone() query=query.clone() />
-            </details>
-            <div class="catalogue-results">
-                <div class="result-bar">
-                    <p class="result-count" role="status">
-                        {t!(i18n, catalogue_found, total = shown.clone())}
-                    </p>
-                    <SortLinks query=query.clone() />
-                    <LayoutLinks query=query.clone() />
-                </div>
-                {view.forgiving.then(|| view! {
-                    <p class="notice">{t!(i18n, catalogue_forgiving, q = text.clone())}</p>
-                })}
-                {chips}
-                {(total == 0).then(|| view! { <p class="empty">{t!(i18n, catalogue_none)}</p> })}
-                {era.map(|era| view! {
-                    <p class="hint">{move || t!(i18n, anachronism_intro, era = era.label(content_lang(i18n)))}</p>
-                })}
-                <ul class=match query.layout { Layout::Grid => "item-grid", Layout::List => "item-list" }>
-                    {view.hits.into_iter().map(|hit| view! { <ItemTile hit era /> }).collect_view()}
-                </ul>
-                <Pager page=view.page pages=view.pages query />
-            </div>
+        <div class="result-bar">
+            <p class="result-count" role="status">
+                {t!(i18n, catalogue_found, total = shown.clone())}
+            </p>
+            <SortLinks query=query.clone() />
+            <LayoutLinks query=query.clone() />
         </div>
+        {view.forgiving.then(|| view! {
+            <p class="notice">{t!(i18n, catalogue_forgiving, q = text.clone())}</p>
+        })}
+        {chips}
+        {(total == 0).then(|| view! { <p class="empty">{t!(i18n, catalogue_none)}</p> })}
+        {era.map(|era| view! {
+            <p class="hint">{move || t!(i18n, anachronism_intro, era = era.label(content_lang(i18n)))}</p>
+        })}
+        <ul class=match query.layout { Layout::Grid => "item-grid", Layout::List => "item-list" }>
+            {view.hits.into_iter().map(|hit| view! { <ItemTile hit era /> }).collect_view()}
+        </ul>
+        <Pager page=view.page pages=view.pages query />
     }
 }
 
@@ -223,7 +230,8 @@ fn Facets(groups: Vec<FacetGroup>, query: CatalogueQuery) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <form method="get" action="/catalogue" class="facet availability">
+            <form method="get" action="/catalogue" class="facet availability"
+                on:submit=canonical_get("/catalogue".into(), canonical)>
                 <h2>{t!(i18n, facet_available)}</h2>
                 {carried(&query, &["from", "to", "qty"])}
                 <label>{t!(i18n, available_from)}
@@ -238,7 +246,8 @@ fn Facets(groups: Vec<FacetGroup>, query: CatalogueQuery) -> impl IntoView {
                 </label>
                 <button type="submit">{t!(i18n, apply)}</button>
             </form>
-            <form method="get" action="/catalogue" class="facet price-range">
+            <form method="get" action="/catalogue" class="facet price-range"
+                on:submit=canonical_get("/catalogue".into(), canonical)>
                 <h2>{t!(i18n, facet_price_per_day)}</h2>
                 {carried(&query, &["rate_min", "rate_max"])}
                 <label>{t!(i18n, price_from)}
