@@ -16,6 +16,15 @@ const ACCOUNT_KEY: &str = "account_id";
 #[cfg(feature = "ssr")]
 const VERSION_KEY: &str = "session_version";
 
+/// Session key holding when (unix seconds) the session's expiry was last pushed back: at login,
+/// then at the first request a day or more later.
+#[cfg(feature = "ssr")]
+const SEEN_KEY: &str = "seen_at";
+/// How long who a session is signed in as is remembered, and how often its expiry is pushed
+/// back (a day: far inside the `IDLE_EXPIRY_DAYS` the record is kept after each save).
+#[cfg(feature = "ssr")]
+const REMEMBER_SECONDS: i64 = 86_400;
+
 #[cfg(feature = "ssr")]
 async fn session() -> Result<tower_sessions::Session, AppError> {
     leptos_axum::extract::<tower_sessions::Session>().await.map_err(|error| {
@@ -38,21 +47,55 @@ pub async fn session_account() -> Result<Option<SessionUser>, AppError> {
 
 /// The account `session` is logged in as, if it still exists and the session is not older
 /// than the account's last password change; otherwise the session is ended.
+///
+/// Found once, it is remembered (`Backend::remember_session`) for as long as nothing deciding it
+/// changes — a session ending anywhere, an account or its organisation changing bumps the
+/// sign-in revision — and at most a day: then the session is read again and its expiry pushed
+/// back (saved with the time in `SEEN_KEY`, so a remembered session never outlives its record).
 #[cfg(feature = "ssr")]
 pub async fn account_in(
     session: &tower_sessions::Session,
     backend: &dyn crate::backend::Backend,
 ) -> Result<Option<SessionUser>, AppError> {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    // A session without an id (no cookie, or one made in this request) is read as it is.
+    let recall = match session.id() {
+        Some(id) => {
+            let recall = backend.recall_session(&id.to_string(), now).await?;
+            if recall.user.is_some() {
+                return Ok(recall.user);
+            }
+            Some((id, recall.revision))
+        }
+        None => None,
+    };
     let Some(account_id) = session.get::<i64>(ACCOUNT_KEY).await.map_err(session_failure)? else {
         return Ok(None);
     };
     let version = session.get::<i64>(VERSION_KEY).await.map_err(session_failure)?.unwrap_or(0);
     let user =
         backend.session_user(account_id).await?.filter(|user| user.session_version == version);
-    if user.is_none() {
+    let Some(user) = user else {
         session.flush().await.map_err(session_failure)?;
+        return Ok(None);
+    };
+    let seen = session.get::<i64>(SEEN_KEY).await.map_err(session_failure)?;
+    match seen.filter(|&seen| seen <= now && now < seen + REMEMBER_SECONDS) {
+        // Read the record as stored: remembered until a day after it was last pushed back.
+        Some(seen) => {
+            if let Some((id, revision)) = recall {
+                backend.remember_session(
+                    revision,
+                    id.to_string(),
+                    user.clone(),
+                    seen + REMEMBER_SECONDS,
+                );
+            }
+        }
+        // Saved with a new expiry when this request ends; remembered from the next one.
+        None => session.insert(SEEN_KEY, now).await.map_err(session_failure)?,
     }
-    Ok(user)
+    Ok(Some(user))
 }
 
 /// The logged-in account, or `Unauthorized`.
@@ -68,6 +111,8 @@ async fn logged_in(user: SessionUser, next: Option<String>) -> Result<SessionUse
     session.cycle_id().await.map_err(session_failure)?;
     session.insert(ACCOUNT_KEY, user.account_id).await.map_err(session_failure)?;
     session.insert(VERSION_KEY, user.session_version).await.map_err(session_failure)?;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    session.insert(SEEN_KEY, now).await.map_err(session_failure)?;
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(user)
 }

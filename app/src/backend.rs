@@ -14,6 +14,16 @@ use crate::models::{
 };
 use domain::account::Role;
 
+/// What `Backend::recall_session` found.
+#[derive(Debug, Clone)]
+pub struct Recall {
+    /// The sign-in revision as read before looking: what is found afterwards is remembered
+    /// under it.
+    pub revision: i64,
+    /// Who the session is signed in as, if that is remembered and still holds.
+    pub user: Option<SessionUser>,
+}
+
 /// What a registration form sends.
 #[derive(Debug, Clone)]
 pub struct RegistrationForm {
@@ -285,6 +295,13 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<i64, AppError>;
     /// The account a session points at, if it still exists.
     async fn session_user(&self, account_id: i64) -> Result<Option<SessionUser>, AppError>;
+    /// Who the session with this id was last found signed in as, if nothing deciding it has
+    /// changed since (no session ended, no account or organisation changed) and it was to be
+    /// remembered until after `now` (unix seconds); with the sign-in revision read now.
+    async fn recall_session(&self, session_id: &str, now: i64) -> Result<Recall, AppError>;
+    /// Remembers until `until` (unix seconds) that the session `session_id` is signed in as
+    /// `user`, as found after `recall_session` read `revision`.
+    fn remember_session(&self, revision: i64, session_id: String, user: SessionUser, until: i64);
     /// Deletes `account_id` after checking its password (see `Store::delete_account`).
     async fn delete_account(&self, account_id: i64, password: &str) -> Result<(), AppError>;
 

@@ -8,7 +8,7 @@ mod supply;
 mod training;
 mod wages;
 
-use app::backend::{AccountQuery, Backend, ProductionForm, RegistrationForm};
+use app::backend::{AccountQuery, Backend, ProductionForm, Recall, RegistrationForm};
 use app::error::{AppError, FieldError};
 use app::models::{
     AccountSummary, ActorProfileView, AdminView, ApplicantsView, ApplicationState, AttendanceView,
@@ -27,6 +27,7 @@ use domain::vocab::Era;
 use time::OffsetDateTime;
 
 use crate::catalogue::CatalogueCache;
+use crate::index_cache::StampedAnswers;
 use crate::locations::LocationCache;
 use crate::media::{self, MediaStore};
 use crate::open_calls::OpenCallsCache;
@@ -112,7 +113,21 @@ pub struct ServerBackend {
     pub locations: LocationCache,
     /// The public list of open calls.
     pub open_calls: OpenCallsCache,
+    /// Who each session is signed in as, per sign-in revision (`app::auth::account_in`).
+    pub signed_in: Arc<StampedAnswers<i64, String, Remembered>>,
 }
+
+/// A session remembered as signed in (`Backend::remember_session`).
+#[derive(Debug)]
+pub struct Remembered {
+    user: SessionUser,
+    /// Unix seconds: read the session again from then on.
+    until: i64,
+}
+
+/// The most sessions remembered at once (about 200 bytes each); when full, all are forgotten
+/// and remembered anew as they come back.
+pub const MAX_REMEMBERED_SESSIONS: usize = 50_000;
 
 fn photo(row: PhotoRow) -> Photo {
     Photo {
@@ -137,6 +152,7 @@ impl ServerBackend {
             locations: LocationCache::default(),
             open_calls: OpenCallsCache::default(),
             pool: PoolCache::default(),
+            signed_in: Arc::new(StampedAnswers::new(MAX_REMEMBERED_SESSIONS)),
         }
     }
 
@@ -888,6 +904,20 @@ impl Backend for ServerBackend {
     async fn session_user(&self, account_id: i64) -> Result<Option<SessionUser>, AppError> {
         let account = self.store.account(account_id).await.map_err(unexpected("account"))?;
         Ok(account.map(SessionUser::from))
+    }
+
+    async fn recall_session(&self, session_id: &str, now: i64) -> Result<Recall, AppError> {
+        let revision = self.store.signin_revision().await.map_err(unexpected("signin_revision"))?;
+        let user = self
+            .signed_in
+            .get(revision, session_id)
+            .filter(|remembered| now < remembered.until)
+            .map(|remembered| remembered.user.clone());
+        Ok(Recall { revision, user })
+    }
+
+    fn remember_session(&self, revision: i64, session_id: String, user: SessionUser, until: i64) {
+        self.signed_in.keep(revision, session_id, Arc::new(Remembered { user, until }));
     }
 
     async fn delete_account(&self, account_id: i64, password: &str) -> Result<(), AppError> {

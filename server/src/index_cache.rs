@@ -114,15 +114,109 @@ impl<K: Eq + Hash, V> KeptAnswers<K, V> {
 
     /// Keeps `answer` for `asked`.
     pub fn keep(&self, asked: K, answer: Arc<V>) {
-        let mut answers = self.locked();
-        if answers.len() >= MAX_KEPT_ANSWERS {
-            answers.clear();
-        }
-        answers.insert(asked, answer);
+        keep_bounded(&mut self.locked(), MAX_KEPT_ANSWERS, asked, answer);
     }
 
     /// Drops every answer kept.
     pub fn forget(&self) {
         self.locked().clear();
+    }
+}
+
+/// Inserts into a map of at most `limit` entries, emptied when full.
+fn keep_bounded<K: Eq + Hash, V>(map: &mut HashMap<K, V>, limit: usize, key: K, value: V) {
+    if map.len() >= limit && !map.contains_key(&key) {
+        map.clear();
+    }
+    map.insert(key, value);
+}
+
+/// Answers kept under a stamp (a stored revision, with the studio day where that matters) read
+/// before they were worked out: asked under any other stamp they are gone, and a slow request
+/// holding an older stamp never replaces newer answers. At most `limit`, all dropped when full.
+#[derive(Debug)]
+pub struct StampedAnswers<S, K, V> {
+    shelf: std::sync::Mutex<Shelf<S, K, V>>,
+    limit: usize,
+}
+
+#[derive(Debug)]
+struct Shelf<S, K, V> {
+    stamp: Option<S>,
+    answers: HashMap<K, Arc<V>>,
+}
+
+impl<S: Copy + Ord, K: Eq + Hash, V> StampedAnswers<S, K, V> {
+    pub fn new(limit: usize) -> Self {
+        StampedAnswers {
+            shelf: std::sync::Mutex::new(Shelf { stamp: None, answers: HashMap::new() }),
+            limit,
+        }
+    }
+
+    fn locked(&self) -> std::sync::MutexGuard<'_, Shelf<S, K, V>> {
+        self.shelf.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The answer kept for `asked` under `stamp`, if one was.
+    pub fn get<Q: Eq + Hash + ?Sized>(&self, stamp: S, asked: &Q) -> Option<Arc<V>>
+    where
+        K: Borrow<Q>,
+    {
+        let shelf = self.locked();
+        if shelf.stamp != Some(stamp) {
+            return None;
+        }
+        shelf.answers.get(asked).cloned()
+    }
+
+    /// Keeps `answer` for `asked` under `stamp`: a newer stamp drops what was kept under the
+    /// old one; an older one keeps nothing.
+    pub fn keep(&self, stamp: S, asked: K, answer: Arc<V>) {
+        let mut shelf = self.locked();
+        if shelf.stamp.is_some_and(|current| current > stamp) {
+            return;
+        }
+        if shelf.stamp != Some(stamp) {
+            shelf.answers.clear();
+            shelf.stamp = Some(stamp);
+        }
+        keep_bounded(&mut shelf.answers, self.limit, asked, answer);
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.locked().answers.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamped_answers_follow_the_newest_stamp() {
+        let kept: StampedAnswers<i64, &str, u32> = StampedAnswers::new(2);
+        kept.keep(5, "a", Arc::new(1));
+        assert_eq!(kept.get(5, "a").as_deref(), Some(&1));
+        assert_eq!(kept.get(6, "a"), None, "another stamp finds nothing");
+        // A slow request that read an older stamp keeps nothing.
+        kept.keep(4, "b", Arc::new(2));
+        assert_eq!(kept.get(4, "b"), None);
+        assert_eq!(kept.get(5, "a").as_deref(), Some(&1));
+        // A newer stamp drops what the old one kept.
+        kept.keep(6, "b", Arc::new(3));
+        assert_eq!(kept.get(6, "a"), None);
+        assert_eq!(kept.get(6, "b").as_deref(), Some(&3));
+        assert_eq!(kept.get(5, "a"), None);
+        // Full: everything goes, then the new answer is kept; replacing one is not growing.
+        kept.keep(6, "c", Arc::new(4));
+        kept.keep(6, "c", Arc::new(5));
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept.get(6, "c").as_deref(), Some(&5));
+        kept.keep(6, "d", Arc::new(6));
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept.get(6, "b"), None);
+        assert_eq!(kept.get(6, "d").as_deref(), Some(&6));
     }
 }

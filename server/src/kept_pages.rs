@@ -9,7 +9,7 @@
 //! language choice) and `Accept-Language`. Nothing with a session is kept or answered from here,
 //! and an answer that sets any cookie but the language choice is not kept.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use time::Date;
 
 use crate::backend::studio_today;
-use crate::index_cache::KeptAnswers;
+use crate::index_cache::{MAX_KEPT_ANSWERS, StampedAnswers};
 use crate::sessions::COOKIE_NAME;
 use crate::storage::Store;
 
@@ -46,50 +46,17 @@ struct Kept {
     body: Bytes,
 }
 
-/// The renderings of one casting revision and studio day, at most `MAX_KEPT_ANSWERS` of them
-/// (`index_cache::KeptAnswers`, as the search indexes keep whole answers).
-#[derive(Debug, Default)]
-struct Shelf {
-    /// The casting revision and studio day the kept pages were rendered for.
-    stamp: Option<(i64, Date)>,
-    pages: KeptAnswers<Asked, Kept>,
-}
-
-/// The kept renderings, shared by every request.
+/// The renderings kept, shared by every request: per casting revision and studio day, at most
+/// `MAX_KEPT_ANSWERS` (as the search indexes keep whole answers).
 #[derive(Debug, Clone)]
 pub struct KeptPages {
     store: Store,
-    shelf: Arc<Mutex<Shelf>>,
+    pages: Arc<StampedAnswers<(i64, Date), Asked, Kept>>,
 }
 
 impl KeptPages {
     pub fn new(store: Store) -> KeptPages {
-        KeptPages { store, shelf: Arc::default() }
-    }
-
-    fn shelf(&self) -> std::sync::MutexGuard<'_, Shelf> {
-        self.shelf.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn get(&self, stamp: (i64, Date), asked: &Asked) -> Option<Arc<Kept>> {
-        let shelf = self.shelf();
-        if shelf.stamp != Some(stamp) {
-            return None;
-        }
-        shelf.pages.get(asked)
-    }
-
-    fn keep(&self, stamp: (i64, Date), asked: Asked, kept: Kept) {
-        let mut shelf = self.shelf();
-        // Never go back to an older revision (a slower request read it before a newer one).
-        if shelf.stamp.is_some_and(|current| current > stamp) {
-            return;
-        }
-        if shelf.stamp != Some(stamp) {
-            shelf.pages.forget();
-            shelf.stamp = Some(stamp);
-        }
-        shelf.pages.keep(asked, Arc::new(kept));
+        KeptPages { store, pages: Arc::new(StampedAnswers::new(MAX_KEPT_ANSWERS)) }
     }
 }
 
@@ -156,7 +123,7 @@ pub async fn kept_pages(State(kept): State<KeptPages>, request: Request, next: N
             return next.run(request).await;
         }
     };
-    if let Some(page) = kept.get(stamp, &asked) {
+    if let Some(page) = kept.pages.get(stamp, &asked) {
         let mut response = Response::new(Body::from(page.body.clone()));
         *response.headers_mut() = page.headers.clone();
         response.headers_mut().insert(KEPT_HEADER, HeaderValue::from_static("1"));
@@ -169,7 +136,11 @@ pub async fn kept_pages(State(kept): State<KeptPages>, request: Request, next: N
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(body) => {
-            kept.keep(stamp, asked, Kept { headers: parts.headers.clone(), body: body.clone() });
+            kept.pages.keep(
+                stamp,
+                asked,
+                Arc::new(Kept { headers: parts.headers.clone(), body: body.clone() }),
+            );
             Response::from_parts(parts, Body::from(body))
         }
         Err(error) => {

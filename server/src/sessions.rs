@@ -13,7 +13,9 @@ use crate::storage::{Db, StorageError, Store};
 
 /// Name of the session cookie.
 pub const COOKIE_NAME: &str = "backlot_session";
-/// A session ends after this long without a request.
+/// A session ends after this long without a request. Its record is saved — and its expiry
+/// pushed back — at most once a day (`app::auth::account_in`), so it ends between 13 and 14 days
+/// after the last request.
 pub const IDLE_EXPIRY_DAYS: i64 = 14;
 
 /// The session store matching the application's database.
@@ -24,17 +26,32 @@ pub enum Sessions {
 }
 
 impl Sessions {
-    /// Creates the store (and its table) in `store`'s database.
+    /// Creates the store (and its table) in `store`'s database, with the trigger that bumps the
+    /// sign-in revision whenever a session ends (logout, a new id at login, expiry), so what
+    /// instances remember of it (`server::signed_in`) is dropped.
     pub async fn open(store: &Store) -> Result<Sessions, StorageError> {
         let sessions = match store.db() {
             Db::Sqlite(pool) => {
                 let s = SqliteStore::new(pool.clone());
                 s.migrate().await?;
+                sqlx::query(
+                    "create trigger if not exists session_ended after delete on tower_sessions \
+                     begin update signin_revision set revision = revision + 1; end",
+                )
+                .execute(pool)
+                .await?;
                 Sessions::Sqlite(s)
             }
             Db::Postgres(pool) => {
                 let s = PostgresStore::new(pool.clone());
                 s.migrate().await?;
+                // Per row: the hourly sweep of expired sessions often deletes none.
+                sqlx::query(
+                    "create or replace trigger session_ended after delete on \
+                     tower_sessions.session for each row execute function bump_signin_revision()",
+                )
+                .execute(pool)
+                .await?;
                 Sessions::Postgres(s)
             }
         };

@@ -311,3 +311,127 @@ async fn the_account_page_sends_visitors_to_log_in_first() {
     assert_eq!(status, 200);
     assert!(html.contains("Change password"));
 }
+
+/// A browser's request to a server function on `base`, carrying `cookie` (the session cookie
+/// as set: `backlot_session=…; …`) by hand, so one browser can be sent to two instances and
+/// keep a cookie a logout told it to drop.
+async fn call_with(
+    base: &str,
+    cookie: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let pair = cookie.split(';').next().unwrap_or_default();
+    reqwest::Client::new()
+        .post(format!("{base}{endpoint}"))
+        .header("origin", base)
+        .header("cookie", pair)
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
+async fn who(base: &str, cookie: &str) -> Option<String> {
+    let response = call_with(base, cookie, "/api/me", &[]).await;
+    assert_eq!(response.status(), 200);
+    let me: serde_json::Value = response.json().await.expect("json");
+    me["display_name"].as_str().map(str::to_string)
+}
+
+async fn logged_in(base: &str, login: &str, password: &str) -> String {
+    let response =
+        call_with(base, "", "/api/login", &[("login", login), ("password", password)]).await;
+    set_cookie(&response).expect("a session cookie")
+}
+
+on_both_backends!(
+    a_remembered_session_ends_everywhere_the_moment_it_ends_anywhere,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        let (a, b) = (app.base.clone(), app.second_instance().await);
+        let crew = logged_in(&a, "crew@backlot.local", "backlot-crew-demo").await;
+        let name = who(&a, &crew).await.expect("signed in on the instance that logged in");
+        // The other instance reads the session, then answers from what it remembers.
+        assert_eq!(who(&b, &crew).await.as_deref(), Some(name.as_str()));
+        assert_eq!(who(&b, &crew).await.as_deref(), Some(name.as_str()));
+
+        // Logged out on one instance: the other refuses the cookie at once.
+        let response = call_with(&a, &crew, "/api/logout", &[]).await;
+        assert!(response.status().is_success() || response.status().is_redirection());
+        assert_eq!(who(&b, &crew).await, None, "a logged-out session still works elsewhere");
+        assert_eq!(who(&a, &crew).await, None);
+
+        // Two sessions of one account, both remembered by the second instance; a password
+        // change on the first ends the other session there too, and the one that made it goes
+        // on under a new id.
+        let here = logged_in(&a, "actor@backlot.local", "backlot-actor-demo").await;
+        let there = logged_in(&a, "actor@backlot.local", "backlot-actor-demo").await;
+        let actor = who(&b, &here).await.expect("signed in");
+        assert_eq!(who(&b, &there).await.as_deref(), Some(actor.as_str()));
+        let response = call_with(
+            &a,
+            &here,
+            "/api/password",
+            &[("current_password", "backlot-actor-demo"), ("new_password", "Qin palace 2026")],
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+        let renewed = set_cookie(&response).expect("a new session id after the change");
+        assert_eq!(who(&b, &there).await, None, "the old password's session still works");
+        assert_eq!(who(&b, &here).await, None, "the changed session's old id still works");
+        assert_eq!(who(&b, &renewed).await.as_deref(), Some(actor.as_str()));
+
+        // A production renamed (straight in the database, as another tool would) shows at once
+        // on the instance that remembers its crew member's session.
+        let crew = logged_in(&a, "crew@backlot.local", "backlot-crew-demo").await;
+        let me = call_with(&b, &crew, "/api/me", &[]).await.json::<serde_json::Value>().await;
+        let production = me.expect("json")["org"]["id"].as_i64().expect("a production");
+        support::execute(
+            &app.db.store,
+            &format!(
+                "update production set name_en = 'Renamed Unit' where production_id = {production}"
+            ),
+        )
+        .await;
+        let me: serde_json::Value =
+            call_with(&b, &crew, "/api/me", &[]).await.json().await.expect("json");
+        assert_eq!(me["org"]["name_en"], "Renamed Unit");
+    }
+);
+
+on_both_backends!(a_session_in_use_is_pushed_back_once_a_day, |backend: Backend| async move {
+    use std::str::FromStr;
+    use tower_sessions::SessionStore;
+    use tower_sessions::session::Id;
+
+    let app = app(backend).await;
+    let sessions = server::sessions::Sessions::open(&app.db.store).await.expect("sessions");
+    let cookie = logged_in(&app.base, "crew@backlot.local", "backlot-crew-demo").await;
+    let value = cookie.split(';').next().and_then(|pair| pair.split_once('=')).expect("pair").1;
+    let id = Id::from_str(value).expect("a session id");
+    let now = time::OffsetDateTime::now_utc();
+    let login = sessions.load(&id).await.expect("load").expect("stored at login");
+    assert!(login.expiry_date > now + time::Duration::days(13));
+    assert!(login.data["seen_at"].as_i64().is_some_and(|t| (t - now.unix_timestamp()).abs() < 60));
+
+    // Used within the day: answered without touching the record (no cookie sent again).
+    let response = call_with(&app.base, &cookie, "/api/me", &[]).await;
+    assert!(set_cookie(&response).is_none());
+    assert_eq!(sessions.load(&id).await.unwrap().unwrap().expiry_date, login.expiry_date);
+
+    // Last pushed back two days ago, ending in an hour: the next request (to an instance that
+    // has not remembered it yet) pushes it back and sends the cookie again with a fresh lifetime.
+    let mut stale = login.clone();
+    stale.data.insert("seen_at".into(), (now - time::Duration::days(2)).unix_timestamp().into());
+    stale.expiry_date = now + time::Duration::hours(1);
+    sessions.save(&stale).await.expect("save");
+    let other = app.second_instance().await;
+    let response = call_with(&other, &cookie, "/api/me", &[]).await;
+    assert!(set_cookie(&response).is_some_and(|c| c.contains("Max-Age=")), "no fresh cookie");
+    let pushed = sessions.load(&id).await.unwrap().expect("still stored");
+    assert!(pushed.expiry_date > now + time::Duration::days(13), "{:?}", pushed.expiry_date);
+    assert!(pushed.data["seen_at"].as_i64().is_some_and(|t| t >= now.unix_timestamp()));
+    // And the session is still the crew member's.
+    assert!(who(&other, &cookie).await.is_some());
+});

@@ -142,6 +142,16 @@ impl Store {
         .await?))
     }
 
+    /// The `signin_revision` counter (bumped by every change to what decides who a session is
+    /// signed in as: accounts, their organisations, sessions ended).
+    pub async fn signin_revision(&self) -> Result<i64, StorageError> {
+        Ok(on_db!(self.db(), pool => {
+            sqlx::query_scalar::<_, i64>("select revision from signin_revision")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
     /// The account with this id, if it still exists.
     pub async fn account(&self, account_id: i64) -> Result<Option<Account>, StorageError> {
         let sql = format!("{ACCOUNT_ORG_SELECT} where a.account_id = $1");

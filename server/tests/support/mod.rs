@@ -193,6 +193,35 @@ impl Drop for TestDb {
     }
 }
 
+/// Serves the app over `store` on a random local port; returns its base address.
+async fn serve(
+    store: Store,
+    media_dir: &std::path::Path,
+    attempts_per_minute: u32,
+    site_root: &str,
+    hash_files: bool,
+) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    let addr = listener.local_addr().expect("local address");
+    let options = LeptosOptions::builder()
+        .output_name("backlot")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .hash_files(hash_files)
+        .build();
+    let backend =
+        ServerBackend::new(store.clone(), TileSource::default(), MediaStore::new(media_dir));
+    let sessions = Sessions::open(&store).await.expect("session store");
+    let guards = Guards::new(None, attempts_per_minute);
+    let router = server::routes::router(options, Services { backend, sessions, guards });
+    tokio::spawn(async move {
+        let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, service).await.expect("serve");
+    });
+    format!("http://{addr}")
+}
+
 /// The app served on a random local port.
 pub struct TestApp {
     pub base: String,
@@ -227,34 +256,22 @@ impl TestApp {
         site_root: &str,
         hash_files: bool,
     ) -> TestApp {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
-        let addr = listener.local_addr().expect("local address");
-        let options = LeptosOptions::builder()
-            .output_name("backlot")
-            .site_root(site_root)
-            .site_pkg_dir("pkg")
-            .site_addr(addr)
-            .hash_files(hash_files)
-            .build();
         let media_dir = std::env::temp_dir().join(unique_name("backlot_media"));
-        let backend = ServerBackend::new(
-            db.store.clone(),
-            TileSource::default(),
-            MediaStore::new(&media_dir),
-        );
-        let sessions = Sessions::open(&db.store).await.expect("session store");
-        let guards = Guards::new(None, attempts_per_minute);
-        let router = server::routes::router(options, Services { backend, sessions, guards });
-        tokio::spawn(async move {
-            let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-            axum::serve(listener, service).await.expect("serve");
-        });
+        let base =
+            serve(db.store.clone(), &media_dir, attempts_per_minute, site_root, hash_files).await;
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client");
-        TestApp { base: format!("http://{addr}"), client, db, media_dir }
+        TestApp { base, client, db, media_dir }
+    }
+
+    /// Another instance of the app in front of the same database, as a second server would be
+    /// (its own connections, sessions layer and in-memory indexes); returns its base address.
+    pub async fn second_instance(&self) -> String {
+        let store = Store::open(&self.db.target).await.expect("open the database again");
+        serve(store, &self.media_dir, 10, "target/site", false).await
     }
 
     /// POSTs a form to a server function, as a browser on this site would.
