@@ -35,8 +35,11 @@ pub async fn search_catalogue(#[server(default)] query: String) -> Result<Catalo
         let query = domain::catalogue::CatalogueQuery::from_query(&query);
         let backend = crate::backend::backend()?;
         let mut view = backend.catalogue(&query, ITEMS_PER_PAGE).await?;
-        if let Some(user) = crate::auth::session_account().await? {
-            view.production_era = backend.production_era(&user).await?;
+        // Read with the account, in the same query as the session's other facts.
+        if let Some(user) = crate::auth::session_account().await?
+            && user.role == domain::account::Role::Crew
+        {
+            view.production_era = user.production_era;
         }
         Ok(view)
     })

@@ -104,11 +104,6 @@ pub trait Backend: Send + Sync + 'static {
         query: &domain::catalogue::CatalogueQuery,
         per_page: u32,
     ) -> Result<CatalogueView, AppError>;
-    /// The era `user`'s production declared (`None` without a production or an era).
-    async fn production_era(
-        &self,
-        user: &SessionUser,
-    ) -> Result<Option<domain::vocab::Era>, AppError>;
     /// An item's page; `from` is the first day of its availability calendar (today when
     /// `None` or past).
     async fn item_detail(

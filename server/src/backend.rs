@@ -23,7 +23,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use domain::account::{self, Login, Role};
-use domain::vocab::Era;
 use time::OffsetDateTime;
 
 use crate::catalogue::CatalogueCache;
@@ -391,11 +390,6 @@ impl Backend for ServerBackend {
             index.remember(key, Arc::new(view.clone()));
         }
         Ok(view)
-    }
-
-    async fn production_era(&self, user: &SessionUser) -> Result<Option<Era>, AppError> {
-        // Read with the account, in the same query as the session's other facts.
-        Ok(booking_production(user).ok().and(user.production_era))
     }
 
     async fn item_detail(

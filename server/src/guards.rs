@@ -9,13 +9,14 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use app::error::AppError;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 /// Paths whose requests count against the per-IP limit.
 const THROTTLED_PATHS: &[&str] = &["/api/login", "/api/register"];
@@ -56,20 +57,53 @@ pub fn write_allowed(method: &Method, headers: &HeaderMap, public_origin: Option
 pub struct Guards {
     pub public_origin: Option<String>,
     limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    refused_writes: Arc<QuietLog>,
+    throttled: Arc<QuietLog>,
+}
+
+/// Refusals written to the log at most once a minute, each line with how many it stands for:
+/// a hostile page posting from visitors' browsers, or a client flooding the login, would
+/// otherwise write a line per request.
+#[derive(Debug)]
+struct QuietLog {
+    lines: DefaultDirectRateLimiter,
+    unlogged: AtomicU64,
+}
+
+impl QuietLog {
+    fn new() -> QuietLog {
+        QuietLog {
+            lines: RateLimiter::direct(Quota::per_minute(NonZeroU32::MIN)),
+            unlogged: AtomicU64::new(0),
+        }
+    }
+
+    /// Counts one refusal; when a line is due, how many refusals it stands for.
+    fn note(&self) -> Option<u64> {
+        self.unlogged.fetch_add(1, Ordering::Relaxed);
+        self.lines.check().is_ok().then(|| self.unlogged.swap(0, Ordering::Relaxed))
+    }
 }
 
 impl Guards {
     /// `per_minute` login/registration attempts per IP, in bursts of up to the same number.
     pub fn new(public_origin: Option<String>, per_minute: u32) -> Guards {
         let rate = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-        Guards { public_origin, limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(rate))) }
+        Guards {
+            public_origin,
+            limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(rate))),
+            refused_writes: Arc::new(QuietLog::new()),
+            throttled: Arc::new(QuietLog::new()),
+        }
     }
 }
 
 /// The middleware: Origin check for writes, then the per-IP limit on throttled paths.
 pub async fn guard(State(guards): State<Guards>, request: Request, next: Next) -> Response {
     if !write_allowed(request.method(), request.headers(), guards.public_origin.as_deref()) {
-        tracing::warn!(path = %request.uri().path(), "cross-site write refused");
+        if let Some(refused) = guards.refused_writes.note() {
+            tracing::warn!(path = %request.uri().path(), refused, "cross-site writes refused");
+        }
         return refuse(StatusCode::FORBIDDEN, AppError::Forbidden);
     }
     if THROTTLED_PATHS.contains(&request.uri().path()) {
@@ -79,7 +113,9 @@ pub async fn guard(State(guards): State<Guards>, request: Request, next: Next) -
             .map(|ConnectInfo(addr)| addr.ip())
             .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
         if guards.limiter.check_key(&ip).is_err() {
-            tracing::warn!(%ip, path = %request.uri().path(), "attempts throttled");
+            if let Some(throttled) = guards.throttled.note() {
+                tracing::warn!(%ip, path = %request.uri().path(), throttled, "attempts throttled");
+            }
             return refuse(StatusCode::TOO_MANY_REQUESTS, AppError::TooManyAttempts);
         }
     }
@@ -89,6 +125,17 @@ pub async fn guard(State(guards): State<Guards>, request: Request, next: Next) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_are_logged_once_a_minute_with_their_count() {
+        let log = QuietLog::new();
+        assert_eq!(log.note(), Some(1), "the first refusal is logged at once");
+        for _ in 0..999 {
+            assert_eq!(log.note(), None);
+        }
+        // The next line (a minute on) stands for every refusal since the last one.
+        assert_eq!(log.unlogged.load(Ordering::Relaxed), 999);
+    }
     use axum::http::HeaderValue;
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
