@@ -125,6 +125,7 @@ pub async fn guard(State(guards): State<Guards>, request: Request, next: Next) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     #[test]
     fn refusals_are_logged_once_a_minute_with_their_count() {
@@ -136,7 +137,6 @@ mod tests {
         // The next line (a minute on) stands for every refusal since the last one.
         assert_eq!(log.unlogged.load(Ordering::Relaxed), 999);
     }
-    use axum::http::HeaderValue;
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut map = HeaderMap::new();

@@ -28,7 +28,7 @@ pub enum Sessions {
 impl Sessions {
     /// Creates the store (and its table) in `store`'s database, with the trigger that bumps the
     /// sign-in revision whenever a session ends (logout, a new id at login, expiry), so what
-    /// instances remember of it (`server::signed_in`) is dropped.
+    /// instances remember of it (`ServerBackend::signed_in`) is dropped.
     pub async fn open(store: &Store) -> Result<Sessions, StorageError> {
         let sessions = match store.db() {
             Db::Sqlite(pool) => {

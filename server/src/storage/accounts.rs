@@ -145,11 +145,7 @@ impl Store {
     /// The `signin_revision` counter (bumped by every change to what decides who a session is
     /// signed in as: accounts, their organisations, sessions ended).
     pub async fn signin_revision(&self) -> Result<i64, StorageError> {
-        Ok(on_db!(self.db(), pool => {
-            sqlx::query_scalar::<_, i64>("select revision from signin_revision")
-                .fetch_one(pool)
-                .await?
-        }))
+        self.revision_counter("select revision from signin_revision").await
     }
 
     /// The account with this id, if it still exists.

@@ -289,11 +289,7 @@ impl Store {
 
     /// The `casting_revision` counter (bumped by every change to what the open calls show).
     pub async fn casting_revision(&self) -> Result<i64, StorageError> {
-        Ok(on_db!(self.db(), pool => {
-            sqlx::query_scalar::<_, i64>("select revision from casting_revision")
-                .fetch_one(pool)
-                .await?
-        }))
+        self.revision_counter("select revision from casting_revision").await
     }
 
     /// Calls of verified productions still taking applications on `today`, soonest deadline

@@ -75,12 +75,7 @@ impl Store {
     /// The catalogue's revision: it changes whenever an item, tag, sub-category or supplier
     /// does (database triggers).
     pub async fn catalogue_revision(&self) -> Result<i64, StorageError> {
-        let revision = on_db!(self.db(), pool => {
-            sqlx::query_scalar::<_, i64>("select revision from catalogue_revision")
-                .fetch_one(pool)
-                .await?
-        });
-        Ok(revision)
+        self.revision_counter("select revision from catalogue_revision").await
     }
 
     /// Everything the search index needs, consistent with the revision returned.

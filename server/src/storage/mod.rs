@@ -160,6 +160,12 @@ impl Store {
         Ok(())
     }
 
+    /// Reads one of the single-row revision counters that triggers bump (`select revision from
+    /// <table>_revision`, the SQL given whole so no string is built per request).
+    pub(crate) async fn revision_counter(&self, sql: &'static str) -> Result<i64, StorageError> {
+        Ok(on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await?))
+    }
+
     /// Closes the pool, waiting for connections to be returned.
     pub async fn close(&self) {
         on_db!(&self.db, pool => pool.close().await)

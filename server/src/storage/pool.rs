@@ -38,11 +38,7 @@ impl Store {
     /// The actor revision: it changes whenever an actor, a skill or a passed module does
     /// (database triggers).
     pub async fn actor_revision(&self) -> Result<i64, StorageError> {
-        Ok(on_db!(self.db(), pool => {
-            sqlx::query_scalar::<_, i64>("select revision from actor_revision")
-                .fetch_one(pool)
-                .await?
-        }))
+        self.revision_counter("select revision from actor_revision").await
     }
 
     /// Everything the pool index needs. The revision is read first, so the rows are at least

@@ -99,11 +99,7 @@ impl Store {
     /// The location revision: it changes whenever a location, its eras or its facilities do
     /// (database triggers).
     pub async fn location_revision(&self) -> Result<i64, StorageError> {
-        Ok(on_db!(self.db(), pool => {
-            sqlx::query_scalar::<_, i64>("select revision from location_revision")
-                .fetch_one(pool)
-                .await?
-        }))
+        self.revision_counter("select revision from location_revision").await
     }
 
     /// Every location with its pinyin, for the map's in-memory index. The revision is read
