@@ -43,8 +43,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// An area is one split point: pages that are used together share it, so a page needs a few
 /// dozen pieces rather than hundreds, and the public pages do not carry the crews' tools.
 /// The pieces are not preloaded from the head (`bundle` says why), so every page's HTML is the
-/// same from one request to the next. Each `routes::X` route type stands for the page
-/// component `crate::pages::X`.
+/// same from one request to the next. Each area's page starts with a hidden `data-area` marker
+/// naming it: the loader fetches the area's pieces as one pack by it (`crate::bundle`). Each
+/// `routes::X` route type stands for the page component `crate::pages::X`.
 macro_rules! lazy_areas {
     ($($area:ident: $($page:ident),+;)+) => {
         mod routes {
@@ -62,9 +63,13 @@ macro_rules! lazy_areas {
 
                     #[leptos::lazy($area)]
                     pub fn view(page: Page) -> AnyView {
-                        match page {
+                        let page = match page {
                             $(Page::$page => view! { <crate::pages::$page /> }.into_any()),+
-                        }
+                        };
+                        // Names the area for the bundle's loader, which fetches its pack
+                        // (`crate::bundle`).
+                        let area = stringify!($area);
+                        view! { <span hidden data-area=area></span> {page} }.into_any()
                     }
                 }
 

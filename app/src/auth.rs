@@ -28,8 +28,8 @@ const REMEMBER_SECONDS: i64 = 86_400;
 #[cfg(feature = "ssr")]
 async fn session() -> Result<tower_sessions::Session, AppError> {
     leptos_axum::extract::<tower_sessions::Session>().await.map_err(|error| {
-        tracing::error!(%error, "no session layer in front of the server functions");
-        AppError::Unexpected
+        tracing::debug!(%error, "no session found for the request");
+        crate::backend::context_missing("session layer")
     })
 }
 

@@ -435,10 +435,21 @@ pub trait Backend: Send + Sync + 'static {
 /// The handle server functions find in context.
 pub type BackendHandle = Arc<dyn Backend>;
 
-/// Fetches the backend from context; a missing backend is a wiring bug, reported as `Unexpected`.
+/// Fetches the backend from context; a missing backend is reported as `Unexpected`.
 pub fn backend() -> Result<BackendHandle, AppError> {
-    leptos::prelude::use_context::<BackendHandle>().ok_or_else(|| {
-        tracing::error!("no backend in the Leptos context");
-        AppError::Unexpected
-    })
+    leptos::prelude::use_context::<BackendHandle>().ok_or_else(|| context_missing("backend"))
+}
+
+/// Answers a server function that finds a context the server provides for every request
+/// missing. Either the request is gone — the client went away while its page was rendering, the
+/// render's owner was disposed with its contexts, and a resource spawned for it still runs — or
+/// the server is wired wrong. Leptos's own request context (the request's parts) tells them
+/// apart: gone with the rest in the first case, there in the second, which alone is an error.
+pub fn context_missing(what: &'static str) -> AppError {
+    if leptos::prelude::use_context::<http::request::Parts>().is_some() {
+        tracing::error!(what, "a context the server provides is missing");
+    } else {
+        tracing::debug!(what, "the request's context is gone (the client left); nothing to answer");
+    }
+    AppError::Unexpected
 }

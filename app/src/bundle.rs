@@ -22,6 +22,8 @@ struct BundleFiles {
     css: String,
     js: String,
     wasm: String,
+    /// The split manifest's hash, when the build was split and hashed: area packs carry it.
+    manifest: Option<String>,
 }
 
 impl BundleFiles {
@@ -40,7 +42,12 @@ impl BundleFiles {
             Some(hash) => format!("{output_name}.{hash}.{extension}"),
             None => format!("{output_name}.{extension}"),
         };
-        BundleFiles { css: name("css", "css"), js: name("js", "js"), wasm: name("wasm", "wasm") }
+        BundleFiles {
+            css: name("css", "css"),
+            js: name("js", "js"),
+            wasm: name("wasm", "wasm"),
+            manifest: hash_of("manifest"),
+        }
     }
 
     /// The names for this build, worked out on first use.
@@ -68,15 +75,54 @@ pub fn hash_list(options: &LeptosOptions) -> Option<PathBuf> {
 
 /// The script that fetches the bundle once the page is idle and hydrates it. It holds no `<`
 /// or `&`, so it can be written as the script element's text as it is.
+///
+/// When the build was split and hashed, it also fetches the page's area pack beside the main
+/// wasm (`server::area_packs`: the area's pieces in one file, compressed as one) and answers
+/// the split loader's requests for those pieces from it. The area is named by the page's
+/// `data-area` marker (`app::lazy_areas!`). A piece the pack does not hold — or every piece,
+/// when the pack is missing — is fetched on its own as before.
 fn loader_script(pkg: &str, files: &BundleFiles) -> String {
     let js = format!("/{pkg}/{}", files.js);
     let wasm = format!("/{pkg}/{}", files.wasm);
+    let area = match &files.manifest {
+        Some(tag) => format!(
+            "const marker = document.querySelector(\"[data-area]\"); \
+             if (marker) {{ const real = window.fetch; \
+             const pieces = real.call(window, {dir:?} + marker.dataset.area + {suffix:?}) \
+             .then((answer) => answer.ok ? answer.arrayBuffer() : null) \
+             .then((buffer) => {{ const found = new Map(); if (buffer) {{ \
+             const view = new DataView(buffer); const names = new TextDecoder(); \
+             const count = view.getUint32(0, true); const heads = []; let at = 4; \
+             for (let i = 0; i !== count; i += 1) {{ const length = view.getUint32(at, true); \
+             heads.push([names.decode(new Uint8Array(buffer, at + 4, length)), view.getUint32(at + 4 + length, true)]); \
+             at += 8 + length; }} \
+             for (const [name, size] of heads) {{ \
+             found.set(new URL(name, location.origin + {base:?}).href, new Uint8Array(buffer, at, size)); at += size; }} }} \
+             return found; }}).catch(() => new Map()); \
+             window.fetch = (input, init) => {{ const href = input instanceof URL ? input.href : String(input); \
+             return href.endsWith(\".wasm\") ? pieces.then((found) => {{ const body = found.get(href); found.delete(href); \
+             return body ? new Response(body, {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}) : real.call(window, input, init); }}) \
+             : real.call(window, input, init); }}; }} ",
+            dir = format!("/{pkg}/area/"),
+            suffix = format!(".{tag}.pack"),
+            base = format!("/{pkg}/"),
+        ),
+        None => String::new(),
+    };
     format!(
-        "(() => {{ const load = () => {{ const wasm = fetch({wasm:?}); \
+        "(() => {{ const load = () => {{ const wasm = fetch({wasm:?}); {area}\
          import({js:?}).then((glue) => glue.default({{ module_or_path: wasm }}).then(() => glue.hydrate())); }}; \
          if (\"requestIdleCallback\" in window) {{ window.requestIdleCallback(load, {{ timeout: 2000 }}); }} \
          else {{ window.addEventListener(\"load\", load); }} }})();"
     )
+}
+
+/// The hash of the build's split manifest (`__wasm_split_manifest.<hash>.json` under the
+/// package directory), when the build was split and its files hashed: the server builds the
+/// area packs from it, and the loader asks for them by it.
+#[cfg(feature = "ssr")]
+pub fn split_manifest_hash(options: &LeptosOptions) -> Option<String> {
+    BundleFiles::current(options).manifest.clone()
 }
 
 /// The site's stylesheet (render-blocking, as it should be) and the bundle's loader.
@@ -113,6 +159,21 @@ mod tests {
         assert!(script.contains("requestIdleCallback(load"));
         assert!(script.contains("fetch(\"/pkg/backlot.W.wasm\")"));
         assert!(script.contains("import(\"/pkg/backlot.J.js\")"));
+        assert!(!script.contains('<') && !script.contains('&'), "{script}");
+        // Without a split manifest there are no packs to ask for.
+        assert!(!script.contains(".pack"), "{script}");
+    }
+
+    #[test]
+    fn a_split_build_fetches_the_area_pack_beside_the_main_wasm() {
+        let files = BundleFiles::new("backlot", Some("js: J\nwasm: W\ncss: C\nmanifest: M\n"));
+        assert_eq!(files.manifest.as_deref(), Some("M"));
+        let script = loader_script("pkg", &files);
+        assert!(script.contains(r#""/pkg/area/" + marker.dataset.area + ".M.pack""#), "{script}");
+        // The main wasm is asked for before the split loader's fetches are answered from the pack.
+        let main = script.find("fetch(\"/pkg/backlot.W.wasm\")").expect("the main wasm");
+        assert!(main < script.find("window.fetch =").expect("the pieces' answerer"));
+        assert!(script.contains(r#"new URL(name, location.origin + "/pkg/")"#));
         assert!(!script.contains('<') && !script.contains('&'), "{script}");
     }
 }

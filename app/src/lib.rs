@@ -30,3 +30,5 @@ pub mod wages;
 
 pub use app::{App, shell};
 pub use bundle::hash_list;
+#[cfg(feature = "ssr")]
+pub use bundle::split_manifest_hash;

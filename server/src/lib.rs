@@ -2,6 +2,7 @@
 // The router holds every page's view type: deeper than the default limit allows in release builds.
 #![recursion_limit = "256"]
 
+pub mod area_packs;
 pub mod backend;
 pub mod calendar;
 pub mod catalogue;

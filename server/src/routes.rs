@@ -19,6 +19,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 
+use crate::area_packs::AreaPacks;
 use crate::backend::{ServerBackend, inventory};
 use crate::guards::{Guards, guard};
 use crate::kept_pages::{KeptPages, kept_pages};
@@ -53,8 +54,18 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let context = move || provide_context(handle.clone());
     let routes = generate_route_list(App);
     let not_found = not_found_page(options.clone(), context.clone());
+    let packs = area_packs(&options);
     Router::new()
         .route("/healthz", get(move || healthz(store.clone())))
+        .route(
+            &format!("/{}/{}/{{file}}", options.site_pkg_dir, crate::area_packs::PACK_DIR),
+            get(move |Path(file): Path<String>, headers: HeaderMap| async move {
+                match &packs {
+                    Some(packs) => packs.answer(&file, &headers),
+                    None => StatusCode::NOT_FOUND.into_response(),
+                }
+            }),
+        )
         .route(
             "/schedule.ics",
             get({
@@ -164,6 +175,20 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
         .layer(axum::middleware::from_fn_with_state(guards, guard))
         .layer(CompressionLayer::new())
         .with_state(options)
+}
+
+/// The area packs of a split, hashed build (`crate::area_packs`), being built in the
+/// background; `None` for other builds, whose pages load each piece on its own.
+fn area_packs(options: &LeptosOptions) -> Option<Arc<AreaPacks>> {
+    let tag = options.hash_files.then(|| app::split_manifest_hash(options)).flatten()?;
+    let pkg = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    let packs = Arc::new(AreaPacks::from_manifest(
+        &pkg,
+        &format!("__wasm_split_manifest.{tag}.json"),
+        &tag,
+    )?);
+    packs.build_in_background();
+    Some(packs)
 }
 
 /// How long browsers keep the site's files. With hashed file names (`hash-files`), the bundle

@@ -440,3 +440,33 @@ on_both_backends!(
         assert!(kept_again);
     }
 );
+
+/// A visitor who leaves while a page is rendering is not an error: the render's spawned work
+/// finds the request's context gone and stops with a debug line. Before, each such render
+/// logged "no backend in the Leptos context" as an ERROR, a wiring bug it was not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_leaving_mid_render_is_not_an_error() {
+    let log = support::CapturedLog::install();
+    let app = app(Backend::Sqlite).await;
+    let impatient = reqwest::Client::new();
+    let left = "the request's context is gone";
+    for attempt in 0..400u64 {
+        // A new search each time, so no kept answer makes the page quick.
+        let address = app.url(&format!("/catalogue?q=longpao{attempt}&era=qing"));
+        let wait = Duration::from_micros(500 + (attempt % 40) * 250);
+        let _ = impatient.get(address).timeout(wait).send().await;
+        if attempt % 20 == 19 && log.text().contains(left) {
+            break;
+        }
+    }
+    // Let every abandoned render run to its end.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let text = log.text();
+    assert!(text.contains(left), "no render was abandoned; the test proves nothing");
+    let errors: Vec<&str> = text.lines().filter(|line| line.contains(" ERROR ")).collect();
+    assert!(errors.is_empty(), "errors logged:\n{}", errors.join("\n"));
+    // The server still answers whole pages.
+    let (status, html) = app.page("/catalogue?q=longpao", "zh-CN").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("data-sku="));
+}

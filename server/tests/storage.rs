@@ -4,7 +4,8 @@ mod support;
 
 use domain::vocab::{Category, Era};
 use server::seed::SeedOptions;
-use server::storage::{StorageError, Store};
+use server::storage::{DatabaseTarget, StorageError, Store};
+use sqlx::Connection;
 use support::{ANCHOR, Backend, TestDb};
 use time::Duration;
 
@@ -274,3 +275,32 @@ on_both_backends!(the_open_calls_follow_every_change_they_show, |backend: Backen
     assert!(!listed(&list).contains(&id));
     assert!(list.open < before.open);
 });
+
+#[tokio::test]
+async fn postgres_connections_cut_while_idle_are_replaced_unseen() {
+    let db = TestDb::new(Backend::Postgres).await;
+    let DatabaseTarget::Postgres(url) = &db.target else { unreachable!() };
+    // Several connections in the pool, all idle.
+    futures::future::join_all((0..4).map(|_| db.store.ping())).await.into_iter().for_each(|r| {
+        r.expect("a fresh pool answers");
+    });
+    // The database cuts them all, as a restart or a firewall's idle timeout would.
+    let mut admin = sqlx::PgConnection::connect(url).await.unwrap();
+    let cut: Vec<bool> = sqlx::query_scalar(
+        "select pg_terminate_backend(pid) from pg_stat_activity \
+         where datname = current_database() and pid <> pg_backend_pid()",
+    )
+    .fetch_all(&mut admin)
+    .await
+    .unwrap();
+    assert!(!cut.is_empty() && cut.iter().all(|&done| done), "the pool's connections were cut");
+    admin.close().await.unwrap();
+    // A connection idle for a while is checked before it is handed out: the next requests are
+    // answered on new connections, none of them sees the cut.
+    tokio::time::sleep(std::time::Duration::from_millis(1_200)).await;
+    for round in 0..3 {
+        for result in futures::future::join_all((0..4).map(|_| db.store.ping())).await {
+            result.unwrap_or_else(|error| panic!("round {round}: {error}"));
+        }
+    }
+}

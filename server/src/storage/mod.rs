@@ -34,10 +34,9 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::pool::PoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPool};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection};
 
 /// Which database to open.
@@ -123,7 +122,7 @@ impl Store {
             DatabaseTarget::SqliteFile(path) => Db::Sqlite(open_sqlite(path).await?),
             DatabaseTarget::Postgres(url) => {
                 let options = PgConnectOptions::from_str(url)?;
-                let pool = PgPoolOptions::new()
+                let pool = pool_options::<sqlx::Postgres>()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
@@ -193,7 +192,29 @@ async fn open_sqlite(path: &Path) -> Result<SqlitePool, StorageError> {
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
     migrate_sqlite(options.clone().foreign_keys(false)).await?;
-    Ok(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
+    Ok(pool_options::<sqlx::Sqlite>().max_connections(8).connect_with(options).await?)
+}
+
+/// How long a pooled connection may sit idle before it is checked on its way out.
+const IDLE_CHECK_AFTER: Duration = Duration::from_secs(1);
+
+/// Pool settings both backends share. sqlx checks every connection when it is given back (a
+/// ping, which drops a broken one) and by default pings it again before handing it out: a
+/// second round trip for every query, as many as the queries themselves on PostgreSQL, where
+/// most requests make one. Here only a connection that has been idle a while is pinged first —
+/// the one that may have been cut while nobody used it (a database restart, a firewall's idle
+/// timeout); one in steady use was checked a moment ago, when it was given back.
+fn pool_options<DB: sqlx::Database>() -> PoolOptions<DB> {
+    PoolOptions::new().test_before_acquire(false).before_acquire(
+        |conn: &mut DB::Connection, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= IDLE_CHECK_AFTER {
+                    conn.ping().await?;
+                }
+                Ok(true)
+            })
+        },
+    )
 }
 
 /// Applies pending SQLite migrations on a connection of its own with foreign-key enforcement
