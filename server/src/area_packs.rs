@@ -16,7 +16,8 @@
 //!
 //! Packs are built from the build's split manifest once the server has started, in the
 //! background (brotli at its best setting takes a few seconds an area); until an area's pack is
-//! built, its address answers 404 and pages load the pieces one by one. A pack's address
+//! built, its address answers an empty pack, not to be kept, and pages load the pieces one by
+//! one. A pack's address
 //! carries the manifest's hash (`/pkg/area/catalogue.<hash>.pack`), so it is kept for a year
 //! like the rest of the hashed bundle.
 
@@ -25,7 +26,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -34,12 +35,12 @@ use crate::routes::HASHED_ASSETS;
 /// Where packs are served, under the site's package directory.
 pub const PACK_DIR: &str = "area";
 
-/// One area's pack, as sent.
+/// One area's pack, as sent (shared buffers: an answer hands out a reference, not a copy).
 #[derive(Debug)]
 pub struct Pack {
-    pub raw: Vec<u8>,
-    pub brotli: Vec<u8>,
-    pub gzip: Vec<u8>,
+    pub raw: Bytes,
+    pub brotli: Bytes,
+    pub gzip: Bytes,
 }
 
 /// The packs of one build.
@@ -95,7 +96,11 @@ impl AreaPacks {
             files.push((piece.as_str(), std::fs::read(self.pkg.join(piece))?));
         }
         let raw = lay_out(&files);
-        let pack = Arc::new(Pack { brotli: brotli(&raw)?, gzip: gzip(&raw)?, raw });
+        let pack = Arc::new(Pack {
+            brotli: brotli(&raw)?.into(),
+            gzip: gzip(&raw)?.into(),
+            raw: raw.into(),
+        });
         Ok(slot.get_or_init(|| pack).clone())
     }
 
