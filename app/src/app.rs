@@ -44,7 +44,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// dozen pieces rather than hundreds, and the public pages do not carry the crews' tools.
 /// The pieces are not preloaded from the head (`bundle` says why), so every page's HTML is the
 /// same from one request to the next. Each area's page starts with a hidden `data-area` marker
-/// naming it: the loader fetches the area's pieces as one pack by it (`crate::bundle`). Each
+/// naming it: the loader fetches the area's pieces as one pack by it (`crate::bundle`); a page
+/// reached by a link into another area asks the loader for that area's pack before its pieces
+/// load. Each
 /// `routes::X` route type stands for the page component `crate::pages::X`.
 macro_rules! lazy_areas {
     ($($area:ident: $($page:ident),+;)+) => {
@@ -82,12 +84,18 @@ macro_rules! lazy_areas {
                         }
 
                         async fn view(_this: Self) -> AnyView {
+                            // The area's pieces come in its pack (a no-op once asked for).
+                            #[cfg(target_arch = "wasm32")]
+                            crate::bundle::fetch_area_pack(stringify!($area));
                             $area::view($area::Page::$page).await
                         }
 
                         async fn preload() {
                             #[cfg(target_arch = "wasm32")]
-                            $area::__preload_view().await;
+                            {
+                                crate::bundle::fetch_area_pack(stringify!($area));
+                                $area::__preload_view().await;
+                            }
                         }
                     }
                 )+

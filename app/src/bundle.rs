@@ -79,16 +79,17 @@ pub fn hash_list(options: &LeptosOptions) -> Option<PathBuf> {
 /// When the build was split and hashed, it also fetches the page's area pack beside the main
 /// wasm (`server::area_packs`: the area's pieces in one file, compressed as one) and answers
 /// the split loader's requests for those pieces from it. The area is named by the page's
-/// `data-area` marker (`app::lazy_areas!`). A piece the pack does not hold — or every piece,
-/// when the pack is missing — is fetched on its own as before.
+/// `data-area` marker (`app::lazy_areas!`). Pages of other areas, reached later by a link, ask
+/// for their area's pack through [`PACK_FUNCTION`] before their pieces are fetched. A piece no
+/// pack holds — or every piece, when a pack is missing — is fetched on its own as before.
 fn loader_script(pkg: &str, files: &BundleFiles) -> String {
     let js = format!("/{pkg}/{}", files.js);
     let wasm = format!("/{pkg}/{}", files.wasm);
     let area = match &files.manifest {
         Some(tag) => format!(
-            "const marker = document.querySelector(\"[data-area]\"); \
-             if (marker) {{ const real = window.fetch; \
-             const pieces = real.call(window, {dir:?} + marker.dataset.area + {suffix:?}) \
+            "const real = window.fetch; const packs = new Map(); \
+             const pack = (area) => {{ if (!packs.has(area)) {{ \
+             packs.set(area, real.call(window, {dir:?} + area + {suffix:?}) \
              .then((answer) => answer.ok ? answer.arrayBuffer() : null) \
              .then((buffer) => {{ const found = new Map(); if (buffer) {{ \
              const view = new DataView(buffer); const names = new TextDecoder(); \
@@ -98,11 +99,14 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
              at += 8 + length; }} \
              for (const [name, size] of heads) {{ \
              found.set(new URL(name, location.origin + {base:?}).href, new Uint8Array(buffer, at, size)); at += size; }} }} \
-             return found; }}).catch(() => new Map()); \
+             return found; }}).catch(() => new Map())); }} }}; \
+             window.{PACK_FUNCTION} = pack; \
+             const marker = document.querySelector(\"[data-area]\"); if (marker) {{ pack(marker.dataset.area); }} \
              window.fetch = (input, init) => {{ const href = input instanceof URL ? input.href : String(input); \
-             return href.endsWith(\".wasm\") ? pieces.then((found) => {{ const body = found.get(href); found.delete(href); \
-             return body ? new Response(body, {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}) : real.call(window, input, init); }}) \
-             : real.call(window, input, init); }}; }} ",
+             return href.endsWith(\".wasm\") ? Promise.all(packs.values()).then((all) => {{ \
+             for (const found of all) {{ const body = found.get(href); if (body) {{ found.delete(href); \
+             return new Response(body, {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}); }} }} \
+             return real.call(window, input, init); }}) : real.call(window, input, init); }}; ",
             dir = format!("/{pkg}/area/"),
             suffix = format!(".{tag}.pack"),
             base = format!("/{pkg}/"),
@@ -115,6 +119,23 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
          if (\"requestIdleCallback\" in window) {{ window.requestIdleCallback(load, {{ timeout: 2000 }}); }} \
          else {{ window.addEventListener(\"load\", load); }} }})();"
     )
+}
+
+/// The loader's function (on `window`) that fetches an area's pack, once: the router calls it
+/// with the area's name before a page of another area loads its pieces.
+pub const PACK_FUNCTION: &str = "backlotAreaPack";
+
+/// Asks the loader for `area`'s pack (see [`PACK_FUNCTION`]); nothing when the build has no
+/// packs or the page was not loaded by the loader.
+#[cfg(target_arch = "wasm32")]
+pub fn fetch_area_pack(area: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let function = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(PACK_FUNCTION))
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Function>().ok());
+    if let Some(function) = function {
+        let _ = function.call1(&JsValue::NULL, &JsValue::from_str(area));
+    }
 }
 
 /// The hash of the build's split manifest (`__wasm_split_manifest.<hash>.json` under the
@@ -169,7 +190,10 @@ mod tests {
         let files = BundleFiles::new("backlot", Some("js: J\nwasm: W\ncss: C\nmanifest: M\n"));
         assert_eq!(files.manifest.as_deref(), Some("M"));
         let script = loader_script("pkg", &files);
-        assert!(script.contains(r#""/pkg/area/" + marker.dataset.area + ".M.pack""#), "{script}");
+        assert!(script.contains(r#""/pkg/area/" + area + ".M.pack""#), "{script}");
+        assert!(script.contains("pack(marker.dataset.area)"), "{script}");
+        // Pages of other areas ask for their pack by the function the router calls.
+        assert!(script.contains(&format!("window.{PACK_FUNCTION} = pack")), "{script}");
         // The main wasm is asked for before the split loader's fetches are answered from the pack.
         let main = script.find("fetch(\"/pkg/backlot.W.wasm\")").expect("the main wasm");
         assert!(main < script.find("window.fetch =").expect("the pieces' answerer"));

@@ -79,4 +79,37 @@ test.describe('first-load budget', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test('a link into another area brings that area in one pack', async ({ page, request }) => {
+    const html = await (await request.get('/')).text();
+    const suffix = html.match(/"(\.[\w-]+\.pack)"/)?.[1];
+    expect(suffix, 'the loader asks for area packs').toBeTruthy();
+    await expect
+      .poll(async () => (await (await request.get(`/pkg/area/casting${suffix}`)).body()).length, {
+        timeout: 120_000,
+        intervals: [500],
+      })
+      .toBeGreaterThan(4);
+
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await hydrated(page);
+    await page.waitForLoadState('networkidle');
+    const fetched: string[] = [];
+    page.on('request', (req) => {
+      if (CODE.test(new URL(req.url()).pathname)) fetched.push(new URL(req.url()).pathname);
+    });
+    // The header's link, followed by the router in the page (no new document).
+    await page.locator('header nav a[href="/casting"]').click();
+    await expect(page).toHaveURL(/\/casting$/);
+    await expect(page.locator('[data-area="casting"]')).toHaveCount(1);
+    await expect(page.locator('.casting h1')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((name) => name.endsWith('.pack')), 'the casting pack').toEqual([
+      `/pkg/area/casting${suffix}`,
+    ]);
+    expect(fetched.filter((name) => PIECE.test(name)), 'no piece on its own').toEqual([]);
+    expect(fetched.filter((name) => /\.(js|css)$/.test(name)), 'no second bundle').toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

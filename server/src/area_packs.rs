@@ -35,6 +35,17 @@ use crate::routes::HASHED_ASSETS;
 /// Where packs are served, under the site's package directory.
 pub const PACK_DIR: &str = "area";
 
+/// A pack holding no piece, not to be kept: the answer for a pack not built yet, and for any
+/// pack when this server has none (its site directory holds no split manifest for the build
+/// its `hash.txt` names). The loader then fetches the area's pieces one by one.
+pub fn empty_pack() -> Response {
+    let mut response = Response::new(Body::from(lay_out(&[])));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 /// One area's pack, as sent (shared buffers: an answer hands out a reference, not a copy).
 #[derive(Debug)]
 pub struct Pack {
@@ -115,14 +126,7 @@ impl AreaPacks {
             .filter(|(_, tag)| *tag == self.tag)
             .and_then(|(area, _)| self.built.get(area));
         let Some(slot) = slot else { return StatusCode::NOT_FOUND.into_response() };
-        let Some(pack) = slot.get() else {
-            let mut response = Response::new(Body::from(lay_out(&[])));
-            let headers = response.headers_mut();
-            headers
-                .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            return response;
-        };
+        let Some(pack) = slot.get() else { return empty_pack() };
         let accepts = |coding: &str| {
             request
                 .get_all(header::ACCEPT_ENCODING)

@@ -62,6 +62,9 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
             get(move |Path(file): Path<String>, headers: HeaderMap| async move {
                 match &packs {
                     Some(packs) => packs.answer(&file, &headers),
+                    // No packs (a site directory without this build's split manifest): the
+                    // page's loader still asks; an empty pack sends it to the pieces.
+                    None if file.ends_with(".pack") => crate::area_packs::empty_pack(),
                     None => StatusCode::NOT_FOUND.into_response(),
                 }
             }),

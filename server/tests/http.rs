@@ -336,6 +336,15 @@ async fn site_files_are_cached_as_long_as_their_names_allow() {
         assert_eq!(plain.bytes().await.unwrap(), wasm);
         let leaflet = get("/leaflet/leaflet.js", "identity").await.unwrap();
         assert_eq!(cache(&leaflet).as_deref(), Some(PUBLIC_FILES));
+        // A site without the build's split manifest has no area packs; a page's loader asking
+        // for one gets an empty pack, not kept (and loads the pieces one by one), rather than a
+        // failed request in the browser's console.
+        let pack = get("/pkg/area/catalogue.0123abcd.pack", "gzip, deflate, br").await.unwrap();
+        assert_eq!(pack.status(), 200);
+        assert_eq!(cache(&pack).as_deref(), Some("no-store"));
+        assert_eq!(pack.bytes().await.unwrap().as_ref(), [0, 0, 0, 0]);
+        let other = get("/pkg/area/catalogue.0123abcd.wasm", "identity").await.unwrap();
+        assert_eq!(other.status(), 404);
         // A missing file is the app's "not found" page, never kept. (With hashed names the
         // page needs the build's hash file beside the binary, which a test run has not.)
         if !hashed {

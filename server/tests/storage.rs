@@ -304,3 +304,57 @@ async fn postgres_connections_cut_while_idle_are_replaced_unseen() {
         }
     }
 }
+
+on_both_backends!(
+    revisions_asked_together_share_reads_and_miss_no_change,
+    |backend: Backend| async move {
+        let db = TestDb::new(backend).await;
+        let store = db.store.clone();
+        // Two hundred requests asking at once are answered by a few reads, not two hundred.
+        let before = store.revision_reads_made();
+        let answers = futures::future::join_all((0..200).map(|_| store.revisions())).await;
+        let first = answers[0].as_ref().expect("the counters are read").to_owned();
+        assert!(answers.iter().all(|answer| answer.as_ref().ok() == Some(&first)));
+        let reads = store.revision_reads_made() - before;
+        assert!((1..=10).contains(&reads), "200 asks took {reads} reads");
+
+        // While other requests keep a read under way all the time, a change committed before
+        // asking is always seen: nobody is answered by a read that started before they asked.
+        let busy = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let others: Vec<_> = (0..6)
+            .map(|_| {
+                let (store, busy) = (store.clone(), busy.clone());
+                tokio::spawn(async move {
+                    while busy.load(std::sync::atomic::Ordering::Relaxed) {
+                        store.revisions().await.expect("read under load");
+                    }
+                })
+            })
+            .collect();
+        for round in 1..=100 {
+            let table = ["signin", "casting", "catalogue", "location", "actor"][round % 5];
+            support::execute(
+                &store,
+                &format!("update {table}_revision set revision = revision + 1"),
+            )
+            .await;
+            let stored =
+                support::scalar(&store, &format!("select revision from {table}_revision")).await;
+            let seen = store.revisions().await.unwrap();
+            let seen = match table {
+                "signin" => seen.signin,
+                "casting" => seen.casting,
+                "catalogue" => seen.catalogue,
+                "location" => seen.location,
+                _ => seen.actor,
+            };
+            assert_eq!(seen, stored, "round {round}: {table} revision");
+        }
+        busy.store(false, std::sync::atomic::Ordering::Relaxed);
+        for other in others {
+            other.await.unwrap();
+        }
+        let shared = store.revision_reads_made() - before;
+        assert!(shared > 100, "the readers ran alongside ({shared} reads)");
+    }
+);

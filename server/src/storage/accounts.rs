@@ -145,7 +145,7 @@ impl Store {
     /// The `signin_revision` counter (bumped by every change to what decides who a session is
     /// signed in as: accounts, their organisations, sessions ended).
     pub async fn signin_revision(&self) -> Result<i64, StorageError> {
-        self.revision_counter("select revision from signin_revision").await
+        Ok(self.revisions().await?.signin)
     }
 
     /// The account with this id, if it still exists.

@@ -289,7 +289,7 @@ impl Store {
 
     /// The `casting_revision` counter (bumped by every change to what the open calls show).
     pub async fn casting_revision(&self) -> Result<i64, StorageError> {
-        self.revision_counter("select revision from casting_revision").await
+        Ok(self.revisions().await?.casting)
     }
 
     /// Calls of verified productions still taking applications on `today`, soonest deadline

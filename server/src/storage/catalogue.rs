@@ -75,7 +75,7 @@ impl Store {
     /// The catalogue's revision: it changes whenever an item, tag, sub-category or supplier
     /// does (database triggers).
     pub async fn catalogue_revision(&self) -> Result<i64, StorageError> {
-        self.revision_counter("select revision from catalogue_revision").await
+        Ok(self.revisions().await?.catalogue)
     }
 
     /// Everything the search index needs, consistent with the revision returned.

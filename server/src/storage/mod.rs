@@ -23,6 +23,7 @@ pub mod photos;
 pub mod pool;
 pub mod queries;
 pub mod reservations;
+mod revisions;
 mod rows;
 pub mod seed;
 pub mod shortlists;
@@ -30,8 +31,11 @@ pub mod supply;
 pub mod training;
 pub mod wages;
 
+pub use revisions::Revisions;
+
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::pool::PoolOptions;
@@ -107,12 +111,16 @@ pub enum StorageError {
     Corrupt(String),
     #[error("the database already holds data")]
     NotEmpty,
+    /// A failure shared by every request that waited for the same read.
+    #[error("{0}")]
+    Shared(Arc<StorageError>),
 }
 
 /// Backlot's storage.
 #[derive(Debug, Clone)]
 pub struct Store {
     db: Db,
+    reads: Arc<revisions::SharedReads>,
 }
 
 impl Store {
@@ -130,7 +138,7 @@ impl Store {
                 Db::Postgres(pool)
             }
         };
-        let store = Store { db };
+        let store = Store { db, reads: Arc::default() };
         store.migrate().await?;
         Ok(store)
     }
@@ -157,12 +165,6 @@ impl Store {
             sqlx::query("select 1").execute(pool).await?;
         });
         Ok(())
-    }
-
-    /// Reads one of the single-row revision counters that triggers bump (`select revision from
-    /// <table>_revision`, the SQL given whole so no string is built per request).
-    pub(crate) async fn revision_counter(&self, sql: &'static str) -> Result<i64, StorageError> {
-        Ok(on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await?))
     }
 
     /// Closes the pool, waiting for connections to be returned.

@@ -38,7 +38,7 @@ impl Store {
     /// The actor revision: it changes whenever an actor, a skill or a passed module does
     /// (database triggers).
     pub async fn actor_revision(&self) -> Result<i64, StorageError> {
-        self.revision_counter("select revision from actor_revision").await
+        Ok(self.revisions().await?.actor)
     }
 
     /// Everything the pool index needs. The revision is read first, so the rows are at least

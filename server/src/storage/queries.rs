@@ -99,7 +99,7 @@ impl Store {
     /// The location revision: it changes whenever a location, its eras or its facilities do
     /// (database triggers).
     pub async fn location_revision(&self) -> Result<i64, StorageError> {
-        self.revision_counter("select revision from location_revision").await
+        Ok(self.revisions().await?.location)
     }
 
     /// Every location with its pinyin, for the map's in-memory index. The revision is read
