@@ -356,5 +356,27 @@ on_both_backends!(
         }
         let shared = store.revision_reads_made() - before;
         assert!(shared > 100, "the readers ran alongside ({shared} reads)");
+
+        // A request reading for itself whose client leaves mid-read does not strand those who
+        // asked meanwhile: they are read for all the same.
+        let stored = support::scalar(&store, "select revision from signin_revision").await;
+        let mut leaving = Box::pin(store.revisions());
+        assert!(pending(&mut leaving), "the first to ask reads");
+        let mut waiting: Vec<_> = (0..3).map(|_| Box::pin(store.revisions())).collect();
+        for waiter in &mut waiting {
+            assert!(pending(waiter), "the others wait for the next read");
+        }
+        drop(leaving);
+        for waiter in waiting {
+            // (A stranded waiter would wait for ever: fail instead.)
+            let answer = tokio::time::timeout(std::time::Duration::from_secs(10), waiter).await;
+            assert_eq!(answer.expect("not stranded").expect("read for them").signin, stored);
+        }
     }
 );
+
+/// Polls `future` once: whether it is still waiting.
+fn pending<F: std::future::Future>(future: &mut std::pin::Pin<Box<F>>) -> bool {
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    future.as_mut().poll(&mut context).is_pending()
+}

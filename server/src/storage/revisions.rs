@@ -5,9 +5,13 @@
 //! signed in as (`signin_revision`), the kept open calls (`casting_revision`), the catalogue's,
 //! the map's and the actor pool's indexes. That check is a query, a round trip to PostgreSQL
 //! (or to SQLite's connection thread) that costs more than the answer itself once everything is
-//! kept. All five counters come in one row, and requests that ask for them while a read is under
-//! way wait for the next read instead of starting their own: under load a handful of reads a
-//! millisecond serve every request, whatever their number.
+//! kept. All five counters come in one row, read by one request at a time: a request that
+//! finds nobody reading reads them itself, and those that ask while a read is under way wait
+//! for the next read, made for all of them at once. Under load each read serves every request
+//! that asked meanwhile; alone, a request reads for itself with nothing in between. (Several
+//! reads under way at once served fewer requests a second: with up to 4 or 16, the signed-in
+//! catalogue answer at 64 connections ran at 12,100 and 10,400 req/s on PostgreSQL, against
+//! 14,500 with one.)
 //!
 //! Freshness is the same as a read of one's own: a request is answered only by a read that
 //! started after it asked, so every change committed before it asked is seen (a session ended
@@ -67,16 +71,23 @@ impl SharedReads {
 impl Store {
     /// The revision counters as stored now: from a read that started after this call.
     pub async fn revisions(&self) -> Result<Revisions, StorageError> {
-        let (sender, answer) = oneshot::channel();
-        let start_reading = {
+        let waiting_for = {
             let mut waiting = self.reads.locked();
-            waiting.next.push(sender);
-            !std::mem::replace(&mut waiting.reading, true)
+            if waiting.reading {
+                let (sender, answer) = oneshot::channel();
+                waiting.next.push(sender);
+                Some(answer)
+            } else {
+                waiting.reading = true;
+                None
+            }
         };
-        if start_reading {
-            // Its own task: a waiter whose client leaves must not take the others' read with it.
-            tokio::spawn(self.clone().read_for_waiters());
-        }
+        let Some(answer) = waiting_for else {
+            // Nobody was reading: read here; whoever asks meanwhile is read for afterwards.
+            let _hand_over = HandOver(self);
+            self.reads.made.fetch_add(1, Ordering::Relaxed);
+            return self.read_revisions().await;
+        };
         match answer.await {
             Ok(answer) => answer.map_err(StorageError::Shared),
             Err(_) => Err(StorageError::Corrupt("the revision read was abandoned".into())),
@@ -84,7 +95,7 @@ impl Store {
     }
 
     /// Reads for everyone waiting, then again for whoever came during that read, until nobody
-    /// waits.
+    /// waits. Its own task: a waiter whose client leaves must not take the others' read with it.
     async fn read_for_waiters(self) {
         let mut reader = Reader { reads: &self.reads, finished: false };
         loop {
@@ -119,7 +130,31 @@ impl Store {
     }
 }
 
-/// Lets the next caller start a read if this one ends early (a panic, the runtime shutting
+/// Ends a request's own read (done, or abandoned when its client left): whoever asked
+/// meanwhile is read for by a task of its own, else the next request reads for itself.
+struct HandOver<'a>(&'a Store);
+
+impl Drop for HandOver<'_> {
+    fn drop(&mut self) {
+        let mut waiting = self.0.reads.locked();
+        if waiting.next.is_empty() {
+            waiting.reading = false;
+            return;
+        }
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(self.0.clone().read_for_waiters());
+            }
+            Err(_) => {
+                // No runtime left to read on (shutting down): the waiters get an error.
+                waiting.reading = false;
+                waiting.next.clear();
+            }
+        }
+    }
+}
+
+/// Lets the next request read if a reader task ends early (a panic, the runtime shutting
 /// down): those waiting then get an error rather than waiting for ever.
 struct Reader<'a> {
     reads: &'a SharedReads,
