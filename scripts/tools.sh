@@ -12,6 +12,25 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# Waits (up to a minute) until the server at `$1` has built every area pack of the split build
+# whose hash list is `$2` (the `hash.txt` beside the binary): a server builds them in the
+# background for ten seconds or so after it starts (server::area_packs), on one of this
+# machine's two cores, which a measurement taken meanwhile would share. No-op for a build
+# without packs.
+wait_for_area_packs() {
+  local base="$1" tag area
+  tag="$(awk '$1 == "manifest:" { print $2 }' "$2" 2>/dev/null || true)"
+  [ -n "$tag" ] && [ -f "$ROOT/target/site/pkg/__wasm_split_manifest.$tag.json" ] || return 0
+  for area in $(python3 -c 'import json, re, sys
+print(" ".join(sorted({re.sub(r"_[0-9]+$", "", k) for k in json.load(open(sys.argv[1]))})))' \
+    "$ROOT/target/site/pkg/__wasm_split_manifest.$tag.json"); do
+    for _ in $(seq 1 120); do
+      [ "$(curl -fs -H 'accept-encoding: identity' "$base/pkg/area/$area.$tag.pack" | wc -c)" -gt 4 ] && break
+      sleep 0.5
+    done
+  done
+}
+
 ensure_tools() {
   local want_browser="${1:-}"
   export PATH="$HOME/.cargo/bin:$ROOT/end2end/node_modules/.bin:$PATH"
