@@ -361,7 +361,7 @@ on_both_backends!(
         // asked meanwhile: they are read for all the same.
         let stored = support::scalar(&store, "select revision from signin_revision").await;
         // (SQLite's worker may answer within the first poll: ask until a read is under way.)
-        let mut leaving = (0..1_000)
+        let leaving = (0..1_000)
             .map(|_| Box::pin(store.revisions()))
             .find_map(|mut asking| pending(&mut asking).then_some(asking))
             .expect("a read under way");
