@@ -85,7 +85,6 @@ impl Store {
         let Some(answer) = waiting_for else {
             // Nobody was reading: read here; whoever asks meanwhile is read for afterwards.
             let _hand_over = HandOver(self);
-            self.reads.made.fetch_add(1, Ordering::Relaxed);
             return self.read_revisions().await;
         };
         match answer.await {
@@ -108,7 +107,6 @@ impl Store {
                 }
                 std::mem::take(&mut waiting.next)
             };
-            reader.reads.made.fetch_add(1, Ordering::Relaxed);
             let answer = self.read_revisions().await.map_err(Arc::new);
             for waiter in waiters {
                 let _ = waiter.send(answer.clone());
@@ -121,8 +119,9 @@ impl Store {
         self.reads.made.load(Ordering::Relaxed)
     }
 
-    /// One read of every counter.
-    pub async fn read_revisions(&self) -> Result<Revisions, StorageError> {
+    /// One read of every counter (counted in [`Store::revision_reads_made`]).
+    async fn read_revisions(&self) -> Result<Revisions, StorageError> {
+        self.reads.made.fetch_add(1, Ordering::Relaxed);
         let (signin, casting, catalogue, location, actor) = on_db!(self.db(), pool => {
             sqlx::query_as::<_, (i64, i64, i64, i64, i64)>(READ_ALL).fetch_one(pool).await?
         });
