@@ -122,7 +122,7 @@ lazy_areas! {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <I18nContextProvider cookie_options=language_cookie()>
+        <I18nContextProvider ssr_lang_header_getter=asked_languages()>
             <Router>
                 <Header />
                 <main id="main">
@@ -171,13 +171,51 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The language choice is one cookie for the whole site. Without a path the browser files
-/// each page's answer under that page's folder (`/join`, `/catalogue`), and an older choice
-/// stored for `/` would then still speak for every other page.
-fn language_cookie() -> leptos_i18n::context::CookieOptions<Locale> {
-    leptos_use::UseCookieOptions::default()
-        .path("/".to_string())
-        .same_site(leptos_use::SameSite::Lax)
+/// The language a visitor chose, one cookie for the whole site (with `Path=/`: without a path
+/// the browser files each page's answer under that page's folder, and an older choice stored
+/// for `/` would then still speak for every other page). Kept for a year.
+const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+/// The languages a request asks for, on the server: the visitor's choice (`LANGUAGE_COOKIE`)
+/// before the browser's `Accept-Language`. The browser's page takes the server's language from
+/// the `<html lang>` it was sent. (`leptos_i18n`'s own cookie handling is not built: it brought
+/// `leptos-use`'s cookie jar, cross-tab sync and date parsing into the bundle every page loads.)
+fn asked_languages() -> leptos_use::UseLocalesOptions {
+    leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| {
+        #[cfg(feature = "ssr")]
+        {
+            let parts = use_context::<http::request::Parts>()?;
+            let chosen = parts
+                .headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .flat_map(|value| value.split(';'))
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(name, _)| name.trim() == LANGUAGE_COOKIE)
+                .map(|(_, value)| value.trim().to_string());
+            chosen.or_else(|| {
+                let accepted = parts.headers.get(http::header::ACCEPT_LANGUAGE)?;
+                accepted.to_str().ok().map(str::to_string)
+            })
+        }
+        #[cfg(not(feature = "ssr"))]
+        None
+    })
+}
+
+/// Remembers the visitor's language choice for every page (`asked_languages` reads it).
+fn remember_language(locale: Locale) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
+            let cookie = format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
+            _ = document.set_cookie(&cookie);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = locale;
 }
 
 /// Site header: brand, main navigation and the language switch.
@@ -190,6 +228,7 @@ fn Header() -> impl IntoView {
             Locale::en => Locale::zh,
         };
         i18n.set_locale(next);
+        remember_language(next);
     };
     let title = move || t_string!(i18n, brand).to_string();
     // On the server the head is written after the body, when the locale signal may already be
