@@ -210,7 +210,8 @@ fn remember_language(locale: Locale) {
     {
         use wasm_bindgen::JsCast;
         if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let cookie = format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
+            let cookie =
+                format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
             _ = document.set_cookie(&cookie);
         }
     }
