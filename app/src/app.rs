@@ -38,7 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Pages are lazily loaded, in areas: built with `cargo leptos build --split`, the browser first
-/// fetches the shared part of the bundle (router, header, translations) and then only the area
+/// fetches the shared part of the bundle (router, header) and then only the area
 /// of the current page; hydration waits for it (`hydrate_from_async` in the `frontend` crate).
 /// An area is one split point: pages that are used together share it, so a page needs a few
 /// dozen pieces rather than hundreds, and the public pages do not carry the crews' tools.
