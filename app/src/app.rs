@@ -174,7 +174,16 @@ pub fn App() -> impl IntoView {
 /// The language a visitor chose, one cookie for the whole site (with `Path=/`: without a path
 /// the browser files each page's answer under that page's folder, and an older choice stored
 /// for `/` would then still speak for every other page). Kept for a year.
-const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+/// The value of the cookie `name` in a `Cookie` request header (`a=1; b=2`), if it is there.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| key.trim() == name)
+        .map(|(_, value)| value.trim())
+}
 
 /// The languages a request asks for, on the server: the visitor's choice (`LANGUAGE_COOKIE`)
 /// before the browser's `Accept-Language`. The browser's page takes the server's language from
@@ -190,10 +199,8 @@ fn asked_languages() -> leptos_use::UseLocalesOptions {
                 .get_all(http::header::COOKIE)
                 .iter()
                 .filter_map(|value| value.to_str().ok())
-                .flat_map(|value| value.split(';'))
-                .filter_map(|pair| pair.split_once('='))
-                .find(|(name, _)| name.trim() == LANGUAGE_COOKIE)
-                .map(|(_, value)| value.trim().to_string());
+                .find_map(|header| cookie_value(header, LANGUAGE_COOKIE))
+                .map(str::to_string);
             chosen.or_else(|| {
                 let accepted = parts.headers.get(http::header::ACCEPT_LANGUAGE)?;
                 accepted.to_str().ok().map(str::to_string)

@@ -28,7 +28,7 @@ pub mod training;
 pub mod travel;
 pub mod wages;
 
-pub use app::{App, shell};
+pub use app::{App, LANGUAGE_COOKIE, cookie_value, shell};
 pub use bundle::hash_list;
 #[cfg(feature = "ssr")]
 pub use bundle::split_manifest_hash;

@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 
+use app::LANGUAGE_COOKIE;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -27,8 +28,6 @@ use crate::storage::Store;
 pub const KEPT_PATHS: &[&str] = &["/casting"];
 /// A rendering larger than this is not kept (a page of twenty calls is about 56 kB).
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
-/// The only cookie a kept answer may set: the language choice, the same for the same request.
-const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 /// Marks an answer given from a kept rendering (as caches' `X-Cache: HIT`).
 pub const KEPT_HEADER: &str = "x-backlot-kept";
 
@@ -85,10 +84,7 @@ fn asked(request: &Request) -> Option<Asked> {
 
 /// Whether a `Cookie` header names the session cookie.
 fn has_session_cookie(header: &[u8]) -> bool {
-    String::from_utf8_lossy(header)
-        .split(';')
-        .filter_map(|pair| pair.split_once('='))
-        .any(|(name, _)| name.trim() == COOKIE_NAME)
+    app::cookie_value(&String::from_utf8_lossy(header), COOKIE_NAME).is_some()
 }
 
 /// Whether an answer may be kept: a whole page that sets no cookie but the language choice.
