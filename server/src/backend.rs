@@ -155,6 +155,15 @@ impl ServerBackend {
         }
     }
 
+    /// Who `session_id` is remembered as signed in as under the sign-in `revision`, if it is
+    /// and `now` is within the day it is remembered for.
+    pub fn remembered(&self, revision: i64, session_id: &str, now: i64) -> Option<SessionUser> {
+        self.signed_in
+            .get(revision, session_id)
+            .filter(|remembered| now < remembered.until)
+            .map(|remembered| remembered.user.clone())
+    }
+
     /// The location `slug`, if `user` operates it (or is an admin): `NotFound` when there is
     /// none, `Forbidden` for anyone else.
     async fn operated_location(
@@ -902,12 +911,7 @@ impl Backend for ServerBackend {
 
     async fn recall_session(&self, session_id: &str, now: i64) -> Result<Recall, AppError> {
         let revision = self.store.signin_revision().await.map_err(unexpected("signin_revision"))?;
-        let user = self
-            .signed_in
-            .get(revision, session_id)
-            .filter(|remembered| now < remembered.until)
-            .map(|remembered| remembered.user.clone());
-        Ok(Recall { revision, user })
+        Ok(Recall { revision, user: self.remembered(revision, session_id, now) })
     }
 
     fn remember_session(&self, revision: i64, session_id: String, user: SessionUser, until: i64) {

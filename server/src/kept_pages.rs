@@ -1,14 +1,19 @@
-//! Pages kept whole for visitors. `/casting` is the page actors open most, nearly always without
-//! an account, and everything on it for a visitor comes from the open calls — kept per
-//! `casting_revision` and studio day (`open_calls`) — so its rendering is kept on the same terms:
-//! a visitor's repeat of a request someone without a session already made is answered with the
-//! bytes rendered then, for as long as the revision and the day last.
+//! Pages kept whole. `/casting` is the page actors open most, nearly always without an account,
+//! and everything on it comes from the open calls — kept per `casting_revision` and studio day
+//! (`open_calls`) — and, for someone signed in, from who they are signed in as (their header,
+//! and the "post a call" button for a production's crew), which the sign-in revision follows.
+//! So its rendering is kept on the same terms: a repeat of a request made before is answered
+//! with the bytes rendered then, for as long as the revisions and the day last.
 //!
-//! A rendering is kept only for a request without the session cookie, by everything the page's
-//! answer depends on besides the data: the address with its query, the `Cookie` header (the
-//! language choice) and `Accept-Language`. Nothing with a session is kept or answered from here,
-//! and an answer that sets any cookie but the language choice is not kept.
+//! A rendering is kept by everything the page's answer depends on besides the data: the address
+//! with its query, the `Cookie` header (the language choice, the session) and `Accept-Language`.
+//! A visitor's are kept per casting revision and day; a session's also per sign-in revision, and
+//! only while the server remembers the session as signed in (`ServerBackend::remembered`: read
+//! within the day, nothing about it changed since) — any other request with a session cookie is
+//! rendered afresh and not kept. An answer that sets any cookie but the language choice (a
+//! session's expiry pushed back, a session ended) is not kept.
 
+use std::str::FromStr;
 use std::sync::Arc;
 
 use app::LANGUAGE_COOKIE;
@@ -19,12 +24,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use time::Date;
 
-use crate::backend::studio_today;
+use crate::backend::{ServerBackend, studio_today};
 use crate::index_cache::{MAX_KEPT_ANSWERS, StampedAnswers};
 use crate::sessions::COOKIE_NAME;
-use crate::storage::Store;
 
-/// The pages kept for visitors: their content is the open calls and nothing else.
+/// The pages kept: their content is the open calls and who asks.
 pub const KEPT_PATHS: &[&str] = &["/casting"];
 /// A rendering larger than this is not kept (a page of twenty calls is about 56 kB).
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -39,37 +43,53 @@ struct Asked {
     languages: Vec<u8>,
 }
 
+/// Who asks for a kept page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Asker {
+    Visitor,
+    /// The session the request's cookie names (its id as the session store writes it).
+    Session(String),
+}
+
 #[derive(Debug)]
 struct Kept {
     headers: HeaderMap,
     body: Bytes,
 }
 
-/// The renderings kept, shared by every request: per casting revision and studio day, at most
-/// `MAX_KEPT_ANSWERS` (as the search indexes keep whole answers).
+/// The renderings kept, shared by every request, at most `MAX_KEPT_ANSWERS` of each kind (as the
+/// search indexes keep whole answers): visitors' per casting revision and studio day, sessions'
+/// per casting revision, sign-in revision and studio day.
 #[derive(Debug, Clone)]
 pub struct KeptPages {
-    store: Store,
-    pages: Arc<StampedAnswers<(i64, Date), Asked, Kept>>,
+    backend: ServerBackend,
+    visitors: Arc<StampedAnswers<(i64, Date), Asked, Kept>>,
+    sessions: Arc<StampedAnswers<(i64, i64, Date), Asked, Kept>>,
 }
 
 impl KeptPages {
-    pub fn new(store: Store) -> KeptPages {
-        KeptPages { store, pages: Arc::new(StampedAnswers::new(MAX_KEPT_ANSWERS)) }
+    pub fn new(backend: ServerBackend) -> KeptPages {
+        KeptPages {
+            backend,
+            visitors: Arc::new(StampedAnswers::new(MAX_KEPT_ANSWERS)),
+            sessions: Arc::new(StampedAnswers::new(MAX_KEPT_ANSWERS)),
+        }
     }
 }
 
-/// What a request asks of a kept page, if it may be answered from one: a GET of a kept path by
-/// someone without a session.
-fn asked(request: &Request) -> Option<Asked> {
+/// What a request asks of a kept page, and who asks, if it may be answered from one: a GET of a
+/// kept path, without a session cookie or with one naming a well-formed session id.
+fn asked(request: &Request) -> Option<(Asked, Asker)> {
     if request.method() != Method::GET || !KEPT_PATHS.contains(&request.uri().path()) {
         return None;
     }
     let headers = request.headers();
     let mut cookie = Vec::new();
+    let mut asker = Asker::Visitor;
     for value in headers.get_all(header::COOKIE) {
-        if has_session_cookie(value.as_bytes()) {
-            return None;
+        if let Some(session) = session_cookie(value.as_bytes()) {
+            let id = tower_sessions::session::Id::from_str(&session).ok()?;
+            asker = Asker::Session(id.to_string());
         }
         cookie.extend_from_slice(value.as_bytes());
         cookie.push(b'\n');
@@ -79,12 +99,12 @@ fn asked(request: &Request) -> Option<Asked> {
         .map(|value| value.as_bytes().to_vec())
         .unwrap_or_default();
     let path_and_query = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    Some(Asked { path_and_query: path_and_query.to_string(), cookie, languages })
+    Some((Asked { path_and_query: path_and_query.to_string(), cookie, languages }, asker))
 }
 
-/// Whether a `Cookie` header names the session cookie.
-fn has_session_cookie(header: &[u8]) -> bool {
-    app::cookie_value(&String::from_utf8_lossy(header), COOKIE_NAME).is_some()
+/// The session cookie's value in a `Cookie` header, if it names one.
+fn session_cookie(header: &[u8]) -> Option<String> {
+    app::cookie_value(&String::from_utf8_lossy(header), COOKIE_NAME).map(str::to_string)
 }
 
 /// Whether an answer may be kept: a whole page that sets no cookie but the language choice.
@@ -104,22 +124,42 @@ fn keepable(response: &Response) -> bool {
     response.status() == StatusCode::OK && html && cookies_allowed
 }
 
-/// The middleware: answers a visitor's repeated request from the kept rendering, and keeps a
-/// new one.
+/// Where a request's rendering is kept, and under which stamp.
+enum Shelf {
+    Visitors((i64, Date)),
+    Sessions((i64, i64, Date)),
+}
+
+/// The middleware: answers a repeated request from the kept rendering, and keeps a new one.
 pub async fn kept_pages(State(kept): State<KeptPages>, request: Request, next: Next) -> Response {
-    let Some(asked) = asked(&request) else {
+    let Some((asked, asker)) = asked(&request) else {
         return next.run(request).await;
     };
-    // The revision is read before the page is rendered, so what is kept is at least as new as
-    // the stamp it is kept under.
-    let stamp = match kept.store.casting_revision().await {
-        Ok(revision) => (revision, studio_today()),
+    // The revisions are read before the page is rendered, so what is kept is at least as new
+    // as the stamp it is kept under.
+    let revisions = match kept.backend.store.revisions().await {
+        Ok(revisions) => revisions,
         Err(error) => {
-            tracing::warn!(%error, "casting revision unreadable; page rendered afresh");
+            tracing::warn!(%error, "revisions unreadable; page rendered afresh");
             return next.run(request).await;
         }
     };
-    if let Some(page) = kept.pages.get(stamp, &asked) {
+    let today = studio_today();
+    let shelf = match asker {
+        Asker::Visitor => Shelf::Visitors((revisions.casting, today)),
+        Asker::Session(id) => {
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            if kept.backend.remembered(revisions.signin, &id, now).is_none() {
+                return next.run(request).await;
+            }
+            Shelf::Sessions((revisions.casting, revisions.signin, today))
+        }
+    };
+    let found = match shelf {
+        Shelf::Visitors(stamp) => kept.visitors.get(stamp, &asked),
+        Shelf::Sessions(stamp) => kept.sessions.get(stamp, &asked),
+    };
+    if let Some(page) = found {
         let mut response = Response::new(Body::from(page.body.clone()));
         *response.headers_mut() = page.headers.clone();
         response.headers_mut().insert(KEPT_HEADER, HeaderValue::from_static("1"));
@@ -132,11 +172,11 @@ pub async fn kept_pages(State(kept): State<KeptPages>, request: Request, next: N
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(body) => {
-            kept.pages.keep(
-                stamp,
-                asked,
-                Arc::new(Kept { headers: parts.headers.clone(), body: body.clone() }),
-            );
+            let page = Arc::new(Kept { headers: parts.headers.clone(), body: body.clone() });
+            match shelf {
+                Shelf::Visitors(stamp) => kept.visitors.keep(stamp, asked, page),
+                Shelf::Sessions(stamp) => kept.sessions.keep(stamp, asked, page),
+            }
             Response::from_parts(parts, Body::from(body))
         }
         Err(error) => {
@@ -152,11 +192,12 @@ mod tests {
 
     #[test]
     fn the_session_cookie_is_found_among_others() {
-        assert!(has_session_cookie(format!("a=1; {COOKIE_NAME}=xyz").as_bytes()));
-        assert!(has_session_cookie(format!("{COOKIE_NAME}=xyz").as_bytes()));
-        assert!(!has_session_cookie(b"i18n_pref_locale=en"));
-        assert!(!has_session_cookie(format!("x{COOKIE_NAME}=1").as_bytes()));
-        assert!(!has_session_cookie(b""));
+        let found = |header: String| session_cookie(header.as_bytes());
+        assert_eq!(found(format!("a=1; {COOKIE_NAME}=xyz")).as_deref(), Some("xyz"));
+        assert_eq!(found(format!("{COOKIE_NAME}=xyz")).as_deref(), Some("xyz"));
+        assert_eq!(found("i18n_pref_locale=en".into()), None);
+        assert_eq!(found(format!("x{COOKIE_NAME}=1")), None);
+        assert_eq!(found(String::new()), None);
     }
 
     fn request(method: Method, uri: &str, cookie: Option<&str>) -> Request {
@@ -168,14 +209,26 @@ mod tests {
     }
 
     #[test]
-    fn only_a_visitors_get_of_a_kept_page_is_kept() {
-        let visitor = asked(&request(Method::GET, "/casting?gender=female", None)).unwrap();
+    fn only_gets_of_a_kept_page_are_kept() {
+        let (visitor, asker) =
+            asked(&request(Method::GET, "/casting?gender=female", None)).unwrap();
         assert_eq!(visitor.path_and_query, "/casting?gender=female");
         assert_eq!(visitor.languages, b"zh-CN");
+        assert_eq!(asker, Asker::Visitor);
         let chosen = asked(&request(Method::GET, "/casting", Some("i18n_pref_locale=en"))).unwrap();
-        assert_ne!(chosen, asked(&request(Method::GET, "/casting", None)).unwrap());
-        let session = format!("{COOKIE_NAME}=abc");
-        assert_eq!(asked(&request(Method::GET, "/casting", Some(&session))), None);
+        assert_ne!(chosen.0, asked(&request(Method::GET, "/casting", None)).unwrap().0);
+        assert_eq!(chosen.1, Asker::Visitor);
+        // A session is named by its id as the session store writes it; each session apart.
+        let id = tower_sessions::session::Id::default().to_string();
+        let (mine, asker) =
+            asked(&request(Method::GET, "/casting", Some(&format!("{COOKIE_NAME}={id}")))).unwrap();
+        assert_eq!(asker, Asker::Session(id));
+        let other = tower_sessions::session::Id::default().to_string();
+        let cookie = format!("{COOKIE_NAME}={other}");
+        assert_ne!(asked(&request(Method::GET, "/casting", Some(&cookie))).unwrap().0, mine);
+        // A cookie naming no well-formed session is not kept, nor answered from the kept.
+        let forged = format!("{COOKIE_NAME}=not-a-session");
+        assert_eq!(asked(&request(Method::GET, "/casting", Some(&forged))), None);
         assert_eq!(asked(&request(Method::POST, "/casting", None)), None);
         assert_eq!(asked(&request(Method::HEAD, "/casting", None)), None);
         assert_eq!(asked(&request(Method::GET, "/casting/1", None)), None);
@@ -192,7 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn only_whole_pages_without_a_session_are_kept() {
+    fn only_whole_pages_setting_no_session_cookie_are_kept() {
         let html = "text/html; charset=utf-8";
         assert!(keepable(&answer(StatusCode::OK, html, &[])));
         assert!(keepable(&answer(StatusCode::OK, html, &["i18n_pref_locale=zh; Path=/"])));

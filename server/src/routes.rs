@@ -41,7 +41,7 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let Services { backend, sessions, guards } = services;
     let secure_cookies = guards.public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
     let store = backend.store.clone();
-    let kept = KeptPages::new(store.clone());
+    let kept = KeptPages::new(backend.clone());
     let uploads = backend.clone();
     let looks = backend.clone();
     let stock = backend.clone();

@@ -375,11 +375,11 @@ async fn the_map_page_is_always_served_whole() {
     }
 }
 
-// A visitor's `/casting` is rendered once per casting revision, studio day and request (address,
-// cookies, languages) and kept (`server::kept_pages`); anyone with a session gets their own
-// rendering every time, and a change to the calls shows at once.
+// `/casting` is rendered once per casting revision, studio day and request (address, cookies,
+// languages) and kept (`server::kept_pages`); a session's page also per sign-in revision, for
+// that session only; a change to the calls or to who is signed in shows at once.
 on_both_backends!(
-    visitors_share_a_kept_casting_page_that_follows_every_change,
+    casting_pages_are_kept_per_visitor_and_session_and_follow_every_change,
     |backend: Backend| async move {
         let app = app(backend).await;
         let kept = server::kept_pages::KEPT_HEADER;
@@ -419,16 +419,39 @@ on_both_backends!(
         assert!(!filtered_kept);
         assert_ne!(filtered, first);
 
-        // A crew member with a session: rendered for them, never kept nor answered from the kept.
+        // A crew member with a session: their own page (the "post a call" button, their name),
+        // kept for that session once the server remembers it as signed in — the first request
+        // after logging in reads the session — and never given to anyone else.
+        let from_kept = |response: &reqwest::Response| response.headers().contains_key(kept);
         let crew = app.browser();
         crew.log_in("crew@backlot.local", "backlot-crew-demo").await;
-        for _ in 0..2 {
+        let mut crew_pages = Vec::new();
+        for _ in 0..3 {
             let response = crew.get("/casting").await;
-            assert!(!response.headers().contains_key(kept), "a session's page came from the kept");
+            crew_pages.push(from_kept(&response));
             let html = response.text().await.unwrap();
             assert!(html.contains("href=\"/casting/new\""), "the crew's page lost its own parts");
         }
+        assert_eq!(crew_pages, [false, false, true], "kept: the session's third request only");
         assert!(!first.contains("href=\"/casting/new\""), "a visitor's page offers posting");
+        let (visitor_kept, _, visitor) = visit("/casting", "en-GB", None).await;
+        assert!(visitor_kept && !visitor.contains("href=\"/casting/new\""));
+        // The same account in another session: rendered for that session.
+        let elsewhere = app.browser();
+        elsewhere.log_in("crew@backlot.local", "backlot-crew-demo").await;
+        for _ in 0..2 {
+            assert!(!from_kept(&elsewhere.get("/casting").await), "another session's page given");
+        }
+        // A change to who the session is (the account's name) shows at once.
+        support::execute(
+            &app.db.store,
+            "update account set display_name = 'Kept Page Keeper' \
+             where login = 'crew@backlot.local'",
+        )
+        .await;
+        let response = crew.get("/casting").await;
+        assert!(!from_kept(&response), "the page of the sign-in revision before was given");
+        assert!(response.text().await.unwrap().contains("Kept Page Keeper"));
 
         // A change to the calls shows at once; the new rendering is kept in turn.
         support::execute(

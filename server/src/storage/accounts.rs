@@ -168,7 +168,7 @@ impl Store {
         now: i64,
     ) -> Result<Registration, StorageError> {
         let created: Result<Option<i64>, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let actor_id: Option<i64> = match new.actor {
                 Some(facts) => Some(
                     sqlx::query_scalar(

@@ -157,7 +157,7 @@ impl Store {
     pub async fn book(&self, new: &NewBooking<'_>, now: i64) -> Result<Booked, StorageError> {
         let want = new.window;
         let attempt: Result<Attempt, sqlx::Error> = on_db!(self.db(), pool => async {
-                let mut tx = pool.begin_write().await?;
+                let mut tx = pool.begin_write(&self.writers).await?;
                 let location: Option<(i64, i64, bool)> = sqlx::query_as(
                     "update location set booking_version = booking_version + 1 where slug = $1 \
                      returning location_id, changeover_min, instant_book",
@@ -488,7 +488,7 @@ impl Store {
         now: i64,
     ) -> Result<Extended, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let locked: Option<i64> = sqlx::query_scalar(
                 "update location set booking_version = booking_version + 1 where location_id = \
                  (select location_id from booking where booking_id = $1) returning location_id",

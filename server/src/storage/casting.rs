@@ -411,7 +411,7 @@ impl Store {
         now: i64,
     ) -> Result<Applied, StorageError> {
         let outcome: Result<Applied, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let open: Option<bool> = sqlx::query_scalar(
                 "select c.status = 'open' and c.deadline >= $2 and p.verified from casting_call c \
                  join production p on p.production_id = c.production_id \
@@ -563,7 +563,7 @@ impl Store {
             "select needed from casting_call where casting_call_id = $1"
         };
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let Some(needed): Option<i64> =
                 sqlx::query_scalar(lock).bind(call_id).fetch_optional(&mut *tx).await?
             else {
@@ -629,7 +629,7 @@ impl Store {
     /// `false` when it was not open.
     pub async fn close_call(&self, call_id: i64, now: i64) -> Result<bool, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let closed = sqlx::query(
                 "update casting_call set status = 'closed' \
                  where casting_call_id = $1 and status = 'open'",
@@ -659,7 +659,7 @@ impl Store {
         draft: &CallDraft,
     ) -> Result<Saved, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let Some(location_id): Option<i64> =
                 sqlx::query_scalar("select location_id from location where slug = $1")
                     .bind(&draft.location)
@@ -703,7 +703,7 @@ impl Store {
             "select status from casting_call where casting_call_id = $1"
         };
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let Some(status): Option<String> =
                 sqlx::query_scalar(lock).bind(call_id).fetch_optional(&mut *tx).await?
             else {
@@ -768,7 +768,7 @@ impl Store {
     /// too (`cancelled`); `false` when it was cancelled already.
     pub async fn cancel_call(&self, call_id: i64, now: i64) -> Result<bool, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let cancelled = sqlx::query(
                 "update casting_call set status = 'cancelled' \
                  where casting_call_id = $1 and status <> 'cancelled'",
@@ -848,7 +848,7 @@ impl Store {
         change: &ProfileChange,
     ) -> Result<(), StorageError> {
         on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             sqlx::query(
                 "update actor set height_cm = $1, weight_kg = $2, discoverable = $3 \
                  where actor_id = $4",

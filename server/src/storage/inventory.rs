@@ -167,7 +167,7 @@ impl Store {
         // MAX_LEAD_DAYS ahead for at most MAX_DAYS.
         let horizon = Days { first: today, last: today + Duration::days(MAX_LEAD_DAYS + MAX_DAYS) };
         let outcome: Result<Saved, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             if postgres {
                 let mut lock = sqlx::query(&lock_sql);
                 for sku in &skus {

@@ -29,7 +29,7 @@ impl Store {
     /// files the caller removes), if any.
     pub async fn set_look(&self, row: &LookRow) -> Result<Option<String>, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let old: Option<String> =
                 sqlx::query_scalar("select file_key from actor_look where actor_id = $1")
                     .bind(row.actor_id)

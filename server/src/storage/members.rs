@@ -338,7 +338,7 @@ impl Store {
         }
         let detail = format!("{} ({}) → {}", account.login, account.account_id, org.code());
         let outcome = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let found = set_org!(tx, account_id, Some(org))?;
             if !found {
                 return Ok::<_, sqlx::Error>(Attach::NoSuchAccount);
@@ -368,7 +368,7 @@ impl Store {
         let from = account.org.map_or_else(|| "-".to_string(), |o| o.reference().code());
         let detail = format!("{} ({}) ← {from}", account.login, account.account_id);
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let found = set_org!(tx, account_id, None)?;
             if found {
                 audit!(tx, admin_id, "account.detach", &detail, now)?;
@@ -389,7 +389,7 @@ impl Store {
         let action = if verified { "production.verify" } else { "production.unverify" };
         let detail = format!("production:{production_id}");
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let changed = sqlx::query("update production set verified = $1 where production_id = $2")
                 .bind(verified)
                 .bind(production_id)
@@ -413,7 +413,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<i64>, StorageError> {
         let created: Result<i64, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let id: i64 = sqlx::query_scalar(
                 "insert into production (code, name_zh, name_en, company_zh, company_en, verified) \
                  values ($1, $2, $3, $4, $5, false) returning production_id",
@@ -465,7 +465,7 @@ impl Store {
         let supplier = (org.kind == OrgKind::Supplier).then_some(org.id);
         let detail = org.code();
         on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             sqlx::query(
                 "insert into invitation (token_hash, production_id, supplier_id, created_by, \
                  created_at, expires_at) values ($1, $2, $3, $4, $5, $6)",
@@ -526,7 +526,7 @@ impl Store {
             return Ok(Accept::WrongRole);
         }
         Ok(on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let Some(org) = redeem_invitation!(tx, token_hash, account_id, now)? else {
                 return Ok::<_, sqlx::Error>(Accept::Invalid);
             };
@@ -558,7 +558,7 @@ impl Store {
     /// there was no such account.
     pub async fn delete_account(&self, account_id: i64, now: i64) -> Result<Deleted, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let actor: Option<Option<i64>> =
                 sqlx::query_scalar("delete from account where account_id = $1 returning actor_id")
                     .bind(account_id)

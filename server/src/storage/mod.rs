@@ -33,6 +33,7 @@ pub mod wages;
 
 pub use revisions::Revisions;
 
+use std::ops::{Deref, DerefMut};
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -42,6 +43,7 @@ use sqlx::pool::PoolOptions;
 use sqlx::postgres::{PgConnectOptions, PgPool};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// Which database to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,27 +76,78 @@ pub(crate) use on_db;
 /// Transactions that write. SQLite's default `BEGIN` is deferred: a transaction that reads
 /// first and writes later fails at once with SQLITE_BUSY_SNAPSHOT (517) when another connection
 /// committed in between, whatever the busy timeout. `BEGIN IMMEDIATE` takes the write lock at
-/// the start (waiting up to the busy timeout), so writers queue instead. PostgreSQL's plain
-/// `BEGIN` is right as it is.
+/// the start, so writers queue instead. PostgreSQL's plain `BEGIN` is right as it is.
+///
+/// SQLite has one write lock, and its own queue for it is a busy handler that sleeps between
+/// tries, longer and longer (up to 100 ms a try): under load a writer could sleep through
+/// hundreds of commits and wait half a second while the lock was mostly free. So on SQLite a
+/// write transaction first takes its turn in `Store`'s writer queue (first come, first served),
+/// then a pooled connection and the lock — which is then free but for the odd single-statement
+/// write outside a transaction. PostgreSQL locks rows, not the database: no queue there.
 pub(crate) trait BeginWrite {
     type Database: sqlx::Database;
 
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>;
+    async fn begin_write(
+        &self,
+        writers: &Arc<Semaphore>,
+    ) -> Result<WriteTx<Self::Database>, sqlx::Error>;
 }
+
+/// How long a write waits for its turn in the writer queue before it fails, as SQLite's busy
+/// timeout bounds the wait for the lock.
+const WRITE_TURN_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl BeginWrite for SqlitePool {
     type Database = sqlx::Sqlite;
 
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.begin_with("BEGIN IMMEDIATE").await
+    async fn begin_write(
+        &self,
+        writers: &Arc<Semaphore>,
+    ) -> Result<WriteTx<sqlx::Sqlite>, sqlx::Error> {
+        let turn = tokio::time::timeout(WRITE_TURN_TIMEOUT, writers.clone().acquire_owned())
+            .await
+            .map_err(|_| sqlx::Error::PoolTimedOut)?
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        let tx = self.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx { tx, _turn: Some(turn) })
     }
 }
 
 impl BeginWrite for PgPool {
     type Database = sqlx::Postgres;
 
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
-        self.begin().await
+    async fn begin_write(
+        &self,
+        _writers: &Arc<Semaphore>,
+    ) -> Result<WriteTx<sqlx::Postgres>, sqlx::Error> {
+        Ok(WriteTx { tx: self.begin().await?, _turn: None })
+    }
+}
+
+/// A write transaction, holding its turn in the writer queue (SQLite) until it is committed,
+/// rolled back or dropped. Queries run on it as on the transaction: `&mut *tx`.
+pub(crate) struct WriteTx<DB: sqlx::Database> {
+    tx: sqlx::Transaction<'static, DB>,
+    _turn: Option<OwnedSemaphorePermit>,
+}
+
+impl<DB: sqlx::Database> WriteTx<DB> {
+    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl<DB: sqlx::Database> Deref for WriteTx<DB> {
+    type Target = DB::Connection;
+
+    fn deref(&self) -> &DB::Connection {
+        &self.tx
+    }
+}
+
+impl<DB: sqlx::Database> DerefMut for WriteTx<DB> {
+    fn deref_mut(&mut self) -> &mut DB::Connection {
+        &mut self.tx
     }
 }
 
@@ -121,6 +174,8 @@ pub enum StorageError {
 pub struct Store {
     db: Db,
     reads: Arc<revisions::SharedReads>,
+    /// The writer queue: one write transaction at a time (see `BeginWrite`).
+    writers: Arc<Semaphore>,
 }
 
 impl Store {
@@ -138,7 +193,7 @@ impl Store {
                 Db::Postgres(pool)
             }
         };
-        let store = Store { db, reads: Arc::default() };
+        let store = Store { db, reads: Arc::default(), writers: Arc::new(Semaphore::new(1)) };
         store.migrate().await?;
         Ok(store)
     }

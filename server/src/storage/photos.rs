@@ -167,7 +167,7 @@ impl Store {
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning photo_id"
         );
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             if let Some(lock) = &lock {
                 sqlx::query(lock).bind(photo.of.id()).execute(&mut *tx).await?;
             }

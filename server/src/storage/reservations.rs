@@ -304,7 +304,7 @@ impl Store {
         let repair_sql = maintenance_sql(ids.len());
         let codes: Vec<String> = (0..ids.len()).map(|_| code()).collect();
         let outcome: Result<Reserved, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             if postgres {
                 let mut lock = sqlx::query(&lock_sql);
                 for id in &ids {

@@ -100,7 +100,7 @@ impl Store {
         let hashes: Vec<String> = DEMO_ACCOUNTS.iter().map(|a| password_hash(a.password)).collect();
 
         on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
 
             let mut q = QueryBuilder::new(
                 "insert into supplier (supplier_id, code, kind, name_zh, name_en, site_zh, site_en) ",

@@ -42,7 +42,7 @@ impl Store {
         now: i64,
     ) -> Result<Added, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let location: Option<i64> =
                 sqlx::query_scalar("select location_id from location where slug = $1")
                     .bind(slug)

@@ -223,7 +223,7 @@ impl Store {
             "select status, first_day, last_day from reservation where reservation_id = $1{lock}"
         );
         let outcome: Result<Result<Moved, String>, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let row: Option<(String, Date, Date)> = sqlx::query_as(&read_sql)
                 .bind(step.reservation_id)
                 .fetch_optional(&mut *tx)

@@ -291,7 +291,7 @@ impl Store {
         now: i64,
     ) -> Result<Marked, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let paid: Option<Option<i64>> = sqlx::query_scalar(
                 "select t.paid_at from attendance t \
                  join application a on a.application_id = t.application_id \
@@ -335,7 +335,7 @@ impl Store {
         now: i64,
     ) -> Result<Reported, StorageError> {
         let outcome: Result<Reported, sqlx::Error> = on_db!(self.db(), pool => async {
-            let mut tx = pool.begin_write().await?;
+            let mut tx = pool.begin_write(&self.writers).await?;
             let paid: Option<Option<i64>> = sqlx::query_scalar(
                 "select t.paid_at from attendance t \
                  join application a on a.application_id = t.application_id \
