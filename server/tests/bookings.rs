@@ -242,6 +242,59 @@ async fn sqlite_writers_take_turns_in_the_order_they_asked() {
     assert_eq!(ids, in_order, "bookings committed out of the order they were asked in");
 }
 
+// A client that leaves stops its request's work at whatever await it has reached — for a
+// write, possibly inside the transaction's start. Bookings abandoned after random short waits
+// leave no connection inside a transaction: on SQLite such a connection would keep the write
+// lock, and every later write would fail; on PostgreSQL it would sit "idle in transaction",
+// its next borrower's writes never committed.
+on_both_backends!(
+    bookings_abandoned_at_any_moment_leave_the_database_writable,
+    |backend: Backend| async move {
+        let db = TestDb::seeded(backend).await;
+        let (slug, changeover) = location(&db.store).await;
+        let day = base();
+        let spacing = 2 * H + changeover + H;
+        for slot in 0..300 {
+            let store = db.store.clone();
+            let slug = slug.clone();
+            let start = day + slot * spacing;
+            let wait = std::time::Duration::from_micros(fastrand::u64(0..1_500));
+            let booking = tokio::spawn(async move {
+                book(&store, &slug, 1, Window { start, end: start + 2 * H }).await
+            });
+            tokio::time::sleep(wait).await;
+            booking.abort();
+            let _ = booking.await;
+        }
+        // What an abandoned start left behind is rolled back on the connection's own time.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        if backend == Backend::Postgres {
+            let stuck = support::scalar(
+                &db.store,
+                "select count(*) from pg_stat_activity where datname = current_database() \
+                 and state like 'idle in transaction%'",
+            )
+            .await;
+            assert_eq!(stuck, 0, "connections left inside a transaction");
+        }
+        // Every connection of the pool still writes.
+        let start = day + 400 * spacing;
+        let writes: Vec<_> = (0..16)
+            .map(|n| {
+                let store = db.store.clone();
+                let slug = slug.clone();
+                let start = start + n * spacing;
+                tokio::spawn(async move {
+                    book(&store, &slug, 1, Window { start, end: start + 2 * H }).await
+                })
+            })
+            .collect();
+        for write in writes {
+            assert!(matches!(write.await.unwrap(), Booked::Done { .. }), "a free slot refused");
+        }
+    }
+);
+
 on_both_backends!(
     the_database_refuses_a_clash_written_around_the_check,
     |backend: Backend| async move {

@@ -6,7 +6,7 @@ use domain::vocab::Era;
 
 use super::members::{audit, redeem_invitation, set_org};
 use super::rows::code;
-use super::{BeginWrite, StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// An account as stored, with its password hash. Never leaves `server/`.
 #[derive(Debug, Clone, sqlx::FromRow)]

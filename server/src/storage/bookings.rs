@@ -14,7 +14,7 @@ use domain::booking::{
 use domain::timeline::Shoot;
 
 use super::rows::code;
-use super::{BeginWrite, StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// How far around a refused request to look for the nearest free slot: 14 days.
 const SUGGESTION_HORIZON_SECS: i64 = 14 * 24 * 3600;

@@ -18,7 +18,7 @@ use time::Date;
 
 use super::accounts::is_unique_violation;
 use super::rows::{CallRow, CodeRow, code, group_codes};
-use super::{BeginWrite, Db, StorageError, Store, on_db};
+use super::{Begin, Db, StorageError, Store, on_db};
 
 /// The columns and joins every call query starts from (`c` is the call).
 const CALL_SELECT: &str = "select c.casting_call_id, p.name_zh as production_zh, \

@@ -7,7 +7,7 @@ use app::models::ItemCard;
 use time::Date;
 
 use super::rows::ItemRow;
-use super::{StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// One item as the search index needs it (codes as stored).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -81,7 +81,7 @@ impl Store {
     /// Everything the search index needs, consistent with the revision returned.
     pub async fn catalogue_source(&self) -> Result<CatalogueSource, StorageError> {
         let (revision, items, tags, subcategories, suppliers) = on_db!(self.db(), pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_read().await?;
             let revision: i64 = sqlx::query_scalar("select revision from catalogue_revision")
                 .fetch_one(&mut *tx)
                 .await?;

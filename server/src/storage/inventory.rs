@@ -19,7 +19,7 @@ use time::{Date, Duration};
 use super::catalogue::group_tags;
 use super::reservations::placeholders;
 use super::rows::code;
-use super::{BeginWrite, Db, StorageError, Store, on_db};
+use super::{Begin, Db, StorageError, Store, on_db};
 
 /// An item as its supplier keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +106,7 @@ impl Store {
     pub async fn supplier_items(&self, supplier_id: i64) -> Result<Vec<StockItem>, StorageError> {
         let sql = format!("{STOCK_COLUMNS} where i.supplier_id = $1 order by i.sku");
         let (rows, tags) = on_db!(self.db(), pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_read().await?;
             let rows: Vec<StockRow> = sqlx::query_as(&sql).bind(supplier_id).fetch_all(&mut *tx).await?;
             let tags: Vec<(i64, String)> = sqlx::query_as(
                 "select t.item_id, t.tag from item_tag t join item i on i.item_id = t.item_id \

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use time::Date;
 
-use super::{BeginWrite, StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// A stored look: its file key and the day it was taken.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use time::Date;
 
 use super::accounts::{ACCOUNT_ORG_SELECT, Account, AccountOrgRow, is_unique_violation};
-use super::{BeginWrite, StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// Marks an unused, unexpired invitation as used by `account_id` and returns its organisation,
 /// or `None` when there is no such invitation. Atomic: two accounts racing for one link cannot

@@ -73,7 +73,18 @@ macro_rules! on_db {
 }
 pub(crate) use on_db;
 
-/// Transactions that write. SQLite's default `BEGIN` is deferred: a transaction that reads
+/// Transactions, started so that they are either started or not: never half.
+///
+/// A request's work stops wherever it is when its client leaves (a phone losing its network
+/// mid-booking): the future is dropped at its next await. sqlx 0.8.6 leaves a pooled connection
+/// inside an open transaction if that happens during `begin` — on SQLite during a custom
+/// statement's check (`begin_with`), after the `BEGIN IMMEDIATE` ran; on PostgreSQL during the
+/// `BEGIN` round trip — and hands it to the next borrower. On SQLite that connection keeps the
+/// database's write lock: every write fails until the connection is closed. So a transaction is
+/// started on a task of its own, which runs to its end whatever happens to the request; if the
+/// request has gone, the task drops the transaction it started, which rolls it back.
+///
+/// Transactions that write: SQLite's default `BEGIN` is deferred, and a transaction that reads
 /// first and writes later fails at once with SQLITE_BUSY_SNAPSHOT (517) when another connection
 /// committed in between, whatever the busy timeout. `BEGIN IMMEDIATE` takes the write lock at
 /// the start, so writers queue instead. PostgreSQL's plain `BEGIN` is right as it is.
@@ -84,20 +95,33 @@ pub(crate) use on_db;
 /// write transaction first takes its turn in `Store`'s writer queue (first come, first served),
 /// then a pooled connection and the lock — which is then free but for the odd single-statement
 /// write outside a transaction. PostgreSQL locks rows, not the database: no queue there.
-pub(crate) trait BeginWrite {
+pub(crate) trait Begin {
     type Database: sqlx::Database;
 
+    /// A transaction that writes (see above).
     async fn begin_write(
         &self,
         writers: &Arc<Semaphore>,
     ) -> Result<WriteTx<Self::Database>, sqlx::Error>;
+
+    /// A transaction that only reads.
+    async fn begin_read(&self) -> Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>;
 }
 
 /// How long a write waits for its turn in the writer queue before it fails, as SQLite's busy
 /// timeout bounds the wait for the lock.
 const WRITE_TURN_TIMEOUT: Duration = Duration::from_secs(5);
 
-impl BeginWrite for SqlitePool {
+/// Runs `begin` (a transaction's start) on a task of its own (see `Begin`).
+async fn begin_detached<DB: sqlx::Database>(
+    begin: impl Future<Output = Result<sqlx::Transaction<'static, DB>, sqlx::Error>> + Send + 'static,
+) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
+    tokio::spawn(begin)
+        .await
+        .map_err(|error| sqlx::Error::Protocol(format!("BEGIN failed: {error}")))?
+}
+
+impl Begin for SqlitePool {
     type Database = sqlx::Sqlite;
 
     async fn begin_write(
@@ -108,19 +132,30 @@ impl BeginWrite for SqlitePool {
             .await
             .map_err(|_| sqlx::Error::PoolTimedOut)?
             .map_err(|_| sqlx::Error::PoolClosed)?;
-        let tx = self.begin_with("BEGIN IMMEDIATE").await?;
+        let pool = self.clone();
+        let tx = begin_detached(async move { pool.begin_with("BEGIN IMMEDIATE").await }).await?;
         Ok(WriteTx { tx, _turn: Some(turn) })
+    }
+
+    async fn begin_read(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        let pool = self.clone();
+        begin_detached(async move { pool.begin().await }).await
     }
 }
 
-impl BeginWrite for PgPool {
+impl Begin for PgPool {
     type Database = sqlx::Postgres;
 
     async fn begin_write(
         &self,
         _writers: &Arc<Semaphore>,
     ) -> Result<WriteTx<sqlx::Postgres>, sqlx::Error> {
-        Ok(WriteTx { tx: self.begin().await?, _turn: None })
+        Ok(WriteTx { tx: self.begin_read().await?, _turn: None })
+    }
+
+    async fn begin_read(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        let pool = self.clone();
+        begin_detached(async move { pool.begin().await }).await
     }
 }
 

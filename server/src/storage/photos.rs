@@ -2,7 +2,7 @@
 //! files. Both kinds keep the same columns in their own table (`location_photo`,
 //! `item_photo`), so one set of statements serves both.
 
-use super::{BeginWrite, Db, StorageError, Store, on_db};
+use super::{Begin, Db, StorageError, Store, on_db};
 
 /// The most photos one location keeps.
 pub const PHOTOS_MAX: i64 = 40;

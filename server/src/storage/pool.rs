@@ -9,7 +9,7 @@ use time::Date;
 
 use super::casting::PoolRow;
 use super::rows::code;
-use super::{StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// A discoverable actor's searchable facts (codes as stored).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -45,7 +45,7 @@ impl Store {
     /// as new as it says.
     pub async fn pool_source(&self) -> Result<PoolSource, StorageError> {
         Ok(on_db!(self.db(), pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_read().await?;
             let revision: i64 = sqlx::query_scalar("select revision from actor_revision")
                 .fetch_one(&mut *tx)
                 .await?;

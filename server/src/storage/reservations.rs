@@ -18,7 +18,7 @@ use domain::reservation::maintenance_hold;
 use domain::stock::{Days, Held, Shortage, free_per_day, most_held, shortfall};
 use time::Date;
 
-use super::{BeginWrite, Db, StorageError, Store, on_db};
+use super::{Begin, Db, StorageError, Store, on_db};
 
 /// Reservation statuses that hold stock.
 const HOLDING: &str = "('requested', 'confirmed', 'picked_up')";

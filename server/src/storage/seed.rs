@@ -4,7 +4,7 @@ use domain::vocab::{Category, Module, Skill};
 use sqlx::QueryBuilder;
 use time::{Date, Duration, Month};
 
-use super::{BeginWrite, StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 use crate::seed::model::{SeedActor, SupplierKind};
 use crate::seed::{DEMO_ACCOUNTS, SeedOptions, actors, casting, catalogue, locations, suppliers};
 

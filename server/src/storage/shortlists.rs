@@ -1,6 +1,6 @@
 //! Crew members' shortlists of locations and the read-only links that share them.
 
-use super::{BeginWrite, StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// The most locations one shortlist holds.
 pub const SHORTLIST_MAX: i64 = 50;

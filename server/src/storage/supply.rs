@@ -12,7 +12,7 @@ use domain::reservation::{Refusal, ReservationStatus, Step, next_status};
 use domain::stock::Days;
 use time::Date;
 
-use super::{BeginWrite, Db, StorageError, Store, on_db};
+use super::{Begin, Db, StorageError, Store, on_db};
 
 /// Whose reservations to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

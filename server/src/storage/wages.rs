@@ -13,7 +13,7 @@ use domain::wages::WageClaim;
 use time::Date;
 
 use super::accounts::is_unique_violation;
-use super::{BeginWrite, StorageError, Store, on_db};
+use super::{Begin, StorageError, Store, on_db};
 
 /// Whose booked application a pass code belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
