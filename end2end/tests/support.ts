@@ -32,8 +32,11 @@ export async function fillActorProfile(
 // Collects console errors and uncaught exceptions so each test can assert there were none.
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
+  // A failed request's message does not say what was asked for: its address is added.
   page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() !== 'error') return;
+    const url = msg.location().url;
+    errors.push(url ? `${msg.text()} (${url})` : msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   return errors;
