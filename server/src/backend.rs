@@ -371,9 +371,9 @@ impl Backend for ServerBackend {
             None => None,
         };
         let found = index.search(query, per_page as usize, held.as_ref());
-        let cards = self.store.item_cards(&found.ids).await.map_err(unexpected("item_cards"))?;
         let text = TextQuery::parse(&query.q);
-        let hits = cards
+        let hits = found
+            .cards
             .into_iter()
             .map(|card| {
                 let zh = text.marks_zh(&card.name_zh, &pinyin_syllables(&card.name_zh));

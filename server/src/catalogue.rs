@@ -1,6 +1,9 @@
 //! The catalogue's search index: every item's facet values, rate and search texts (Chinese,
 //! pinyin, initials, English, SKU, tags) in memory, so a query with text, ranges and facet
-//! counts is one pass over the catalogue instead of a query per facet.
+//! counts is one pass over the catalogue instead of a query per facet. It holds every item's
+//! card too (names, facts, first photo), so a search's page is answered without reading the
+//! database: everything on a card moves the revision (item, sub-category, supplier and photo
+//! triggers).
 //!
 //! The index remembers the `catalogue_revision` it was built from. Each search reads the
 //! current revision (one tiny query) and rebuilds first when it moved, so every instance in
@@ -9,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use app::models::{CatalogueView, FacetGroup, FacetOption};
+use app::models::{CatalogueView, FacetGroup, FacetOption, ItemCard};
 use domain::catalogue::{
     CatalogueQuery, FACETS, Facet, FacetValues, NO_VALUE, SearchText, Selection, Sort, TextQuery,
     tally,
@@ -102,12 +105,12 @@ impl Values {
     }
 }
 
-/// What one search found: the total, the ids on the asked page (in order), the facets with
+/// What one search found: the total, the cards on the asked page (in order), the facets with
 /// their counts, and whether the text only matched with typos forgiven.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub total: usize,
-    pub ids: Vec<i64>,
+    pub cards: Vec<ItemCard>,
     pub facets: Vec<FacetGroup>,
     pub forgiving: bool,
 }
@@ -118,6 +121,8 @@ pub struct CatalogueIndex {
     revision: i64,
     entries: Vec<Entry>,
     texts: Vec<Text>,
+    /// Each entry's card, as a result shows it (`cards[i]` is `entries[i]`'s).
+    cards: Vec<ItemCard>,
     /// The entries of each text: those of text `t` are
     /// `by_text[text_starts[t]..text_starts[t + 1]]`, in entry order.
     by_text: Vec<u32>,
@@ -130,7 +135,7 @@ pub struct CatalogueIndex {
     skus: Vec<(String, u32)>,
     values: [Values; FACETS],
     /// Whole answers already given for this revision, by query: a repeated search (the
-    /// catalogue's first page above all) skips the pass, the cards' query and highlighting.
+    /// catalogue's first page above all) skips the pass and the highlighting.
     answers: KeptAnswers<String, CatalogueView>,
 }
 
@@ -238,19 +243,21 @@ impl CatalogueIndex {
         let mut tags = source.tags;
         let mut texts: Vec<Text> = Vec::new();
         let mut text_ids: HashMap<Text, u32> = HashMap::new();
+        let mut cards = Vec::with_capacity(source.items.len());
         let entries = source
             .items
             .into_iter()
             .map(|row| {
+                let card = &row.card;
                 let code_of = |facet: Facet| -> Option<&str> {
                     Some(match facet {
-                        Facet::Category => &row.category,
+                        Facet::Category => card.category.code(),
                         Facet::Subcategory => &row.subcategory,
-                        Facet::Era => &row.era,
-                        Facet::Colour => &row.colour,
-                        Facet::Material => &row.material,
-                        Facet::Size => return row.size.as_deref(),
-                        Facet::Condition => &row.condition,
+                        Facet::Era => card.era.code(),
+                        Facet::Colour => card.colour.code(),
+                        Facet::Material => card.material.code(),
+                        Facet::Size => return card.size.map(Size::code),
+                        Facet::Condition => card.condition.code(),
                         Facet::Supplier => &row.supplier,
                     })
                 };
@@ -258,7 +265,7 @@ impl CatalogueIndex {
                     let facet = Facet::ALL.into_iter().find(|x| x.index() == f);
                     facet.map_or(NO_VALUE, |facet| values[f].position(code_of(facet)))
                 }));
-                let mut extra: Vec<String> = tags.remove(&row.item_id).unwrap_or_default();
+                let mut extra: Vec<String> = tags.remove(&card.item_id).unwrap_or_default();
                 if let Some((zh, en)) = sub_names.get(&row.subcategory) {
                     extra.push(zh.clone());
                     extra.push(en.clone());
@@ -267,7 +274,7 @@ impl CatalogueIndex {
                 let spelled: Vec<String> =
                     extra.iter().filter(|w| !w.is_ascii()).map(|w| pinyin_full(w)).collect();
                 extra.extend(spelled);
-                let syllables = pinyin_syllables(&row.name_zh);
+                let syllables = pinyin_syllables(&card.name_zh);
                 let starts = syllables
                     .iter()
                     .scan(0_usize, |at, s| {
@@ -281,10 +288,10 @@ impl CatalogueIndex {
                 let text = Text {
                     starts,
                     pinyin: syllables.concat(),
-                    initials: pinyin_initials(&row.name_zh),
-                    name_en: row.name_en.to_lowercase(),
-                    name_en_folded: fold(&row.name_en),
-                    name_zh: row.name_zh,
+                    initials: pinyin_initials(&card.name_zh),
+                    name_en: card.name_en.to_lowercase(),
+                    name_en_folded: fold(&card.name_en),
+                    name_zh: card.name_zh.clone(),
                     extra: extra.join(" ").to_lowercase(),
                 };
                 let next = u32::try_from(texts.len()).unwrap_or(u32::MAX);
@@ -292,14 +299,16 @@ impl CatalogueIndex {
                     texts.push(text);
                     next
                 });
-                Entry {
-                    item_id: row.item_id,
+                let entry = Entry {
+                    item_id: card.item_id,
                     facets,
-                    rate_fen: row.daily_rate_fen,
-                    owned: row.quantity_owned,
-                    sku: fold(&row.sku),
+                    rate_fen: card.daily_rate.fen(),
+                    owned: card.quantity_owned,
+                    sku: fold(&card.sku),
                     text,
-                }
+                };
+                cards.push(row.card);
+                entry
             })
             .collect::<Vec<Entry>>();
         let (by_text, text_starts) = entries_by_text(&entries, texts.len());
@@ -334,6 +343,7 @@ impl CatalogueIndex {
             revision: source.revision,
             entries,
             texts,
+            cards,
             by_text,
             text_starts,
             grams,
@@ -520,10 +530,10 @@ impl CatalogueIndex {
             matched.truncate(end);
         }
         matched.sort_unstable_by_key(key);
-        let ids = matched
+        let cards = matched
             .iter()
             .skip(start)
-            .map(|k| self.entries[candidates[*k as usize].0 as usize].item_id)
+            .map(|k| self.cards[candidates[*k as usize].0 as usize].clone())
             .collect();
         let facets = Facet::ALL
             .into_iter()
@@ -544,7 +554,7 @@ impl CatalogueIndex {
                 FacetGroup { facet, options }
             })
             .collect();
-        Found { total, ids, facets, forgiving }
+        Found { total, cards, facets, forgiving }
     }
 }
 
@@ -602,6 +612,7 @@ mod tests {
     use crate::seed::catalogue::{SUBCATEGORIES, catalogue_items};
     use crate::seed::suppliers::SUPPLIERS;
     use crate::storage::catalogue::IndexRow;
+    use domain::Money;
 
     /// The seed's 4,500 items plus a numbered copy of its first 600 (distinct names, as a
     /// grown catalogue has them).
@@ -622,19 +633,27 @@ mod tests {
             .map(|(item, item_id)| {
                 tags.insert(item_id, item.tags.clone());
                 IndexRow {
-                    item_id,
-                    sku: item.sku,
-                    name_zh: item.name_zh,
-                    name_en: item.name_en,
-                    category: item.category.code().to_string(),
+                    card: ItemCard {
+                        item_id,
+                        sku: item.sku,
+                        name_zh: item.name_zh,
+                        name_en: item.name_en,
+                        category: item.category,
+                        subcategory_zh: String::new(),
+                        subcategory_en: String::new(),
+                        era: item.era,
+                        colour: item.colour,
+                        material: item.material,
+                        size: item.size,
+                        condition: item.condition,
+                        quantity_owned: item.quantity_owned,
+                        daily_rate: Money::from_fen(item.daily_rate_fen),
+                        deposit: Money::from_fen(item.deposit_fen),
+                        supplier_zh: String::new(),
+                        supplier_en: String::new(),
+                        thumb: None,
+                    },
                     subcategory: item.subcategory.to_string(),
-                    era: item.era.code().to_string(),
-                    colour: item.colour.code().to_string(),
-                    material: item.material.code().to_string(),
-                    size: item.size.map(|s| s.code().to_string()),
-                    condition: item.condition.code().to_string(),
-                    daily_rate_fen: item.daily_rate_fen,
-                    quantity_owned: item.quantity_owned,
                     supplier: item.supplier_code.to_string(),
                 }
             })
@@ -760,14 +779,15 @@ mod tests {
                             sort.code()
                         ));
                         let found = index.search(&query, 48, None);
-                        assert_eq!(found.ids, page_by_full_sort(&index, &query, 48), "{query:?}");
-                        assert!(found.ids.len() <= 48);
+                        let ids: Vec<i64> = found.cards.iter().map(|c| c.item_id).collect();
+                        assert_eq!(ids, page_by_full_sort(&index, &query, 48), "{query:?}");
+                        assert!(ids.len() <= 48);
                     }
                 }
             }
         }
         let everything = index.search(&CatalogueQuery::default(), 48, None);
-        assert_eq!((everything.total, everything.ids.len()), (5_100, 48));
+        assert_eq!((everything.total, everything.cards.len()), (5_100, 48));
         assert!(index.search(&CatalogueQuery::from_query("q=longpoa"), 48, None).forgiving);
     }
 }

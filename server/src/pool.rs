@@ -2,9 +2,9 @@
 //! weight, skills and passed modules packed in memory, so a search with its counts by gender
 //! and by skill is one pass over the pool instead of a query per count.
 //!
-//! Built from `actor_revision` like the catalogue's index (see `index_cache`); the page's names
-//! and facts are then read from the database by id, so they are never staler than the list.
-//! Whole answers (the page with its rows and looks) are kept with the index, by filter, page
+//! Built from `actor_revision` like the catalogue's index (see `index_cache`). It holds each
+//! actor's name and current look too, so a page's rows are answered without reading the
+//! database: names, facts, skills and looks all move the revision. Whole answers (the page with its rows and looks) are kept with the index, by filter, page
 //! and day: names, skills, modules and looks all move the revision, so a kept answer is never
 //! staler than the index, and a crew paging back and forth or a popular search is answered
 //! from memory.
@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 
-use app::models::PoolView;
+use app::models::{LookView, PoolActor, PoolView};
 
-use domain::casting::{ActorFilter, latest_birth_for_age};
+use domain::casting::{ActorFilter, age_on, latest_birth_for_age, look_is_stale};
 use domain::vocab::{Gender, Module, Skill};
 use time::Date;
 
@@ -56,6 +56,10 @@ pub struct PoolIndex {
     revision: i64,
     /// By actor id.
     entries: Vec<Entry>,
+    /// Each entry's name (`names[i]` is `entries[i]`'s).
+    names: Vec<String>,
+    /// Current looks by actor id: file key and the day taken.
+    looks: HashMap<i64, (String, Date)>,
     /// Answers of this revision, by what was asked (see [`PoolIndex::kept`]).
     answers: KeptAnswers<AskedPage, PoolView>,
 }
@@ -94,15 +98,17 @@ impl PoolIndex {
                 code_mask(Module::ALL, Module::parse, module);
         }
         let mut unknown = 0;
-        let mut entries: Vec<Entry> = source
-            .actors
-            .iter()
+        let mut actors = source.actors;
+        actors.sort_by_key(|row| row.actor_id);
+        let mut names = Vec::with_capacity(actors.len());
+        let entries: Vec<Entry> = actors
+            .into_iter()
             .filter_map(|row| {
                 let gender = Gender::parse(&row.gender).and_then(|g| position(Gender::ALL, &g));
                 if gender.is_none() {
                     unknown += 1;
                 }
-                Some(Entry {
+                let entry = Entry {
                     actor_id: row.actor_id,
                     birth_date: row.birth_date,
                     height_cm: row.height_cm,
@@ -110,14 +116,57 @@ impl PoolIndex {
                     gender: u8::try_from(gender?).ok()?,
                     skills: skills.get(&row.actor_id).copied().unwrap_or(0),
                     training: training.get(&row.actor_id).copied().unwrap_or(0),
-                })
+                };
+                names.push(row.name);
+                Some(entry)
             })
             .collect();
         if unknown > 0 {
             tracing::warn!(unknown, "actors with an unknown gender code left out of the pool");
         }
-        entries.sort_by_key(|e| e.actor_id);
-        PoolIndex { revision: source.revision, entries, answers: KeptAnswers::default() }
+        let looks =
+            source.looks.into_iter().map(|l| (l.actor_id, (l.file_key, l.taken_on))).collect();
+        PoolIndex {
+            revision: source.revision,
+            entries,
+            names,
+            looks,
+            answers: KeptAnswers::default(),
+        }
+    }
+
+    /// The rows of `actor_ids` (as a search's page lists them) as the pool shows them, ages
+    /// and looks' freshness on `today`; ids not in the pool are left out.
+    pub fn actors(&self, actor_ids: &[i64], today: Date) -> Vec<PoolActor> {
+        actor_ids
+            .iter()
+            .filter_map(|id| self.entries.binary_search_by_key(id, |e| e.actor_id).ok())
+            .map(|i| {
+                let e = &self.entries[i];
+                let mut skills: Vec<Skill> = Skill::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(n, _)| e.skills & (1 << n) != 0)
+                    .map(|(_, skill)| *skill)
+                    .collect();
+                // As the database lists them: by code.
+                skills.sort_by_key(|s| s.code());
+                PoolActor {
+                    actor_id: e.actor_id,
+                    name: self.names[i].clone(),
+                    gender: Gender::ALL[usize::from(e.gender)],
+                    age: age_on(e.birth_date, today),
+                    height_cm: e.height_cm,
+                    weight_kg: e.weight_kg,
+                    skills,
+                    look: self.looks.get(&e.actor_id).map(|(key, taken_on)| LookView {
+                        key: key.clone(),
+                        taken_on: *taken_on,
+                        stale: look_is_stale(*taken_on, today),
+                    }),
+                }
+            })
+            .collect()
     }
 
     /// The answer kept for `filter`'s `page` on `today`, if one was.

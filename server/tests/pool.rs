@@ -4,49 +4,69 @@
 
 mod support;
 
-use domain::casting::{ActorFilter, POOL_PAGE, ProfileChange};
-use domain::vocab::Skill;
+use domain::casting::{ActorFilter, POOL_PAGE, ProfileChange, age_on, look_is_stale};
+use domain::vocab::{Gender, Skill};
 use server::pool::PoolCache;
 use server::seed::SeedOptions;
 use server::storage::Store;
 use support::{ANCHOR, Backend, TestDb};
 
-/// The index's answer in the shape of the database query's.
-async fn from_index(
-    cache: &PoolCache,
-    store: &Store,
-    filter: &ActorFilter,
-    page: usize,
-) -> (i64, Vec<(domain::vocab::Gender, i64)>, Vec<(Skill, i64)>, Vec<(i64, String)>) {
+/// One row of a page as the pool shows it: id, name, gender, age, height, weight, skills and
+/// the current look's file key, day and staleness.
+type Row = (i64, String, Gender, i64, i64, i64, Vec<Skill>, Option<(String, time::Date, bool)>);
+
+type Answer = (i64, Vec<(Gender, i64)>, Vec<(Skill, i64)>, Vec<Row>);
+
+/// The index's answer, its rows included (no database read).
+async fn from_index(cache: &PoolCache, store: &Store, filter: &ActorFilter, page: usize) -> Answer {
     let index = cache.index(store).await.unwrap();
     let hits = index.search(filter, ANCHOR, POOL_PAGE, page * POOL_PAGE);
-    let rows = store.pool_rows(&hits.ids).await.unwrap();
-    (
-        hits.total,
-        hits.by_gender,
-        hits.by_skill,
-        rows.into_iter().map(|r| (r.actor_id, r.name)).collect(),
-    )
+    let rows = index
+        .actors(&hits.ids, ANCHOR)
+        .into_iter()
+        .map(|a| {
+            let look = a.look.map(|l| (l.key, l.taken_on, l.stale));
+            (a.actor_id, a.name, a.gender, a.age, a.height_cm, a.weight_kg, a.skills, look)
+        })
+        .collect();
+    (hits.total, hits.by_gender, hits.by_skill, rows)
 }
 
-async fn from_database(
-    store: &Store,
-    filter: &ActorFilter,
-    page: usize,
-) -> (i64, Vec<(domain::vocab::Gender, i64)>, Vec<(Skill, i64)>, Vec<(i64, String)>) {
+/// The database query's answer, each row's look read from the database too.
+async fn from_database(store: &Store, filter: &ActorFilter, page: usize) -> Answer {
     let per_page = POOL_PAGE as i64;
     let found = store.actor_pool(filter, ANCHOR, per_page, page as i64 * per_page).await.unwrap();
-    (
-        found.total,
-        found.by_gender,
-        found.by_skill,
-        found.actors.into_iter().map(|r| (r.actor_id, r.name)).collect(),
-    )
+    let ids: Vec<i64> = found.actors.iter().map(|r| r.actor_id).collect();
+    let mut looks = store.looks_of(&ids).await.unwrap();
+    let rows = found
+        .actors
+        .into_iter()
+        .map(|r| {
+            let look = looks
+                .remove(&r.actor_id)
+                .map(|l| (l.file_key, l.taken_on, look_is_stale(l.taken_on, ANCHOR)));
+            let f = r.facts;
+            let age = age_on(f.birth_date, ANCHOR);
+            (r.actor_id, r.name, f.gender, age, f.height_cm, f.weight_kg, f.skills, look)
+        })
+        .collect();
+    (found.total, found.by_gender, found.by_skill, rows)
 }
 
 on_both_backends!(the_index_answers_as_the_database_does, |backend: Backend| async move {
     let db = TestDb::seeded_with(backend, SeedOptions { anchor: ANCHOR, actors: 3_000 }).await;
     let cache = PoolCache::default();
+    // Ten of the first page's actors have a look, taken 0 to 360 days ago (the older stale).
+    let first_page = from_database(&db.store, &ActorFilter::default(), 0).await.3;
+    for (n, row) in (0_i64..).zip(first_page.iter().take(10)) {
+        let look = server::storage::looks::LookRow {
+            actor_id: row.0,
+            file_key: format!("pool-look-{n}"),
+            taken_on: ANCHOR - time::Duration::days(40 * n),
+            uploaded_at: n,
+        };
+        db.store.set_look(&look).await.unwrap();
+    }
     for query in [
         "",
         "gender=female&age_min=18&age_max=25&height_min=160&height_max=170",
@@ -71,6 +91,9 @@ on_both_backends!(the_index_answers_as_the_database_does, |backend: Backend| asy
     let everyone = from_index(&cache, &db.store, &ActorFilter::default(), 0).await;
     assert!(everyone.0 > 1_000, "the generated pool is searchable: {}", everyone.0);
     assert_eq!(everyone.3.len(), POOL_PAGE);
+    let looks: Vec<_> = everyone.3.iter().filter_map(|row| row.7.as_ref()).collect();
+    assert_eq!(looks.len(), 10);
+    assert!(looks.iter().any(|l| l.2) && looks.iter().any(|l| !l.2), "fresh and stale looks");
 });
 
 on_both_backends!(the_index_follows_every_change, |backend: Backend| async move {
@@ -84,8 +107,11 @@ on_both_backends!(the_index_follows_every_change, |backend: Backend| async move 
 
     // Someone else in the pool takes up guqin and calligraphy and is measured at 171 cm.
     let (_, _, _, first_page) = from_index(&cache, store, &ActorFilter::default(), 0).await;
-    let (actor_id, _) =
-        first_page.into_iter().find(|a| !found.contains(a)).expect("someone not found yet");
+    let actor_id = first_page
+        .into_iter()
+        .map(|row| row.0)
+        .find(|id| !found.iter().any(|row| row.0 == *id))
+        .expect("someone not found yet");
     let change = |discoverable: bool| ProfileChange {
         height_cm: 171,
         weight_kg: 60,
@@ -95,7 +121,8 @@ on_both_backends!(the_index_follows_every_change, |backend: Backend| async move 
     store.update_actor_profile(actor_id, &change(true)).await.unwrap();
     let (after, _, skills, rows) = from_index(&cache, store, &guqin, 0).await;
     assert_eq!(after, before + 1);
-    assert!(rows.iter().any(|(id, _)| *id == actor_id));
+    let row = rows.iter().find(|row| row.0 == actor_id).expect("found now");
+    assert_eq!((row.4, &row.6), (171, &vec![Skill::Calligraphy, Skill::Guqin]));
     assert!(skills.contains(&(Skill::Guqin, after)));
     assert_eq!((after, skills.clone()), {
         let (t, _, s, _) = from_database(store, &guqin, 0).await;
@@ -106,7 +133,7 @@ on_both_backends!(the_index_follows_every_change, |backend: Backend| async move 
     store.update_actor_profile(actor_id, &change(false)).await.unwrap();
     let (hidden, _, _, rows) = from_index(&cache, store, &guqin, 0).await;
     assert_eq!(hidden, before);
-    assert!(!rows.iter().any(|(id, _)| *id == actor_id));
+    assert!(!rows.iter().any(|row| row.0 == actor_id));
 });
 
 on_both_backends!(kept_answers_follow_names_and_looks, |backend: Backend| async move {

@@ -9,7 +9,7 @@ use app::models::CallNotice;
 use app::models::OwnCall;
 use app::models::{
     ActorProfileView, Applicant, ApplicantsView, ApplicationState, CallCard, CallEditor, CallList,
-    CallPage, CallViewer, OrgKind, PoolActor, PoolView, SessionUser, WageReportView, WorkItem,
+    CallPage, CallViewer, OrgKind, PoolView, SessionUser, WageReportView, WorkItem,
 };
 use domain::account::Role;
 use domain::casting::{
@@ -21,7 +21,7 @@ use time::Date;
 
 use super::wages::{by_application, day_states, report_view};
 use super::{ServerBackend, now_unix, studio_today, unexpected};
-use crate::storage::casting::{Applied, Decided, PoolPage, Saved, StoredCall};
+use crate::storage::casting::{Applied, Decided, Saved, StoredCall};
 use crate::storage::wages::ReportScope;
 
 /// The production a crew account posts calls for.
@@ -484,38 +484,17 @@ impl ServerBackend {
             domain::casting::POOL_PAGE,
             usize::try_from(offset).unwrap_or(usize::MAX),
         );
-        let found = PoolPage {
-            actors: self.store.pool_rows(&hits.ids).await.map_err(unexpected("pool_rows"))?,
+        let pages = domain::page_count(
+            usize::try_from(hits.total).unwrap_or(0),
+            domain::casting::POOL_PAGE,
+        );
+        let answer = PoolView {
+            actors: index.actors(&hits.ids, today),
             total: hits.total,
             by_gender: hits.by_gender,
             by_skill: hits.by_skill,
-        };
-        let pages = domain::page_count(
-            usize::try_from(found.total).unwrap_or(0),
-            domain::casting::POOL_PAGE,
-        );
-        let mut looks =
-            self.look_views(&found.actors.iter().map(|r| r.actor_id).collect::<Vec<_>>()).await?;
-        let answer = PoolView {
-            total: found.total,
-            by_gender: found.by_gender,
-            by_skill: found.by_skill,
             page,
             pages,
-            actors: found
-                .actors
-                .into_iter()
-                .map(|row| PoolActor {
-                    look: looks.remove(&row.actor_id),
-                    actor_id: row.actor_id,
-                    name: row.name,
-                    gender: row.facts.gender,
-                    age: age_on(row.facts.birth_date, today),
-                    height_cm: row.facts.height_cm,
-                    weight_kg: row.facts.weight_kg,
-                    skills: row.facts.skills,
-                })
-                .collect(),
         };
         index.keep(filter, page, today, Arc::new(answer.clone()));
         Ok(answer)

@@ -9,23 +9,22 @@ use time::Date;
 use super::rows::ItemRow;
 use super::{Begin, StorageError, Store, on_db};
 
-/// One item as the search index needs it (codes as stored).
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// One item as the search index needs it: its card (what a result shows) and the codes of its
+/// sub-category and supplier (the facets' values).
+#[derive(Debug, Clone)]
 pub struct IndexRow {
-    pub item_id: i64,
-    pub sku: String,
-    pub name_zh: String,
-    pub name_en: String,
-    pub category: String,
+    pub card: ItemCard,
     pub subcategory: String,
-    pub era: String,
-    pub colour: String,
-    pub material: String,
-    pub size: Option<String>,
-    pub condition: String,
-    pub daily_rate_fen: i64,
-    pub quantity_owned: i64,
     pub supplier: String,
+}
+
+/// An `IndexRow` as read.
+#[derive(Debug, sqlx::FromRow)]
+struct IndexRowRead {
+    #[sqlx(flatten)]
+    card: ItemRow,
+    subcategory_code: String,
+    supplier_code: String,
 }
 
 /// A sub-category or supplier: its code and names.
@@ -60,11 +59,13 @@ pub(super) fn group_tags(rows: Vec<(i64, String)>) -> HashMap<i64, Vec<String>> 
     tags
 }
 
-/// An item card's columns (`ItemRow`), its first photo's key included; `where`/`order` follow.
+/// An item card's columns (`ItemRow`), its first photo's key included, and its sub-category's
+/// and supplier's codes (`IndexRowRead`); `where`/`order` follow.
 pub(super) const CARD_COLUMNS: &str = "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
      s.name_zh as subcategory_zh, s.name_en as subcategory_en, i.era, i.colour, i.material, \
      i.size, i.condition, i.quantity_owned, i.daily_rate_fen, i.deposit_fen, \
      p.name_zh as supplier_zh, p.name_en as supplier_en, \
+     s.code as subcategory_code, p.code as supplier_code, \
      (select f.file_key from item_photo f where f.item_id = i.item_id \
       order by f.created_at, f.photo_id limit 1) as thumb_key \
      from item i \
@@ -80,23 +81,16 @@ impl Store {
 
     /// Everything the search index needs, consistent with the revision returned.
     pub async fn catalogue_source(&self) -> Result<CatalogueSource, StorageError> {
+        // The items in the catalogue (not retired), by SKU.
+        let items_sql = format!("{CARD_COLUMNS} where i.retired_on is null order by i.sku");
         let (revision, items, tags, subcategories, suppliers) = on_db!(self.db(), pool => {
             let mut tx = pool.begin_read().await?;
             let revision: i64 = sqlx::query_scalar("select revision from catalogue_revision")
                 .fetch_one(&mut *tx)
                 .await?;
-            let items: Vec<IndexRow> = sqlx::query_as(
-                "select i.item_id, i.sku, i.name_zh, i.name_en, i.category, \
-                 s.code as subcategory, i.era, i.colour, i.material, i.size, i.condition, \
-                 i.daily_rate_fen, i.quantity_owned, p.code as supplier \
-                 from item i \
-                 join subcategory s on s.subcategory_id = i.subcategory_id \
-                 join supplier p on p.supplier_id = i.supplier_id \
-                 where i.retired_on is null \
-                 order by i.sku",
-            )
-            .fetch_all(&mut *tx)
-            .await?;
+            let items: Vec<IndexRowRead> = sqlx::query_as(&items_sql)
+                .fetch_all(&mut *tx)
+                .await?;
             let tags: Vec<(i64, String)> =
                 sqlx::query_as("select item_id, tag from item_tag order by item_id, tag")
                     .fetch_all(&mut *tx)
@@ -116,6 +110,16 @@ impl Store {
             tx.commit().await?;
             (revision, items, tags, subcategories, suppliers)
         });
+        let items = items
+            .into_iter()
+            .map(|row| {
+                Ok(IndexRow {
+                    card: ItemCard::try_from(row.card)?,
+                    subcategory: row.subcategory_code,
+                    supplier: row.supplier_code,
+                })
+            })
+            .collect::<Result<_, StorageError>>()?;
         Ok(CatalogueSource { revision, items, tags: group_tags(tags), subcategories, suppliers })
     }
 

@@ -8,6 +8,7 @@ use domain::vocab::Gender;
 use time::Date;
 
 use super::casting::PoolRow;
+use super::looks::LookRow;
 use super::rows::code;
 use super::{Begin, StorageError, Store, on_db};
 
@@ -15,6 +16,7 @@ use super::{Begin, StorageError, Store, on_db};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PoolSourceRow {
     pub actor_id: i64,
+    pub name: String,
     pub gender: String,
     pub birth_date: Date,
     pub height_cm: i64,
@@ -32,6 +34,8 @@ pub struct PoolSource {
     pub skills: Vec<(i64, String)>,
     /// `(actor_id, module code)` passed by those actors.
     pub training: Vec<(i64, String)>,
+    /// Those actors' current looks.
+    pub looks: Vec<LookRow>,
 }
 
 impl Store {
@@ -50,7 +54,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             let actors: Vec<PoolSourceRow> = sqlx::query_as(
-                "select actor_id, gender, birth_date, height_cm, weight_kg from actor \
+                "select actor_id, name, gender, birth_date, height_cm, weight_kg from actor \
                  where discoverable order by actor_id",
             )
             .fetch_all(&mut *tx)
@@ -67,8 +71,14 @@ impl Store {
             )
             .fetch_all(&mut *tx)
             .await?;
+            let looks: Vec<LookRow> = sqlx::query_as(
+                "select l.actor_id, l.file_key, l.taken_on, l.uploaded_at from actor_look l \
+                 join actor x on x.actor_id = l.actor_id where x.discoverable",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
             tx.commit().await?;
-            PoolSource { revision, actors, skills, training }
+            PoolSource { revision, actors, skills, training, looks }
         }))
     }
 
