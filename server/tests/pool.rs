@@ -77,6 +77,9 @@ on_both_backends!(the_index_answers_as_the_database_does, |backend: Backend| asy
         "training=horses",
         "training=set_safety&gender=female",
         "height_min=300",
+        // Bounds far outside any stored value.
+        "weight_max=9999999999&height_min=-5",
+        "height_max=70000&age_min=200",
     ] {
         let filter = ActorFilter::from_query(query);
         for page in [0, 1, 7] {
