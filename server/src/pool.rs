@@ -4,10 +4,10 @@
 //!
 //! Built from `actor_revision` like the catalogue's index (see `index_cache`). It holds each
 //! actor's name and current look too, so a page's rows are answered without reading the
-//! database: names, facts, skills and looks all move the revision. Whole answers (the page with its rows and looks) are kept with the index, by filter, page
-//! and day: names, skills, modules and looks all move the revision, so a kept answer is never
-//! staler than the index, and a crew paging back and forth or a popular search is answered
-//! from memory.
+//! database. Whole answers (the page with its rows and looks) are kept with the index, by
+//! filter, page and day: names, facts, skills, modules and looks all move the revision, so
+//! neither the index nor a kept answer is ever staler than the database, and a crew paging
+//! back and forth or a popular search is answered from memory.
 
 use std::collections::HashMap;
 use std::future::Future;
