@@ -13,13 +13,14 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 
-use app::models::{LookView, PoolActor, PoolView};
+use app::models::{PoolActor, PoolView};
 
-use domain::casting::{ActorFilter, age_on, latest_birth_for_age, look_is_stale};
+use domain::casting::{ActorFilter, age_on, latest_birth_for_age};
 use domain::vocab::{Gender, Module, Skill};
 use time::Date;
 
 use crate::index_cache::{IndexCache, KeptAnswers, Rebuilt};
+use crate::storage::looks::LookRow;
 use crate::storage::pool::PoolSource;
 use crate::storage::{StorageError, Store};
 
@@ -92,8 +93,8 @@ pub struct PoolIndex {
     /// Each actor's id and name, in the columns' order.
     ids: Vec<i64>,
     names: Vec<String>,
-    /// Current looks by actor id: file key and the day taken.
-    looks: HashMap<i64, (String, Date)>,
+    /// Current looks by actor id.
+    looks: HashMap<i64, LookRow>,
     /// Answers of this revision, by what was asked (see [`PoolIndex::kept`]).
     answers: KeptAnswers<AskedPage, PoolView>,
 }
@@ -137,30 +138,29 @@ impl PoolIndex {
         let mut names = Vec::with_capacity(actors.len());
         let mut ids = Vec::with_capacity(actors.len());
         let mut columns = Columns::default();
-        for entry in actors.into_iter().filter_map(|row| {
-            let gender = Gender::parse(&row.gender).and_then(|g| position(Gender::ALL, &g));
-            if gender.is_none() {
+        for row in actors {
+            let gender = Gender::parse(&row.gender)
+                .and_then(|g| position(Gender::ALL, &g))
+                .and_then(|n| u8::try_from(n).ok());
+            let Some(gender) = gender else {
                 unknown += 1;
-            }
-            let entry = Entry {
+                continue;
+            };
+            columns.push(Entry {
                 birth_date: row.birth_date,
                 height_cm: row.height_cm,
                 weight_kg: row.weight_kg,
-                gender: u8::try_from(gender?).ok()?,
+                gender,
                 skills: skills.get(&row.actor_id).copied().unwrap_or(0),
                 training: training.get(&row.actor_id).copied().unwrap_or(0),
-            };
+            });
             ids.push(row.actor_id);
             names.push(row.name);
-            Some(entry)
-        }) {
-            columns.push(entry);
         }
         if unknown > 0 {
             tracing::warn!(unknown, "actors with an unknown gender code left out of the pool");
         }
-        let looks =
-            source.looks.into_iter().map(|l| (l.actor_id, (l.file_key, l.taken_on))).collect();
+        let looks = source.looks.into_iter().map(|l| (l.actor_id, l)).collect();
         PoolIndex {
             revision: source.revision,
             columns,
@@ -197,11 +197,7 @@ impl PoolIndex {
                     height_cm: i64::from(c.height[i]),
                     weight_kg: i64::from(c.weight[i]),
                     skills,
-                    look: self.looks.get(&actor_id).map(|(key, taken_on)| LookView {
-                        key: key.clone(),
-                        taken_on: *taken_on,
-                        stale: look_is_stale(*taken_on, today),
-                    }),
+                    look: self.looks.get(&actor_id).map(|look| look.view(today)),
                 }
             })
             .collect()

@@ -10,19 +10,11 @@ use std::path::PathBuf;
 use app::error::AppError;
 use app::models::{LookView, OrgKind, SessionUser};
 use domain::account::Role;
-use domain::casting::{check_look_date, look_is_stale};
+use domain::casting::check_look_date;
 
 use super::{ServerBackend, now_unix, studio_today, unexpected};
 use crate::media;
 use crate::storage::looks::LookRow;
-
-fn look_view(row: LookRow) -> LookView {
-    LookView {
-        stale: look_is_stale(row.taken_on, studio_today()),
-        key: row.file_key,
-        taken_on: row.taken_on,
-    }
-}
 
 impl ServerBackend {
     /// Makes an uploaded photo `user`'s current look, taken on `taken_on` (as typed). Refusals:
@@ -64,7 +56,7 @@ impl ServerBackend {
                 if let Some(old) = replaced {
                     self.media.looks.remove(&old).await;
                 }
-                Ok(look_view(row))
+                Ok(row.view(studio_today()))
             }
             Err(error) => {
                 self.media.looks.remove(&key).await;
@@ -136,7 +128,7 @@ impl ServerBackend {
             .await
             .map_err(unexpected("looks_of"))?
             .into_iter()
-            .map(|(id, row)| (id, look_view(row)))
+            .map(|(id, row)| (id, row.view(studio_today())))
             .collect())
     }
 }

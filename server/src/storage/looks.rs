@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use app::models::LookView;
+use domain::casting::look_is_stale;
 use time::Date;
 
 use super::{Begin, StorageError, Store, on_db};
@@ -14,6 +16,17 @@ pub struct LookRow {
     pub file_key: String,
     pub taken_on: Date,
     pub uploaded_at: i64,
+}
+
+impl LookRow {
+    /// The look as pages show it, stale or not on `today`.
+    pub fn view(&self, today: Date) -> LookView {
+        LookView {
+            key: self.file_key.clone(),
+            taken_on: self.taken_on,
+            stale: look_is_stale(self.taken_on, today),
+        }
+    }
 }
 
 /// Whose look a file is, and what decides who else may see it.
