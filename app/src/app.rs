@@ -245,16 +245,16 @@ fn Header() -> impl IntoView {
     let title = title();
     view! {
         <Title text=title />
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{tr!(i18n, skip_to_content)}</a>
         // `data-hydrated` turns "true" once the whole page, its lazily loaded area included, has
         // hydrated (set by the `frontend` crate); tests wait for it.
         <header class="site-header" data-hydrated="false">
-            <A href="/" attr:class="brand">{t!(i18n, brand)}</A>
+            <A href="/" attr:class="brand">{tr!(i18n, brand)}</A>
             <nav aria-label=move || t_string!(i18n, nav_main).to_string()>
                 <ul>
-                    <li><A href="/locations">{t!(i18n, nav_locations)}</A></li>
-                    <li><A href="/catalogue">{t!(i18n, nav_catalogue)}</A></li>
-                    <li><A href="/casting">{t!(i18n, nav_casting)}</A></li>
+                    <li><A href="/locations">{tr!(i18n, nav_locations)}</A></li>
+                    <li><A href="/catalogue">{tr!(i18n, nav_catalogue)}</A></li>
+                    <li><A href="/casting">{tr!(i18n, nav_casting)}</A></li>
                 </ul>
             </nav>
             <UserMenu />
@@ -265,7 +265,7 @@ fn Header() -> impl IntoView {
                 aria-label=move || t_string!(i18n, switch_language_label).to_string()
                 lang=move || match i18n.get_locale() { Locale::zh => "en", Locale::en => "zh" }
             >
-                {t!(i18n, switch_language)}
+                {tr!(i18n, switch_language)}
             </button>
         </header>
     }
@@ -309,24 +309,24 @@ fn UserMenu() -> impl IntoView {
                                 }
                             };
                             view! {
-                                {(role == Role::Actor).then(|| view! { <A href="/work">{t!(i18n, nav_my_work)}</A> <A href="/profile">{t!(i18n, nav_my_profile)}</A> <A href="/training">{t!(i18n, nav_training)}</A> <A href="/travel">{t!(i18n, nav_travel)}</A> })}
-                                {(role == Role::Admin).then(|| view! { <A href="/admin">{t!(i18n, nav_admin)}</A> <A href="/actors">{t!(i18n, nav_pool)}</A> <A href="/wages">{t!(i18n, nav_wages)}</A> })}
-                                {(role == Role::Crew).then(|| view! { <A href="/actors">{t!(i18n, nav_pool)}</A> <A href="/schedule">{t!(i18n, nav_schedule)}</A> <A href="/shortlist">{t!(i18n, nav_shortlist)}</A> <A href="/requests">{t!(i18n, nav_requests)}</A> <A href="/wages">{t!(i18n, nav_wages)}</A> })}
-                                {(role == Role::Supplier).then(|| view! { <A href="/supply">{t!(i18n, nav_supply)}</A> })}
-                                <A href="/account" attr:class="account-link">{t!(i18n, nav_my_account)}</A>
+                                {(role == Role::Actor).then(|| view! { <A href="/work">{tr!(i18n, nav_my_work)}</A> <A href="/profile">{tr!(i18n, nav_my_profile)}</A> <A href="/training">{tr!(i18n, nav_training)}</A> <A href="/travel">{tr!(i18n, nav_travel)}</A> })}
+                                {(role == Role::Admin).then(|| view! { <A href="/admin">{tr!(i18n, nav_admin)}</A> <A href="/actors">{tr!(i18n, nav_pool)}</A> <A href="/wages">{tr!(i18n, nav_wages)}</A> })}
+                                {(role == Role::Crew).then(|| view! { <A href="/actors">{tr!(i18n, nav_pool)}</A> <A href="/schedule">{tr!(i18n, nav_schedule)}</A> <A href="/shortlist">{tr!(i18n, nav_shortlist)}</A> <A href="/requests">{tr!(i18n, nav_requests)}</A> <A href="/wages">{tr!(i18n, nav_wages)}</A> })}
+                                {(role == Role::Supplier).then(|| view! { <A href="/supply">{tr!(i18n, nav_supply)}</A> })}
+                                <A href="/account" attr:class="account-link">{tr!(i18n, nav_my_account)}</A>
                                 <span class="signed-in">
                                     {t!(i18n, signed_in_as, name = name.clone(), role = role_text)}
                                 </span>
                                 <ActionForm action=logout attr:class="inline-form">
-                                    <button type="submit" class="link-button">{t!(i18n, logout)}</button>
+                                    <button type="submit" class="link-button">{tr!(i18n, logout)}</button>
                                 </ActionForm>
                             }
                                 .into_any()
                         }
                         _ => {
                             view! {
-                                <A href=move || format!("/login?next={}", next())>{t!(i18n, nav_login)}</A>
-                                <A href=move || format!("/register?next={}", next())>{t!(i18n, nav_register)}</A>
+                                <A href=move || format!("/login?next={}", next())>{tr!(i18n, nav_login)}</A>
+                                <A href=move || format!("/register?next={}", next())>{tr!(i18n, nav_register)}</A>
                             }
                                 .into_any()
                         }

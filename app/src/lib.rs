@@ -6,6 +6,14 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+/// `t!(i18n, key)` for a key without interpolations, as one view type for every key (see
+/// [`text`]).
+macro_rules! tr {
+    ($i18n:expr, $key:ident) => {
+        $crate::text::text($i18n, |locale| $crate::i18n::td_string!(locale, $key))
+    };
+}
+
 pub mod api;
 mod app;
 pub mod auth;
@@ -24,6 +32,7 @@ pub mod pages;
 pub mod shortlists;
 pub mod stock;
 pub mod supply;
+pub mod text;
 pub mod training;
 pub mod travel;
 pub mod wages;

@@ -152,7 +152,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="error-view" role="alert">
-            <h1>{t!(i18n, error_title)}</h1>
+            <h1>{tr!(i18n, error_title)}</h1>
             <p>{move || error_text(i18n, &error)}</p>
         </section>
     }

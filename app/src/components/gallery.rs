@@ -93,15 +93,15 @@ pub fn Gallery(
                         </a>
                         {caption.map(|text| view! { <figcaption>{text}</figcaption> })}
                     </figure>
-                    {manage.then(|| delete.form(id, t!(i18n, photo_delete).into_any()))}
+                    {manage.then(|| delete.form(id, tr!(i18n, photo_delete).into_any()))}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section id="photos" aria-labelledby="photos-title">
-            <h2 id="photos-title">{t!(i18n, photos_title)} " " <span class="hint">{count}</span></h2>
-            {empty.then(|| view! { <p class="hint">{t!(i18n, photos_none)}</p> })}
+            <h2 id="photos-title">{tr!(i18n, photos_title)} " " <span class="hint">{count}</span></h2>
+            {empty.then(|| view! { <p class="hint">{tr!(i18n, photos_none)}</p> })}
             <ul class="gallery">{tiles}</ul>
             {manage.then(|| view! { <PhotoUpload action=upload_url uploaded state=upload /> })}
         </section>
@@ -193,15 +193,15 @@ fn PhotoUpload(action: String, uploaded: RwSignal<u32>, state: RwSignal<Upload>)
     view! {
         <form node_ref=form class="grid-form photo-upload" method="post" enctype="multipart/form-data"
             action=action on:submit=on_submit>
-            <h3>{t!(i18n, photo_upload_title)}</h3>
+            <h3>{tr!(i18n, photo_upload_title)}</h3>
             <div class="field">
-                <label for="photo-files">{t!(i18n, photo_files)}</label>
+                <label for="photo-files">{tr!(i18n, photo_files)}</label>
                 <input node_ref=files id="photo-files" name="photo" type="file" multiple required
                     accept=PHOTO_TYPES.join(",") aria-describedby="photo-hint" />
-                <p id="photo-hint" class="hint">{t!(i18n, photo_hint)}</p>
+                <p id="photo-hint" class="hint">{tr!(i18n, photo_hint)}</p>
             </div>
             <div class="field">
-                <label for="photo-caption">{t!(i18n, photo_caption)}</label>
+                <label for="photo-caption">{tr!(i18n, photo_caption)}</label>
                 <input node_ref=caption id="photo-caption" name="caption" type="text" maxlength="100" />
             </div>
             {move || match state.get() {
@@ -224,7 +224,7 @@ fn PhotoUpload(action: String, uploaded: RwSignal<u32>, state: RwSignal<Upload>)
                 Upload::Failed(message) => Some(view! { <p class="form-error" role="alert">{message}</p> }.into_any()),
                 Upload::Idle => None,
             }}
-            <button type="submit" class="primary" disabled=sending>{t!(i18n, photo_upload)}</button>
+            <button type="submit" class="primary" disabled=sending>{tr!(i18n, photo_upload)}</button>
         </form>
     }
 }

@@ -70,7 +70,7 @@ pub(crate) fn ClientOnlyMap(
         <div class=class role="region" aria-label=label data-hydrated=move || in_browser.get().to_string()>
             <Show
                 when=move || in_browser.get()
-                fallback=move || view! { <p class="map-placeholder">{t!(i18n, map_loading)}</p> }
+                fallback=move || view! { <p class="map-placeholder">{tr!(i18n, map_loading)}</p> }
             >
                 {children()}
             </Show>

@@ -17,9 +17,9 @@ where
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label=move || t_string!(i18n, pagination).to_string()>
-                {previous.map(|href| view! { <a rel="prev" href=href>{t!(i18n, previous_page)}</a> })}
+                {previous.map(|href| view! { <a rel="prev" href=href>{tr!(i18n, previous_page)}</a> })}
                 <span aria-current="page">{page} " / " {pages}</span>
-                {next.map(|href| view! { <a rel="next" href=href>{t!(i18n, next_page)}</a> })}
+                {next.map(|href| view! { <a rel="next" href=href>{tr!(i18n, next_page)}</a> })}
             </nav>
         }
     })

@@ -48,8 +48,8 @@ pub fn AccountPage() -> impl IntoView {
     let user = Resource::new(|| (), |_| current_user());
     view! {
         <section class="auth account">
-            <h1>{t!(i18n, account_title)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, account_title)}</h1>
+            <Suspense fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) => view! { <AccountSections user /> }.into_any(),
@@ -74,10 +74,10 @@ fn AccountSections(user: SessionUser) -> impl IntoView {
         {production_crew.then(|| view! { <CreditConsent /> })}
         <PasswordForm />
         <section aria-labelledby="data-title">
-            <h2 id="data-title">{t!(i18n, data_title)}</h2>
-            <p>{t!(i18n, data_intro)}</p>
+            <h2 id="data-title">{tr!(i18n, data_title)}</h2>
+            <p>{tr!(i18n, data_intro)}</p>
             <a class="button" href="/account/data" download="backlot-my-data.json" rel="external">
-                {t!(i18n, data_download)}
+                {tr!(i18n, data_download)}
             </a>
         </section>
         <DeleteForm admin=user.role == Role::Admin />
@@ -92,8 +92,8 @@ fn Membership(org: Option<Org>) -> impl IntoView {
     let Some(org) = org else {
         return view! {
             <section aria-labelledby="org-title">
-                <h2 id="org-title">{t!(i18n, org_title)}</h2>
-                <p class="notice">{t!(i18n, org_waiting)}</p>
+                <h2 id="org-title">{tr!(i18n, org_title)}</h2>
+                <p class="notice">{tr!(i18n, org_waiting)}</p>
             </section>
         }
         .into_any();
@@ -107,7 +107,7 @@ fn Membership(org: Option<Org>) -> impl IntoView {
             view! {
                 <div class="invitation" role="status">
                     <p>{t!(i18n, invite_link, date = date.clone())}</p>
-                    <label for="invitation-link">{t!(i18n, invite_link_label)}</label>
+                    <label for="invitation-link">{tr!(i18n, invite_link_label)}</label>
                     <input id="invitation-link" type="text" readonly value=url.clone() />
                 </div>
             }
@@ -116,14 +116,14 @@ fn Membership(org: Option<Org>) -> impl IntoView {
     let error = Signal::derive(move || invite.value().get().and_then(Result::err));
     view! {
         <section aria-labelledby="org-title">
-            <h2 id="org-title">{t!(i18n, org_title)}</h2>
+            <h2 id="org-title">{tr!(i18n, org_title)}</h2>
             <p>{move || t!(i18n, org_member, name = name())}</p>
-            <h3>{t!(i18n, invite_title)}</h3>
+            <h3>{tr!(i18n, invite_title)}</h3>
             <p>{move || t!(i18n, invite_intro, name = name())}</p>
             <ActionForm action=invite>
                 <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
                 <button type="submit" disabled=move || invite.pending().get()>
-                    {t!(i18n, invite_submit)}
+                    {tr!(i18n, invite_submit)}
                 </button>
             </ActionForm>
             {link}
@@ -141,9 +141,9 @@ fn CreditConsent() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <section aria-labelledby="credit-title" class="credit-consent">
-            <h2 id="credit-title">{t!(i18n, credit_title)}</h2>
-            <p>{t!(i18n, credit_intro)}</p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h2 id="credit-title">{tr!(i18n, credit_title)}</h2>
+            <p>{tr!(i18n, credit_intro)}</p>
+            <Suspense fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     let initial = stored.await.unwrap_or(false);
                     let current = move || match action.value().get() {
@@ -154,13 +154,13 @@ fn CreditConsent() -> impl IntoView {
                         <ActionForm action>
                             <label class="check">
                                 <input type="checkbox" name="consent" value="true" checked=initial />
-                                " " {t!(i18n, credit_allow)}
+                                " " {tr!(i18n, credit_allow)}
                             </label>
                             <p class="form-ok" role="status">
                                 {move || if current() { t_string!(i18n, credit_on) } else { t_string!(i18n, credit_off) }}
                             </p>
                             <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
-                            <button type="submit" disabled=move || action.pending().get()>{t!(i18n, credit_save)}</button>
+                            <button type="submit" disabled=move || action.pending().get()>{tr!(i18n, credit_save)}</button>
                         </ActionForm>
                     }
                 })}
@@ -177,14 +177,14 @@ fn PasswordForm() -> impl IntoView {
     let done = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <section aria-labelledby="password-title">
-            <h2 id="password-title">{t!(i18n, password_title)}</h2>
+            <h2 id="password-title">{tr!(i18n, password_title)}</h2>
             <ActionForm action>
                 <Field id="current_password" label=t_string!(i18n, field_current_password).to_string() kind="password" autocomplete="current-password" error />
                 <Field id="new_password" label=t_string!(i18n, field_new_password).to_string() kind="password" autocomplete="new-password" error />
                 <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
                 <p class="form-ok" role="status">{move || done().then(|| t_string!(i18n, password_changed).to_string())}</p>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
-                    {t!(i18n, password_submit)}
+                    {tr!(i18n, password_submit)}
                 </button>
             </ActionForm>
         </section>
@@ -198,17 +198,17 @@ fn DeleteForm(admin: bool) -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <section aria-labelledby="delete-title" class="danger-zone">
-            <h2 id="delete-title">{t!(i18n, delete_title)}</h2>
+            <h2 id="delete-title">{tr!(i18n, delete_title)}</h2>
             {if admin {
-                view! { <p>{t!(i18n, delete_admin)}</p> }.into_any()
+                view! { <p>{tr!(i18n, delete_admin)}</p> }.into_any()
             } else {
                 view! {
-                    <p>{t!(i18n, delete_intro)}</p>
+                    <p>{tr!(i18n, delete_intro)}</p>
                     <ActionForm action>
                         <Field id="password" label=t_string!(i18n, field_password).to_string() kind="password" autocomplete="current-password" error />
                         <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
                         <button type="submit" class="danger" disabled=move || action.pending().get()>
-                            {t!(i18n, delete_submit)}
+                            {tr!(i18n, delete_submit)}
                         </button>
                     </ActionForm>
                 }

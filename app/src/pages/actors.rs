@@ -24,9 +24,9 @@ pub fn ActorsPage() -> impl IntoView {
     let data = Resource::new(move || location.search.get(), search_actor_pool);
     view! {
         <section class="actor-pool">
-            <h1>{t!(i18n, pool_title)}</h1>
-            <p class="lead">{t!(i18n, pool_intro)}</p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, pool_title)}</h1>
+            <p class="lead">{tr!(i18n, pool_intro)}</p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(view) => view! { <PoolBody view /> }.into_any(),

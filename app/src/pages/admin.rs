@@ -88,8 +88,8 @@ pub fn AdminPage() -> impl IntoView {
     );
     view! {
         <section class="admin">
-            <h1>{t!(i18n, admin_title)}</h1>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, admin_title)}</h1>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     // One resource: the overview itself refuses visitors and other roles.
                     match view_data.await {
@@ -117,24 +117,24 @@ fn AdminBody(data: AdminView, filter: (String, String, bool), actions: Actions) 
     let row_error = move || actions.row_error().map(|e| row_error_text(i18n, &e));
     view! {
         <section aria-labelledby="accounts-title">
-            <h2 id="accounts-title">{t!(i18n, admin_accounts)}</h2>
+            <h2 id="accounts-title">{tr!(i18n, admin_accounts)}</h2>
             <form method="get" action="/admin" class="filters">
                 <label>
-                    {t!(i18n, admin_filter_text)}
+                    {tr!(i18n, admin_filter_text)}
                     <input type="search" name="q" value=text />
                 </label>
                 <label>
-                    {t!(i18n, admin_filter_role)}
+                    {tr!(i18n, admin_filter_role)}
                     <select name="role">
-                        <option value="">{t!(i18n, admin_any_role)}</option>
+                        <option value="">{tr!(i18n, admin_any_role)}</option>
                         {role_options}
                     </select>
                 </label>
                 <label class="check">
                     <input type="checkbox" name="unattached" value="1" checked=unattached />
-                    {t!(i18n, admin_unattached)}
+                    {tr!(i18n, admin_unattached)}
                 </label>
-                <button type="submit">{t!(i18n, admin_filter_submit)}</button>
+                <button type="submit">{tr!(i18n, admin_filter_submit)}</button>
             </form>
             <p>{t!(i18n, admin_matching, count = matching)}</p>
             <p class="form-error" role="alert">{row_error}</p>
@@ -142,12 +142,12 @@ fn AdminBody(data: AdminView, filter: (String, String, bool), actions: Actions) 
                 <table class="data-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, col_name)}</th>
-                            <th scope="col">{t!(i18n, col_login)}</th>
-                            <th scope="col">{t!(i18n, col_role)}</th>
-                            <th scope="col">{t!(i18n, col_org)}</th>
-                            <th scope="col">{t!(i18n, col_created)}</th>
-                            <th scope="col">{t!(i18n, col_actions)}</th>
+                            <th scope="col">{tr!(i18n, col_name)}</th>
+                            <th scope="col">{tr!(i18n, col_login)}</th>
+                            <th scope="col">{tr!(i18n, col_role)}</th>
+                            <th scope="col">{tr!(i18n, col_org)}</th>
+                            <th scope="col">{tr!(i18n, col_created)}</th>
+                            <th scope="col">{tr!(i18n, col_actions)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -222,10 +222,10 @@ fn AccountRow(
                     {move || t!(i18n, admin_attach_to, name = label.clone())}
                 </label>
                 <select id=select_id.clone() name="org" required>
-                    <option value="">{t!(i18n, admin_choose_org)}</option>
+                    <option value="">{tr!(i18n, admin_choose_org)}</option>
                     {options}
                 </select>
-                <button type="submit">{t!(i18n, admin_attach)}</button>
+                <button type="submit">{tr!(i18n, admin_attach)}</button>
             </ActionForm>
         }
     });
@@ -233,7 +233,7 @@ fn AccountRow(
         view! {
             <ActionForm action=actions.detach attr:class="row-form">
                 <input type="hidden" name="account_id" value=detach_id.clone() />
-                <button type="submit" class="link-like">{t!(i18n, admin_detach)}</button>
+                <button type="submit" class="link-like">{tr!(i18n, admin_detach)}</button>
             </ActionForm>
         }
     });
@@ -266,7 +266,7 @@ fn invitation_notice(
                 view! {
                     <div class="invitation" role="status">
                         <p><strong>{name}</strong> " " {t!(i18n, invite_link, date = date.clone())}</p>
-                        <label for=input_id.clone()>{t!(i18n, invite_link_label)}</label>
+                        <label for=input_id.clone()>{tr!(i18n, invite_link_label)}</label>
                         <input id=input_id type="text" readonly value=url />
                     </div>
                 }
@@ -281,7 +281,7 @@ fn invite_form(actions: Actions, org: &OrgSummary) -> impl IntoView + use<> {
     view! {
         <ActionForm action=actions.invite attr:class="row-form">
             <input type="hidden" name="org" value=value />
-            <button type="submit" class="link-like">{t!(i18n, admin_invite)}</button>
+            <button type="submit" class="link-like">{tr!(i18n, admin_invite)}</button>
         </ActionForm>
     }
 }
@@ -328,24 +328,24 @@ fn ProductionsSection(
     let created = move || matches!(actions.create.value().get(), Some(Ok(())));
     view! {
         <section aria-labelledby="productions-title">
-            <h2 id="productions-title">{t!(i18n, admin_productions)}</h2>
+            <h2 id="productions-title">{tr!(i18n, admin_productions)}</h2>
             {invitation_notice(i18n, actions, OrgKind::Production)}
             <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, col_code)}</th>
-                            <th scope="col">{t!(i18n, col_name)}</th>
-                            <th scope="col">{t!(i18n, col_company)}</th>
-                            <th scope="col">{t!(i18n, col_members)}</th>
-                            <th scope="col">{t!(i18n, col_verified)}</th>
-                            <th scope="col">{t!(i18n, col_actions)}</th>
+                            <th scope="col">{tr!(i18n, col_code)}</th>
+                            <th scope="col">{tr!(i18n, col_name)}</th>
+                            <th scope="col">{tr!(i18n, col_company)}</th>
+                            <th scope="col">{tr!(i18n, col_members)}</th>
+                            <th scope="col">{tr!(i18n, col_verified)}</th>
+                            <th scope="col">{tr!(i18n, col_actions)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <h3>{t!(i18n, admin_new_production)}</h3>
+            <h3>{tr!(i18n, admin_new_production)}</h3>
             <ActionForm action=actions.create attr:class="grid-form">
                 <Field id="code" label=t_string!(i18n, field_code).to_string() kind="text" autocomplete="off" error />
                 <Field id="name_zh" label=t_string!(i18n, field_name_zh).to_string() kind="text" autocomplete="off" error />
@@ -354,7 +354,7 @@ fn ProductionsSection(
                 <Field id="company_en" label=t_string!(i18n, field_company_en).to_string() kind="text" autocomplete="organization" error />
                 <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
                 <p class="form-ok" role="status">{move || created().then(|| t_string!(i18n, admin_saved).to_string())}</p>
-                <button type="submit" class="primary">{t!(i18n, admin_create_production)}</button>
+                <button type="submit" class="primary">{tr!(i18n, admin_create_production)}</button>
             </ActionForm>
         </section>
     }
@@ -383,17 +383,17 @@ fn SuppliersSection(suppliers: StoredValue<Vec<OrgSummary>>, actions: Actions) -
     });
     view! {
         <section aria-labelledby="suppliers-title">
-            <h2 id="suppliers-title">{t!(i18n, admin_suppliers)}</h2>
+            <h2 id="suppliers-title">{tr!(i18n, admin_suppliers)}</h2>
             {invitation_notice(i18n, actions, OrgKind::Supplier)}
             <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, col_code)}</th>
-                            <th scope="col">{t!(i18n, col_name)}</th>
-                            <th scope="col">{t!(i18n, col_site)}</th>
-                            <th scope="col">{t!(i18n, col_members)}</th>
-                            <th scope="col">{t!(i18n, col_actions)}</th>
+                            <th scope="col">{tr!(i18n, col_code)}</th>
+                            <th scope="col">{tr!(i18n, col_name)}</th>
+                            <th scope="col">{tr!(i18n, col_site)}</th>
+                            <th scope="col">{tr!(i18n, col_members)}</th>
+                            <th scope="col">{tr!(i18n, col_actions)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -422,15 +422,15 @@ fn AuditSection(audit: Vec<AuditEntry>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="audit-title">
-            <h2 id="audit-title">{t!(i18n, admin_audit)}</h2>
+            <h2 id="audit-title">{tr!(i18n, admin_audit)}</h2>
             <div class="table-scroll" tabindex="0">
                 <table class="data-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, col_time)}</th>
-                            <th scope="col">{t!(i18n, col_by)}</th>
-                            <th scope="col">{t!(i18n, col_action)}</th>
-                            <th scope="col">{t!(i18n, col_detail)}</th>
+                            <th scope="col">{tr!(i18n, col_time)}</th>
+                            <th scope="col">{tr!(i18n, col_by)}</th>
+                            <th scope="col">{tr!(i18n, col_action)}</th>
+                            <th scope="col">{tr!(i18n, col_detail)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -39,7 +39,7 @@ pub fn ApplicantsPage() -> impl IntoView {
     );
     view! {
         <section class="applicants">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(view) => view! { <ApplicantsBody view decide close cancel /> }.into_any(),
@@ -84,19 +84,19 @@ fn ApplicantsBody(
     let all_count: usize = view.by_status.iter().map(|(_, n)| n).sum();
     view! {
         <p class="breadcrumb">
-            <a href="/casting">{t!(i18n, casting_title)}</a> " › "
+            <a href="/casting">{tr!(i18n, casting_title)}</a> " › "
             <a href=format!("/casting/{id}")>{title.clone()}</a>
         </p>
-        <h1>{t!(i18n, applicants_title)} " · " {title}</h1>
+        <h1>{tr!(i18n, applicants_title)} " · " {title}</h1>
         <p class="places" data-booked=booked data-needed=needed>
             {t!(i18n, applicants_places, booked = booked, needed = needed)}
             " · "
-            <a href=format!("/casting/{id}/attendance")>{t!(i18n, applicants_attendance)}</a>
+            <a href=format!("/casting/{id}/attendance")>{tr!(i18n, applicants_attendance)}</a>
         </p>
         <FilterForm path=format!("/casting/{id}/applicants") filter=filter.clone() />
         <nav class="status-tabs" aria-label=move || t_string!(i18n, applicants_status).to_string()>
             <a href=status_link(None) aria-current=current_status.is_none().then_some("page")>
-                {t!(i18n, status_all)} " (" {all_count} ")"
+                {tr!(i18n, status_all)} " (" {all_count} ")"
             </a>
             {view
                 .by_status
@@ -128,8 +128,8 @@ fn ApplicantsBody(
             <thead>
                 <tr>
                     <ActorColumns />
-                    <th scope="col">{t!(i18n, col_status)}</th>
-                    <th scope="col">{t!(i18n, col_actions)}</th>
+                    <th scope="col">{tr!(i18n, col_status)}</th>
+                    <th scope="col">{tr!(i18n, col_actions)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -141,27 +141,27 @@ fn ApplicantsBody(
             </tbody>
         </table></div>
         {view.open.then(|| view! {
-            <p><a class="button" href=format!("/casting/{id}/edit")>{t!(i18n, call_edit)}</a></p>
+            <p><a class="button" href=format!("/casting/{id}/edit")>{tr!(i18n, call_edit)}</a></p>
             <ActionForm action=close attr:class="close-call">
                 <input type="hidden" name="call_id" value=id />
-                <button type="submit" disabled=move || close.pending().get()>{t!(i18n, applicants_close)}</button>
-                <p class="hint">{t!(i18n, applicants_close_hint)}</p>
+                <button type="submit" disabled=move || close.pending().get()>{tr!(i18n, applicants_close)}</button>
+                <p class="hint">{tr!(i18n, applicants_close_hint)}</p>
             </ActionForm>
         })}
         {match (view.open, view.cancelled) {
-            (_, true) => Some(view! { <p class="call-closed call-cancelled">{t!(i18n, call_cancelled_note)}</p> }.into_any()),
-            (false, false) => Some(view! { <p class="call-closed">{t!(i18n, call_closed_note)}</p> }.into_any()),
+            (_, true) => Some(view! { <p class="call-closed call-cancelled">{tr!(i18n, call_cancelled_note)}</p> }.into_any()),
+            (false, false) => Some(view! { <p class="call-closed">{tr!(i18n, call_closed_note)}</p> }.into_any()),
             (true, false) => None,
         }}
         {(!view.cancelled).then(|| view! {
             // Two steps, so that a slip of the finger cannot cancel a shoot's bookings.
             <details class="cancel-call">
-                <summary>{t!(i18n, call_cancel)}</summary>
-                <p class="hint">{t!(i18n, call_cancel_hint)}</p>
+                <summary>{tr!(i18n, call_cancel)}</summary>
+                <p class="hint">{tr!(i18n, call_cancel_hint)}</p>
                 <ActionForm action=cancel>
                     <input type="hidden" name="call_id" value=id />
                     <button type="submit" class="danger" disabled=move || cancel.pending().get()>
-                        {t!(i18n, call_cancel_confirm)}
+                        {tr!(i18n, call_cancel_confirm)}
                     </button>
                 </ActionForm>
             </details>
@@ -196,9 +196,9 @@ pub(crate) fn FilterForm(path: String, filter: ActorFilter) -> impl IntoView {
         <form class="applicant-filter" method="get" action=action.clone()
             on:submit=canonical_get(action, |q| ActorFilter::from_query(q).to_query())>
             <label>
-                {t!(i18n, col_gender)}
+                {tr!(i18n, col_gender)}
                 <select name="gender">
-                    <option value="">{t!(i18n, any_gender)}</option>
+                    <option value="">{tr!(i18n, any_gender)}</option>
                     {Gender::ALL
                         .iter()
                         .map(|g| view! { <option value=g.code() selected=chosen_gender == Some(*g)>{move || g.label(lang())}</option> })
@@ -209,7 +209,7 @@ pub(crate) fn FilterForm(path: String, filter: ActorFilter) -> impl IntoView {
             {range("height", t_string!(i18n, col_height).to_string(), filter.height_cm)}
             {range("weight", t_string!(i18n, col_weight).to_string(), filter.weight_kg)}
             <fieldset class="skills">
-                <legend>{t!(i18n, col_skills)}</legend>
+                <legend>{tr!(i18n, col_skills)}</legend>
                 {Skill::ALL
                     .iter()
                     .map(|s| view! {
@@ -221,7 +221,7 @@ pub(crate) fn FilterForm(path: String, filter: ActorFilter) -> impl IntoView {
                     .collect_view()}
             </fieldset>
             <fieldset class="skills">
-                <legend>{t!(i18n, col_training)}</legend>
+                <legend>{tr!(i18n, col_training)}</legend>
                 {Module::ALL
                     .iter()
                     .map(|m| view! {
@@ -233,8 +233,8 @@ pub(crate) fn FilterForm(path: String, filter: ActorFilter) -> impl IntoView {
                     .collect_view()}
             </fieldset>
             {filter.status.map(|s| view! { <input type="hidden" name="status" value=s.code() /> })}
-            <button type="submit" class="primary">{t!(i18n, applicants_filter)}</button>
-            <a href=path>{t!(i18n, clear_filters)}</a>
+            <button type="submit" class="primary">{tr!(i18n, applicants_filter)}</button>
+            <a href=path>{tr!(i18n, clear_filters)}</a>
         </form>
     }
 }
@@ -291,13 +291,13 @@ fn ApplicantRow(
 pub fn ActorColumns() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <th scope="col">{t!(i18n, col_look)}</th>
-        <th scope="col">{t!(i18n, col_name)}</th>
-        <th scope="col">{t!(i18n, col_gender)}</th>
-        <th scope="col">{t!(i18n, col_age)}</th>
-        <th scope="col">{t!(i18n, col_height)}</th>
-        <th scope="col">{t!(i18n, col_weight)}</th>
-        <th scope="col">{t!(i18n, col_skills)}</th>
+        <th scope="col">{tr!(i18n, col_look)}</th>
+        <th scope="col">{tr!(i18n, col_name)}</th>
+        <th scope="col">{tr!(i18n, col_gender)}</th>
+        <th scope="col">{tr!(i18n, col_age)}</th>
+        <th scope="col">{tr!(i18n, col_height)}</th>
+        <th scope="col">{tr!(i18n, col_weight)}</th>
+        <th scope="col">{tr!(i18n, col_skills)}</th>
     }
 }
 
@@ -327,7 +327,7 @@ pub fn ActorFactCells(
 pub fn LookCell(look: Option<LookView>, name: String) -> impl IntoView {
     let i18n = use_i18n();
     match look {
-        None => view! { <td class="look look-missing">{t!(i18n, look_missing)}</td> }.into_any(),
+        None => view! { <td class="look look-missing">{tr!(i18n, look_missing)}</td> }.into_any(),
         Some(look) => {
             let taken = look.taken_on.to_string();
             let alt = name.clone();
@@ -343,7 +343,7 @@ pub fn LookCell(look: Option<LookView>, name: String) -> impl IntoView {
                         />
                     </a>
                     <small>{t!(i18n, look_taken, date = taken.clone())}</small>
-                    {look.stale.then(|| view! { <small class="stale">{t!(i18n, look_stale)}</small> })}
+                    {look.stale.then(|| view! { <small class="stale">{tr!(i18n, look_stale)}</small> })}
                 </td>
             }
             .into_any()

@@ -32,7 +32,7 @@ pub fn AttendancePage() -> impl IntoView {
     );
     view! {
         <section class="attendance">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match sheet.await {
                         Ok(view) => view! { <Sheet view paid notice /> }.into_any(),
@@ -69,19 +69,19 @@ fn Sheet(
     let sent = Signal::derive(move || notice.value().get().and_then(Result::ok));
     view! {
         <p class="breadcrumb">
-            <a href="/casting">{t!(i18n, casting_title)}</a> " › "
+            <a href="/casting">{tr!(i18n, casting_title)}</a> " › "
             <a href=format!("/casting/{id}")>{title.clone()}</a> " › "
-            <a href=format!("/casting/{id}/applicants")>{t!(i18n, applicants_title)}</a>
+            <a href=format!("/casting/{id}/applicants")>{tr!(i18n, applicants_title)}</a>
         </p>
-        <h1>{t!(i18n, attendance_title)} " · " {title}</h1>
+        <h1>{tr!(i18n, attendance_title)} " · " {title}</h1>
         <form method="get" action="/attend" class="check-in-form">
             <label>
-                {t!(i18n, check_in_code)}
+                {tr!(i18n, check_in_code)}
                 <input name="code" autocomplete="off" autocapitalize="characters" placeholder="P-XXXXX-XXXXX" required />
             </label>
-            <button type="submit">{t!(i18n, check_in_find)}</button>
+            <button type="submit">{tr!(i18n, check_in_find)}</button>
         </form>
-        <p class="hint">{t!(i18n, attendance_hint)}</p>
+        <p class="hint">{tr!(i18n, attendance_hint)}</p>
         <p>
             <a
                 class="button"
@@ -89,7 +89,7 @@ fn Sheet(
                 download
                 rel="external"
             >
-                {t!(i18n, attendance_csv)}
+                {tr!(i18n, attendance_csv)}
             </a>
         </p>
         {(open_reports > 0).then(|| view! {
@@ -101,14 +101,14 @@ fn Sheet(
             {move || error.with(|e| field_message(i18n, e.as_ref(), "day")).or_else(|| form_error(i18n, error.get()))}
         </p>
         <details class="send-notice" open=has_notices>
-            <summary>{t!(i18n, notice_send_title)}</summary>
+            <summary>{tr!(i18n, notice_send_title)}</summary>
             <ActionForm action=notice attr:class="answer-form">
                 <input type="hidden" name="call_id" value=id />
                 <label>
-                    {t!(i18n, notice_body)}
+                    {tr!(i18n, notice_body)}
                     <textarea name="body" rows="3" required maxlength=domain::wages::NOTICE_CHARS></textarea>
                 </label>
-                <button type="submit" disabled=move || notice.pending().get()>{t!(i18n, notice_send)}</button>
+                <button type="submit" disabled=move || notice.pending().get()>{tr!(i18n, notice_send)}</button>
                 <p class="form-error" role="alert">
                     {move || notice_error.with(|e| field_message(i18n, e.as_ref(), "body")).or_else(|| form_error(i18n, notice_error.get()))}
                 </p>
@@ -119,14 +119,14 @@ fn Sheet(
             </ul>
         </details>
         {if empty {
-            view! { <p class="empty">{t!(i18n, attendance_empty)}</p> }.into_any()
+            view! { <p class="empty">{tr!(i18n, attendance_empty)}</p> }.into_any()
         } else {
             view! {
                 <div class="table-scroll"><table class="data-table attendance-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, col_name)}</th>
-                            <th scope="col">{t!(i18n, col_phone)}</th>
+                            <th scope="col">{tr!(i18n, col_name)}</th>
+                            <th scope="col">{tr!(i18n, col_phone)}</th>
                             {days
                                 .iter()
                                 .map(|d| {
@@ -157,7 +157,7 @@ fn Sheet(
                                                         <input type="hidden" name="application_id" value=application_id />
                                                         <input type="hidden" name="day" value=day.to_string() />
                                                         <button type="submit" class="small" disabled=move || paid.pending().get()>
-                                                            {t!(i18n, attendance_mark_paid)}
+                                                            {tr!(i18n, attendance_mark_paid)}
                                                         </button>
                                                     </ActionForm>
                                                 })}

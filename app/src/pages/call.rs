@@ -34,8 +34,8 @@ pub fn CallDetailPage() -> impl IntoView {
     );
     view! {
         <section class="call-page">
-            <p class="breadcrumb"><a href="/casting">{t!(i18n, casting_title)}</a></p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <p class="breadcrumb"><a href="/casting">{tr!(i18n, casting_title)}</a></p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(page) => view! { <CallBody page apply /> }.into_any(),
@@ -57,11 +57,11 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
     let next = format!("/casting/{id}");
     let note = if page.cancelled {
         Some(
-            view! { <p class="call-closed call-cancelled">{t!(i18n, call_cancelled_note)}</p> }
+            view! { <p class="call-closed call-cancelled">{tr!(i18n, call_cancelled_note)}</p> }
                 .into_any(),
         )
     } else if !page.open {
-        Some(view! { <p class="call-closed">{t!(i18n, call_closed_note)}</p> }.into_any())
+        Some(view! { <p class="call-closed">{tr!(i18n, call_closed_note)}</p> }.into_any())
     } else {
         None
     };
@@ -70,20 +70,20 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
         // Whoever applied hears where their application stands, open call or not.
         CallViewer::Actor { application: Some(state), .. } => view! {
             <p class="application-state" data-status=state.status.code()>{move || state_text(i18n, state)}</p>
-            <p><a href="/work">{t!(i18n, nav_my_work)}</a></p>
+            <p><a href="/work">{tr!(i18n, nav_my_work)}</a></p>
         }
         .into_any(),
         CallViewer::Casting => view! {
-            <p><a class="button primary" href=format!("/casting/{id}/applicants")>{t!(i18n, call_see_applicants)}</a></p>
-            {open.then(|| view! { <p><a href=format!("/casting/{id}/edit")>{t!(i18n, call_edit)}</a></p> })}
+            <p><a class="button primary" href=format!("/casting/{id}/applicants")>{tr!(i18n, call_see_applicants)}</a></p>
+            {open.then(|| view! { <p><a href=format!("/casting/{id}/edit")>{tr!(i18n, call_edit)}</a></p> })}
         }
         .into_any(),
         _ if !open => ().into_any(),
         CallViewer::Visitor => view! {
             <p class="apply-invite">
-                <a class="button primary" href=format!("/register?next={next}")>{t!(i18n, call_register_to_apply)}</a>
+                <a class="button primary" href=format!("/register?next={next}")>{tr!(i18n, call_register_to_apply)}</a>
                 " "
-                <a href=format!("/login?next={next}")>{t!(i18n, call_login_to_apply)}</a>
+                <a href=format!("/login?next={next}")>{tr!(i18n, call_login_to_apply)}</a>
             </p>
         }
         .into_any(),
@@ -97,16 +97,16 @@ fn CallBody(page: CallPage, apply: ServerAction<ApplyToCall>) -> impl IntoView {
                 view! {
                     <UnmetList missed call_id=id />
                     {skills_missing.then(|| view! {
-                        <p><a href=format!("/profile?next=/casting/{id}")>{t!(i18n, unmet_add_to_profile)}</a></p>
+                        <p><a href=format!("/profile?next=/casting/{id}")>{tr!(i18n, unmet_add_to_profile)}</a></p>
                     })}
                 }
                 .into_any()
             }
         }
         CallViewer::ActorWithoutProfile => {
-            view! { <p class="hint">{t!(i18n, call_no_profile)}</p> }.into_any()
+            view! { <p class="hint">{tr!(i18n, call_no_profile)}</p> }.into_any()
         }
-        CallViewer::Other => view! { <p class="hint">{t!(i18n, call_actors_only)}</p> }.into_any(),
+        CallViewer::Other => view! { <p class="hint">{tr!(i18n, call_actors_only)}</p> }.into_any(),
     };
     view! {
         <h1>{title}</h1>
@@ -129,7 +129,7 @@ fn Directions(at: (f64, f64)) -> impl IntoView {
     let anchor = directions.as_ref().map_or("arrivals", |d| d.assembly.id);
     let lang = move || content_lang(i18n);
     let text = match directions {
-        None => view! { {t!(i18n, travel_outlying)} }.into_any(),
+        None => view! { {tr!(i18n, travel_outlying)} }.into_any(),
         Some(d) => {
             let (assembly, assembly_m, stop, stop_m) = (d.assembly, d.assembly_m, d.stop, d.stop_m);
             let lines = d.lines.iter().map(|l| l.code).collect::<Vec<_>>().join(", ");
@@ -149,7 +149,7 @@ fn Directions(at: (f64, f64)) -> impl IntoView {
     };
     view! {
         <p class="call-directions">
-            {text} " " <a href=format!("/travel#{anchor}")>{t!(i18n, travel_guide_link)}</a>
+            {text} " " <a href=format!("/travel#{anchor}")>{tr!(i18n, travel_guide_link)}</a>
         </p>
     }
 }
@@ -160,11 +160,11 @@ fn ApplyForm(call_id: i64, apply: ServerAction<ApplyToCall>) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || apply.value().get().and_then(Result::err));
     view! {
-        <p class="eligible">{t!(i18n, call_you_qualify)}</p>
+        <p class="eligible">{tr!(i18n, call_you_qualify)}</p>
         <ActionForm action=apply>
             <input type="hidden" name="call_id" value=call_id />
             <button type="submit" class="primary" disabled=move || apply.pending().get()>
-                {t!(i18n, call_apply)}
+                {tr!(i18n, call_apply)}
             </button>
             <p class="form-error" role="alert">
                 {move || {
@@ -185,7 +185,7 @@ pub(crate) fn UnmetList(missed: Vec<Unmet>, call_id: i64) -> impl IntoView {
     let lang = move || content_lang(i18n);
     view! {
         <div class="ineligible">
-            <p>{t!(i18n, call_not_eligible)}</p>
+            <p>{tr!(i18n, call_not_eligible)}</p>
             <ul>
                 {missed
                     .into_iter()
@@ -202,7 +202,7 @@ pub(crate) fn UnmetList(missed: Vec<Unmet>, call_id: i64) -> impl IntoView {
                             Unmet::Training(m) => view! {
                                 {t!(i18n, unmet_training, module = move || m.label(lang()))}
                                 " "
-                                <a href=format!("/training/{}?next=/casting/{call_id}", m.code())>{t!(i18n, unmet_take_training)}</a>
+                                <a href=format!("/training/{}?next=/casting/{call_id}", m.code())>{tr!(i18n, unmet_take_training)}</a>
                             }
                             .into_any(),
                         };

@@ -44,7 +44,7 @@ fn editor_page(call_id: Signal<Option<i64>>) -> impl IntoView {
     };
     view! {
         <section class="call-editor">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match editor.await {
                         Ok(editor) => view! { <EditorForm editor /> }.into_any(),
@@ -52,7 +52,7 @@ fn editor_page(call_id: Signal<Option<i64>>) -> impl IntoView {
                         Err(error) if error.field_code("production").is_some() => {
                             let text = field_message(i18n, Some(&error), "production");
                             view! {
-                                <h1>{t!(i18n, call_new_title)}</h1>
+                                <h1>{tr!(i18n, call_new_title)}</h1>
                                 <p class="notice" role="alert">{text}</p>
                             }
                                 .into_any()
@@ -184,34 +184,34 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
     };
     view! {
         <h1>{title}</h1>
-        <p class="lead">{t!(i18n, call_for_production)} " " <strong>{production}</strong></p>
+        <p class="lead">{tr!(i18n, call_for_production)} " " <strong>{production}</strong></p>
         <ActionForm action attr:class="call-form">
             {call_id.map(|id| view! { <input type="hidden" name="call_id" value=id /> })}
             <fieldset>
-                <legend>{t!(i18n, call_section_role)}</legend>
-                <p class="hint">{t!(i18n, call_languages_hint)}</p>
+                <legend>{tr!(i18n, call_section_role)}</legend>
+                <p class="hint">{tr!(i18n, call_languages_hint)}</p>
                 <CallField name="role_zh" label=text("role_zh") value=role_zh error />
                 <CallField name="role_en" label=text("role_en") value=role_en error />
                 <div class="field">
-                    <label for="call-description_zh">{t!(i18n, call_description_zh)}</label>
+                    <label for="call-description_zh">{tr!(i18n, call_description_zh)}</label>
                     <textarea id="call-description_zh" name="form[description_zh]" rows="4"
                         aria-describedby="call-description-error">{description_zh}</textarea>
                 </div>
                 <div class="field">
-                    <label for="call-description_en">{t!(i18n, call_description_en)}</label>
+                    <label for="call-description_en">{tr!(i18n, call_description_en)}</label>
                     <textarea id="call-description_en" name="form[description_en]" rows="4"
                         aria-describedby="call-description-error">{description_en}</textarea>
                     <p id="call-description-error" class="field-error" aria-live="polite">{description_error}</p>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, call_section_when)}</legend>
+                <legend>{tr!(i18n, call_section_when)}</legend>
                 <div class="field">
-                    <label for="call-location">{t!(i18n, location_label)}</label>
+                    <label for="call-location">{tr!(i18n, location_label)}</label>
                     <select id="call-location" name="form[location]" required
                         aria-invalid=move || location_error().is_some().to_string()
                         aria-describedby="call-location-error">
-                        <option value="">{t!(i18n, call_choose_place)}</option>
+                        <option value="">{tr!(i18n, call_choose_place)}</option>
                         {places
                             .into_iter()
                             .map(|p| {
@@ -234,7 +234,7 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
                     hint=t_string!(i18n, call_deadline_hint).to_string() error />
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, call_section_pay)}</legend>
+                <legend>{tr!(i18n, call_section_pay)}</legend>
                 <div class="range-pair">
                     <CallField name="pay_per_day" label=text("pay") value=pay_per_day required=true error />
                     <CallField name="needed" label=text("needed") value=needed kind="number" required=true
@@ -243,12 +243,12 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
                 {(booked > 0).then(|| view! { <p class="hint">{t!(i18n, call_needed_booked, booked = booked)}</p> })}
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, requirements)}</legend>
-                <p class="hint">{t!(i18n, call_requirements_hint)}</p>
+                <legend>{tr!(i18n, requirements)}</legend>
+                <p class="hint">{tr!(i18n, call_requirements_hint)}</p>
                 <div class="field">
-                    <label for="call-gender">{t!(i18n, col_gender)}</label>
+                    <label for="call-gender">{tr!(i18n, col_gender)}</label>
                     <select id="call-gender" name="form[gender]" aria-describedby="call-gender-error">
-                        <option value="">{t!(i18n, any_gender)}</option>
+                        <option value="">{tr!(i18n, any_gender)}</option>
                         {Gender::ALL
                             .iter()
                             .map(|g| view! { <option value=g.code() selected=gender == g.code()>{move || g.label(lang())}</option> })
@@ -260,7 +260,7 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
                 {range_fields(i18n, "height", text("height"), (height_min, height_max), HEIGHT_CM, error)}
                 {range_fields(i18n, "weight", text("weight"), (weight_min, weight_max), WEIGHT_KG, error)}
                 <fieldset class="skills" aria-describedby="call-skills-error">
-                    <legend>{t!(i18n, col_skills)}</legend>
+                    <legend>{tr!(i18n, col_skills)}</legend>
                     {Skill::ALL
                         .iter()
                         .map(|s| view! {
@@ -274,7 +274,7 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
                     <p id="call-skills-error" class="field-error" aria-live="polite">{skills_error}</p>
                 </fieldset>
                 <fieldset class="skills">
-                    <legend>{t!(i18n, col_training)}</legend>
+                    <legend>{tr!(i18n, col_training)}</legend>
                     {Module::ALL
                         .iter()
                         .map(|m| view! {
@@ -285,7 +285,7 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
                             </label>
                         })
                         .collect_view()}
-                    <p class="hint">{t!(i18n, call_training_hint)}</p>
+                    <p class="hint">{tr!(i18n, call_training_hint)}</p>
                 </fieldset>
             </fieldset>
             <p class="form-error" role="alert">
@@ -303,7 +303,7 @@ fn EditorForm(editor: CallEditor) -> impl IntoView {
                         None => t_string!(i18n, call_publish),
                     }}
                 </button>
-                <a href=cancel_href>{t!(i18n, call_back)}</a>
+                <a href=cancel_href>{tr!(i18n, call_back)}</a>
             </div>
         </ActionForm>
     }

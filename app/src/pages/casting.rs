@@ -26,9 +26,9 @@ pub fn CastingPage() -> impl IntoView {
         Resource::new_with_options(move || location.search.get(), list_open_calls, false);
     view! {
         <section class="casting">
-            <h1>{t!(i18n, casting_title)}</h1>
-            <p class="lead">{t!(i18n, casting_intro)} " " <a href="/training">{t!(i18n, casting_training_link)}</a> " · " <a href="/travel">{t!(i18n, travel_guide_link)}</a></p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, casting_title)}</h1>
+            <p class="lead">{tr!(i18n, casting_intro)} " " <a href="/training">{tr!(i18n, casting_training_link)}</a> " · " <a href="/travel">{tr!(i18n, travel_guide_link)}</a></p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match calls.await {
                         Ok(list) => view! { <CallListView list /> }.into_any(),
@@ -54,8 +54,8 @@ fn CallListView(list: CallList) -> impl IntoView {
     view! {
         {list.can_post.then(|| view! {
             <p>
-                <a class="button primary" href="/casting/new">{t!(i18n, call_post)}</a> " "
-                <a class="button" href="/casting/ours">{t!(i18n, ours_title)}</a>
+                <a class="button primary" href="/casting/new">{tr!(i18n, call_post)}</a> " "
+                <a class="button" href="/casting/ours">{tr!(i18n, ours_title)}</a>
             </p>
         })}
         <CallFilterForm filter list=list.clone() />
@@ -67,7 +67,7 @@ fn CallListView(list: CallList) -> impl IntoView {
             }}
         </p>
         {(count == 0 && narrowed).then(|| view! {
-            <p class="empty">{t!(i18n, casting_none_match)} " " <a href="/casting">{t!(i18n, clear_filters)}</a></p>
+            <p class="empty">{tr!(i18n, casting_none_match)} " " <a href="/casting">{tr!(i18n, clear_filters)}</a></p>
         })}
         <ul class="call-list">
             {list.calls.into_iter().map(|call| view! { <CallTile call /> }).collect_view()}
@@ -89,25 +89,25 @@ fn CallFilterForm(filter: CallFilter, list: CallList) -> impl IntoView {
     let place = filter.place.clone().unwrap_or_default();
     view! {
         <details class="call-filter-panel" open=filter.narrows()>
-            <summary>{t!(i18n, filters_title)}</summary>
+            <summary>{tr!(i18n, filters_title)}</summary>
             <form class="call-filter" method="get" action="/casting"
                 on:submit=canonical_get("/casting".into(), |q| CallFilter::from_query(q).to_query())>
                 <div class="field">
-                    <label for="calls-from">{t!(i18n, calls_from)}</label>
+                    <label for="calls-from">{tr!(i18n, calls_from)}</label>
                     <input id="calls-from" name="from" type="date" value=date(filter.from) />
                 </div>
                 <div class="field">
-                    <label for="calls-to">{t!(i18n, calls_to)}</label>
+                    <label for="calls-to">{tr!(i18n, calls_to)}</label>
                     <input id="calls-to" name="to" type="date" value=date(filter.to) />
                 </div>
                 <div class="field">
-                    <label for="calls-pay">{t!(i18n, calls_pay_min)}</label>
+                    <label for="calls-pay">{tr!(i18n, calls_pay_min)}</label>
                     <input id="calls-pay" name="pay_min" type="number" min="0" step="1" inputmode="numeric" value=pay />
                 </div>
                 <div class="field">
-                    <label for="calls-gender">{t!(i18n, col_gender)}</label>
+                    <label for="calls-gender">{tr!(i18n, col_gender)}</label>
                     <select id="calls-gender" name="gender">
-                        <option value="">{t!(i18n, any_gender)}</option>
+                        <option value="">{tr!(i18n, any_gender)}</option>
                         {Gender::ALL
                             .iter()
                             .map(|g| view! { <option value=g.code() selected=gender == Some(*g)>{move || g.label(lang())}</option> })
@@ -115,10 +115,10 @@ fn CallFilterForm(filter: CallFilter, list: CallList) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="calls-skill">{t!(i18n, calls_skill)}</label>
+                    <label for="calls-skill">{tr!(i18n, calls_skill)}</label>
                     <select id="calls-skill" name="skill">
-                        <option value="">{t!(i18n, calls_any_skill)}</option>
-                        <option value="none" selected=no_skills>{t!(i18n, calls_no_skill)}</option>
+                        <option value="">{tr!(i18n, calls_any_skill)}</option>
+                        <option value="none" selected=no_skills>{tr!(i18n, calls_no_skill)}</option>
                         {Skill::ALL
                             .iter()
                             .map(|s| view! { <option value=s.code() selected=skill == Some(*s)>{move || s.label(lang())}</option> })
@@ -126,9 +126,9 @@ fn CallFilterForm(filter: CallFilter, list: CallList) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="calls-place">{t!(i18n, location_label)}</label>
+                    <label for="calls-place">{tr!(i18n, location_label)}</label>
                     <select id="calls-place" name="place">
-                        <option value="">{t!(i18n, calls_any_place)}</option>
+                        <option value="">{tr!(i18n, calls_any_place)}</option>
                         {list
                             .places
                             .into_iter()
@@ -144,8 +144,8 @@ fn CallFilterForm(filter: CallFilter, list: CallList) -> impl IntoView {
                     </select>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="primary">{t!(i18n, apply)}</button>
-                    <a href="/casting">{t!(i18n, clear_filters)}</a>
+                    <button type="submit" class="primary">{tr!(i18n, apply)}</button>
+                    <a href="/casting">{tr!(i18n, clear_filters)}</a>
                 </div>
             </form>
         </details>
@@ -198,13 +198,13 @@ pub(crate) fn CallFacts(call: CallCard, #[prop(optional)] page: bool) -> impl In
     view! {
         <p class="call-production">
             {move || lang().pick(&call.production_zh, &call.production_en).to_string()}
-            {call.verified.then(|| view! { <span class="badge">{t!(i18n, verified_production)}</span> })}
+            {call.verified.then(|| view! { <span class="badge">{tr!(i18n, verified_production)}</span> })}
         </p>
-        {call.wage_warning.then(|| view! { <p class="wage-warning" role="note">"⚠ " {t!(i18n, wage_warning)}</p> })}
+        {call.wage_warning.then(|| view! { <p class="wage-warning" role="note">"⚠ " {tr!(i18n, wage_warning)}</p> })}
         <p class="call-pay"><strong>{t!(i18n, per_day, amount = pay.clone())}</strong></p>
         <p>{t!(i18n, shoot_dates, start = start.clone(), end = end.clone())}</p>
         <p>
-            {t!(i18n, location_label)}": "
+            {tr!(i18n, location_label)}": "
             <a href=format!("/locations?focus={}", call.location_slug)>
                 {move || lang().pick(&call.location_zh, &call.location_en).to_string()}
             </a>
@@ -216,14 +216,14 @@ pub(crate) fn CallFacts(call: CallCard, #[prop(optional)] page: bool) -> impl In
         </p>
         <div class="call-requirements">
             {if page {
-                view! { <h2>{t!(i18n, requirements)}</h2> }.into_any()
+                view! { <h2>{tr!(i18n, requirements)}</h2> }.into_any()
             } else {
-                view! { <h3>{t!(i18n, requirements)}</h3> }.into_any()
+                view! { <h3>{tr!(i18n, requirements)}</h3> }.into_any()
             }}
             <ul>
                 {match req.gender {
                     Some(g) => view! { <li>{move || g.label(lang())}</li> }.into_any(),
-                    None => view! { <li>{t!(i18n, any_gender)}</li> }.into_any(),
+                    None => view! { <li>{tr!(i18n, any_gender)}</li> }.into_any(),
                 }}
                 {age.map(|(min, max)| view! { <li>{t!(i18n, age_range, min = min.clone(), max = max.clone())}</li> })}
                 {height.map(|(min, max)| view! { <li>{t!(i18n, height_range, min = min.clone(), max = max.clone())}</li> })}
@@ -234,11 +234,11 @@ pub(crate) fn CallFacts(call: CallCard, #[prop(optional)] page: bool) -> impl In
                     .map(|m| view! {
                         <li>
                             {t!(i18n, requires_training, module = move || m.label(lang()))} " "
-                            <a href=format!("/training/{}", m.code())>{t!(i18n, training_free_link)}</a>
+                            <a href=format!("/training/{}", m.code())>{tr!(i18n, training_free_link)}</a>
                         </li>
                     })
                     .collect_view()}
-                {(!has_requirements).then(|| view! { <li>{t!(i18n, no_requirements)}</li> })}
+                {(!has_requirements).then(|| view! { <li>{tr!(i18n, no_requirements)}</li> })}
             </ul>
         </div>
         <p class="call-description">{move || lang().pick(&call.description_zh, &call.description_en).to_string()}</p>

@@ -30,12 +30,12 @@ pub fn CataloguePage() -> impl IntoView {
     // result set (a facet ticked, a page turned) and hydration leave it as the user left it.
     view! {
         <section class="catalogue">
-            <h1>{t!(i18n, catalogue_title)}</h1>
+            <h1>{tr!(i18n, catalogue_title)}</h1>
             {move || view! { <SearchForm query=query.get() /> }}
             <div class="catalogue-body">
                 <details class="facet-panel">
                     <summary>
-                        {move || t!(i18n, filters_title)}
+                        {move || tr!(i18n, filters_title)}
                         {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
                     </summary>
                     <Transition fallback=|| ()>
@@ -47,7 +47,7 @@ pub fn CataloguePage() -> impl IntoView {
                     </Transition>
                 </details>
                 <div class="catalogue-results">
-                    <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                    <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                         {move || Suspend::new(async move {
                             match data.await {
                                 Ok(view) => view! { <Results view query=query.get_untracked() /> }.into_any(),
@@ -84,12 +84,12 @@ fn SearchForm(query: CatalogueQuery) -> impl IntoView {
     view! {
         <form method="get" action="/catalogue" class="catalogue-search" role="search"
             on:submit=canonical_get("/catalogue".into(), canonical)>
-            <label for="catalogue-q">{t!(i18n, catalogue_search)}</label>
+            <label for="catalogue-q">{tr!(i18n, catalogue_search)}</label>
             <div class="search-row">
                 <input id="catalogue-q" name="q" type="search" value=query.q.clone()
                     placeholder=move || t_string!(i18n, catalogue_search_hint).to_string() />
                 {carried(&query, &["q"])}
-                <button type="submit" class="primary">{t!(i18n, search)}</button>
+                <button type="submit" class="primary">{tr!(i18n, search)}</button>
             </div>
         </form>
     }
@@ -135,7 +135,7 @@ fn Results(view: CatalogueView, query: CatalogueQuery) -> impl IntoView {
             <p class="notice">{t!(i18n, catalogue_forgiving, q = text.clone())}</p>
         })}
         {chips}
-        {(total == 0).then(|| view! { <p class="empty">{t!(i18n, catalogue_none)}</p> })}
+        {(total == 0).then(|| view! { <p class="empty">{tr!(i18n, catalogue_none)}</p> })}
         {era.map(|era| view! {
             <p class="hint">{move || t!(i18n, anachronism_intro, era = era.label(content_lang(i18n)))}</p>
         })}
@@ -200,7 +200,7 @@ fn chips(
                     view! { <li><a href=href aria-label=name>{label} " ×"</a></li> }
                 })
                 .collect_view()}
-            <li><a href=clear class="clear">{t!(i18n, filter_clear)}</a></li>
+            <li><a href=clear class="clear">{tr!(i18n, filter_clear)}</a></li>
         </ul>
     })
 }
@@ -232,31 +232,31 @@ fn Facets(groups: Vec<FacetGroup>, query: CatalogueQuery) -> impl IntoView {
                 .collect_view()}
             <form method="get" action="/catalogue" class="facet availability"
                 on:submit=canonical_get("/catalogue".into(), canonical)>
-                <h2>{t!(i18n, facet_available)}</h2>
+                <h2>{tr!(i18n, facet_available)}</h2>
                 {carried(&query, &["from", "to", "qty"])}
-                <label>{t!(i18n, available_from)}
+                <label>{tr!(i18n, available_from)}
                     <input type="date" name="from" value=day(query.available.map(|a| a.days.first)) />
                 </label>
-                <label>{t!(i18n, available_to)}
+                <label>{tr!(i18n, available_to)}
                     <input type="date" name="to" value=day(query.available.map(|a| a.days.last)) />
                 </label>
-                <label>{t!(i18n, available_quantity)}
+                <label>{tr!(i18n, available_quantity)}
                     <input type="number" name="qty" min="1" max=domain::stock::MAX_QUANTITY step="1" inputmode="numeric"
                         value=number(query.available.map(|a| a.quantity)) />
                 </label>
-                <button type="submit">{t!(i18n, apply)}</button>
+                <button type="submit">{tr!(i18n, apply)}</button>
             </form>
             <form method="get" action="/catalogue" class="facet price-range"
                 on:submit=canonical_get("/catalogue".into(), canonical)>
-                <h2>{t!(i18n, facet_price_per_day)}</h2>
+                <h2>{tr!(i18n, facet_price_per_day)}</h2>
                 {carried(&query, &["rate_min", "rate_max"])}
-                <label>{t!(i18n, price_from)}
+                <label>{tr!(i18n, price_from)}
                     <input type="number" name="rate_min" min="0" step="1" inputmode="numeric" value=number(query.rate_min) />
                 </label>
-                <label>{t!(i18n, price_to)}
+                <label>{tr!(i18n, price_to)}
                     <input type="number" name="rate_max" min="0" step="1" inputmode="numeric" value=number(query.rate_max) />
                 </label>
-                <button type="submit">{t!(i18n, apply)}</button>
+                <button type="submit">{tr!(i18n, apply)}</button>
             </form>
         </div>
     }
@@ -367,11 +367,11 @@ fn Pager(page: u32, pages: u32, query: CatalogueQuery) -> impl IntoView {
     view! {
         <nav class="pager" aria-label=move || t_string!(i18n, pagination).to_string()>
             {(page > 1).then(|| view! {
-                <a href=query.on_page(page - 1).href() rel="prev">{t!(i18n, previous_page)}</a>
+                <a href=query.on_page(page - 1).href() rel="prev">{tr!(i18n, previous_page)}</a>
             })}
             {links}
             {(page < pages).then(|| view! {
-                <a href=query.on_page(page + 1).href() rel="next">{t!(i18n, next_page)}</a>
+                <a href=query.on_page(page + 1).href() rel="next">{tr!(i18n, next_page)}</a>
             })}
         </nav>
     }

@@ -14,22 +14,22 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="home">
             <Show when=deleted>
-                <p class="notice" role="status">{t!(i18n, account_deleted)}</p>
+                <p class="notice" role="status">{tr!(i18n, account_deleted)}</p>
             </Show>
-            <h1>{t!(i18n, home_title)}</h1>
-            <p class="lead">{t!(i18n, home_intro)}</p>
+            <h1>{tr!(i18n, home_title)}</h1>
+            <p class="lead">{tr!(i18n, home_intro)}</p>
             <ul class="home-cards">
                 <li>
-                    <A href="/locations"><h2>{t!(i18n, nav_locations)}</h2></A>
-                    <p>{t!(i18n, home_locations)}</p>
+                    <A href="/locations"><h2>{tr!(i18n, nav_locations)}</h2></A>
+                    <p>{tr!(i18n, home_locations)}</p>
                 </li>
                 <li>
-                    <A href="/catalogue"><h2>{t!(i18n, nav_catalogue)}</h2></A>
-                    <p>{t!(i18n, home_catalogue)}</p>
+                    <A href="/catalogue"><h2>{tr!(i18n, nav_catalogue)}</h2></A>
+                    <p>{tr!(i18n, home_catalogue)}</p>
                 </li>
                 <li>
-                    <A href="/casting"><h2>{t!(i18n, nav_casting)}</h2></A>
-                    <p>{t!(i18n, home_casting)}</p>
+                    <A href="/casting"><h2>{tr!(i18n, nav_casting)}</h2></A>
+                    <p>{tr!(i18n, home_casting)}</p>
                 </li>
             </ul>
         </section>

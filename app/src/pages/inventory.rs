@@ -83,10 +83,10 @@ pub fn InventoryPage() -> impl IntoView {
     );
     view! {
         <section class="inventory">
-            <p class="breadcrumb"><a href="/supply">{t!(i18n, supply_title)}</a></p>
-            <h1>{t!(i18n, inventory_title)}</h1>
-            <p class="lead">{t!(i18n, inventory_lead)}</p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <p class="breadcrumb"><a href="/supply">{tr!(i18n, supply_title)}</a></p>
+            <h1>{tr!(i18n, inventory_title)}</h1>
+            <p class="lead">{tr!(i18n, inventory_lead)}</p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(view) => view! { <InventoryList view /> }.into_any(),
@@ -118,17 +118,17 @@ fn InventoryList(view: InventoryView) -> impl IntoView {
     // Parts are type-erased so that the page's view type stays shallow enough to compile.
     let actions = view! {
         <div class="inventory-actions">
-            <a class="button primary" href="/supply/items/new">{t!(i18n, inventory_add)}</a>
-            <a class="button" href="/supply/items/export.csv" download="">{t!(i18n, inventory_export)}</a>
+            <a class="button primary" href="/supply/items/new">{tr!(i18n, inventory_add)}</a>
+            <a class="button" href="/supply/items/export.csv" download="">{tr!(i18n, inventory_export)}</a>
         </div>
         <ImportForm />
     }
     .into_any();
     let search = view! {
         <form method="get" action="/supply/items" class="inventory-search" role="search">
-            <label for="inventory-q">{t!(i18n, inventory_search)}</label>
+            <label for="inventory-q">{tr!(i18n, inventory_search)}</label>
             <input id="inventory-q" type="search" name="q" value=q maxlength="60" />
-            <button type="submit">{t!(i18n, inventory_search_button)}</button>
+            <button type="submit">{tr!(i18n, inventory_search_button)}</button>
         </form>
     }
     .into_any();
@@ -137,7 +137,7 @@ fn InventoryList(view: InventoryView) -> impl IntoView {
         {search}
         <p class="result-count">{move || t!(i18n, inventory_count, count = count)}</p>
         {if count == 0 {
-            view! { <p class="empty">{t!(i18n, inventory_none)}</p> }.into_any()
+            view! { <p class="empty">{tr!(i18n, inventory_none)}</p> }.into_any()
         } else {
             view! {
                 <div class="table-scroll">
@@ -145,11 +145,11 @@ fn InventoryList(view: InventoryView) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">"SKU"</th>
-                                <th scope="col">{t!(i18n, inventory_col_name)}</th>
-                                <th scope="col" class="number">{t!(i18n, inventory_col_owned)}</th>
-                                <th scope="col" class="number">{t!(i18n, inventory_col_rate)}</th>
-                                <th scope="col">{t!(i18n, inventory_col_status)}</th>
-                                <th scope="col"><span class="visually-hidden">{t!(i18n, inventory_edit)}</span></th>
+                                <th scope="col">{tr!(i18n, inventory_col_name)}</th>
+                                <th scope="col" class="number">{tr!(i18n, inventory_col_owned)}</th>
+                                <th scope="col" class="number">{tr!(i18n, inventory_col_rate)}</th>
+                                <th scope="col">{tr!(i18n, inventory_col_status)}</th>
+                                <th scope="col"><span class="visually-hidden">{tr!(i18n, inventory_edit)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -181,7 +181,7 @@ fn InventoryRow(entry: StockEntry) -> impl IntoView {
             <td class="number">{spec.quantity_owned}</td>
             <td class="number">{spec.daily_rate.display_cny()}</td>
             <td class="status">{status}</td>
-            <td><a href=format!("/supply/items/{item_id}")>{t!(i18n, inventory_edit)}</a></td>
+            <td><a href=format!("/supply/items/{item_id}")>{tr!(i18n, inventory_edit)}</a></td>
         </tr>
     }
 }
@@ -210,13 +210,13 @@ fn ImportForm() -> impl IntoView {
     view! {
         <form class="grid-form import-form" id="import" method="post" enctype="multipart/form-data"
             action="/supply/items/import">
-            <h2>{t!(i18n, inventory_import_title)}</h2>
-            <p class="hint">{t!(i18n, inventory_import_hint)}</p>
+            <h2>{tr!(i18n, inventory_import_title)}</h2>
+            <p class="hint">{tr!(i18n, inventory_import_hint)}</p>
             <div class="field">
-                <label for="import-file">{t!(i18n, inventory_import_file)}</label>
+                <label for="import-file">{tr!(i18n, inventory_import_file)}</label>
                 <input id="import-file" type="file" name="file" accept=".csv,text/csv" required />
             </div>
-            <button type="submit" class="primary">{t!(i18n, inventory_import_button)}</button>
+            <button type="submit" class="primary">{tr!(i18n, inventory_import_button)}</button>
             {move || imported().map(|(added, updated)| view! {
                 <p class="notice import-done" role="status">
                     {t!(i18n, inventory_imported, added = added, updated = updated)}
@@ -248,9 +248,9 @@ fn ImportForm() -> impl IntoView {
                                 <table>
                                     <thead>
                                         <tr>
-                                            <th scope="col" class="number">{t!(i18n, inventory_col_line)}</th>
-                                            <th scope="col">{t!(i18n, inventory_col_column)}</th>
-                                            <th scope="col">{t!(i18n, inventory_col_problem)}</th>
+                                            <th scope="col" class="number">{tr!(i18n, inventory_col_line)}</th>
+                                            <th scope="col">{tr!(i18n, inventory_col_column)}</th>
+                                            <th scope="col">{tr!(i18n, inventory_col_problem)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>{rows}</tbody>
@@ -279,8 +279,8 @@ pub fn StockItemPage() -> impl IntoView {
     };
     view! {
         <section class="stock-item">
-            <p class="breadcrumb"><a href="/supply/items">{t!(i18n, item_back)}</a></p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <p class="breadcrumb"><a href="/supply/items">{tr!(i18n, item_back)}</a></p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(view) => {
@@ -458,14 +458,14 @@ fn ItemForm(
         {retired_on.map(|day| view! {
             <p class="notice item-retired" role="status">{move || t!(i18n, item_retired_notice, day = day_label(i18n, day))}</p>
         })}
-        {move || saved().then(|| view! { <p class="notice item-saved" role="status">{t!(i18n, item_saved)}</p> })}
+        {move || saved().then(|| view! { <p class="notice item-saved" role="status">{tr!(i18n, item_saved)}</p> })}
         <ActionForm action attr:class="item-form grid-form">
             {item_id.map(|id| view! { <input type="hidden" name="item_id" value=id /> })}
             {names}
             {kinds}
             {amounts}
             <p class="form-error" role="alert">{general}</p>
-            <button type="submit" class="primary">{t!(i18n, item_save)}</button>
+            <button type="submit" class="primary">{tr!(i18n, item_save)}</button>
         </ActionForm>
         {item_id.map(|id| {
             let retired = retired_on.is_some();
@@ -479,9 +479,9 @@ fn ItemForm(
                         </button>
                     </ActionForm>
                     {(!retired).then(|| view! {
-                        <a href=format!("/catalogue/{id}")>{t!(i18n, item_in_catalogue)}</a>
+                        <a href=format!("/catalogue/{id}")>{tr!(i18n, item_in_catalogue)}</a>
                     })}
-                    <a href=format!("/catalogue/{id}#photos")>{t!(i18n, item_photos_manage)}</a>
+                    <a href=format!("/catalogue/{id}#photos")>{tr!(i18n, item_photos_manage)}</a>
                     <p class="form-error" role="alert">{retire_error}</p>
                 </div>
             }
@@ -525,7 +525,7 @@ fn SubcategorySelect(
             <label for="item-subcategory">{move || column_label(i18n, "subcategory")}</label>
             <select id="item-subcategory" name="form[subcategory]" required
                 aria-invalid=move || message().is_some().to_string() aria-describedby="item-subcategory-error">
-                <option value="" selected=none_selected>{t!(i18n, item_choose)}</option>
+                <option value="" selected=none_selected>{tr!(i18n, item_choose)}</option>
                 {groups}
             </select>
             <p id="item-subcategory-error" class="field-error" aria-live="polite">{message}</p>

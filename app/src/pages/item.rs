@@ -51,7 +51,7 @@ pub fn ItemPage() -> impl IntoView {
     let data = Resource::new(key, |(id, from, _)| load_item(id, from));
     view! {
         <section class="item-page">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(detail) => view! { <ItemBody detail add photos /> }.into_any(),
@@ -87,7 +87,7 @@ fn ItemBody(
     let later = detail.from + time::Duration::days(14);
     let tags = detail.tags.join(" · ");
     view! {
-        <p class="breadcrumb"><a href="/catalogue">{t!(i18n, catalogue_title)}</a></p>
+        <p class="breadcrumb"><a href="/catalogue">{tr!(i18n, catalogue_title)}</a></p>
         <h1>{name}</h1>
         <p class="other-name">{other}</p>
         {(detail.manage_photos || !detail.photos.is_empty()).then(|| view! {
@@ -98,7 +98,7 @@ fn ItemBody(
         <div class="item-layout">
             <ItemFacts item=detail.card.clone() />
             <section class="availability" aria-labelledby="free-title">
-                <h2 id="free-title">{t!(i18n, item_free_title)}</h2>
+                <h2 id="free-title">{tr!(i18n, item_free_title)}</h2>
                 <ol class="free-days">
                     {detail
                         .free
@@ -116,24 +116,24 @@ fn ItemBody(
                         .collect_view()}
                 </ol>
                 <nav class="calendar-nav" aria-label=move || t_string!(i18n, item_free_title).to_string()>
-                    <a href=format!("/catalogue/{id}?from={earlier}") rel="prev">{t!(i18n, previous_weeks)}</a>
-                    <a href=format!("/catalogue/{id}?from={later}") rel="next">{t!(i18n, next_weeks)}</a>
+                    <a href=format!("/catalogue/{id}?from={earlier}") rel="prev">{tr!(i18n, previous_weeks)}</a>
+                    <a href=format!("/catalogue/{id}?from={later}") rel="next">{tr!(i18n, next_weeks)}</a>
                 </nav>
             </section>
             {if detail.retired {
-                view! { <p class="notice item-retired" role="status">{t!(i18n, item_retired_public)}</p> }.into_any()
+                view! { <p class="notice item-retired" role="status">{tr!(i18n, item_retired_public)}</p> }.into_any()
             } else if detail.can_request {
                 view! { <RequestForm item_id=id requested=detail.requested add /> }.into_any()
             } else {
                 view! {
                     <p class="hint">
-                        <a href=format!("/login?next=/catalogue/{id}")>{t!(i18n, item_login_to_request)}</a>
+                        <a href=format!("/login?next=/catalogue/{id}")>{tr!(i18n, item_login_to_request)}</a>
                     </p>
                 }
                 .into_any()
             }}
         </div>
-        {(!tags.is_empty()).then(|| view! { <p class="tags">{t!(i18n, item_tags)} ": " {tags.clone()}</p> })}
+        {(!tags.is_empty()).then(|| view! { <p class="tags">{tr!(i18n, item_tags)} ": " {tags.clone()}</p> })}
         <ItemUses uses=detail.used_by private=detail.used_privately />
         <Related items=detail.related />
     }
@@ -147,8 +147,8 @@ fn ItemUses(uses: Vec<ItemUse>, private: u32) -> impl IntoView {
     let uses = StoredValue::new(uses);
     view! {
         <section class="item-uses" aria-labelledby="uses-title">
-            <h2 id="uses-title">{t!(i18n, item_used_title)}</h2>
-            {none.then(|| view! { <p class="hint">{t!(i18n, item_used_none)}</p> })}
+            <h2 id="uses-title">{tr!(i18n, item_used_title)}</h2>
+            {none.then(|| view! { <p class="hint">{tr!(i18n, item_used_none)}</p> })}
             <ul>
                 {move || uses.with_value(|uses| {
                     let lang = content_lang(i18n);
@@ -176,18 +176,18 @@ fn ItemFacts(item: ItemCard) -> impl IntoView {
         let item = item.clone();
         view! {
             <dl class="facts">
-                <dt>{t!(i18n, item_sku)}</dt><dd class="sku">{item.sku.clone()}</dd>
-                <dt>{t!(i18n, facet_category)}</dt>
+                <dt>{tr!(i18n, item_sku)}</dt><dd class="sku">{item.sku.clone()}</dd>
+                <dt>{tr!(i18n, facet_category)}</dt>
                 <dd>{item.category.label(lang)} " · " {lang.pick(&item.subcategory_zh, &item.subcategory_en).to_string()}</dd>
-                <dt>{t!(i18n, col_era)}</dt><dd>{item.era.label(lang)}</dd>
-                <dt>{t!(i18n, facet_colour)}</dt><dd>{item.colour.label(lang)}</dd>
-                <dt>{t!(i18n, facet_material)}</dt><dd>{item.material.label(lang)}</dd>
-                {item.size.map(|s| view! { <dt>{t!(i18n, facet_size)}</dt><dd>{s.label(lang)}</dd> })}
-                <dt>{t!(i18n, facet_condition)}</dt><dd>{item.condition.label(lang)}</dd>
-                <dt>{t!(i18n, item_owned)}</dt><dd>{item.quantity_owned}</dd>
-                <dt>{t!(i18n, facet_price)}</dt><dd>{t!(i18n, per_day, amount = item.daily_rate.display_cny())}</dd>
-                <dt>{t!(i18n, item_deposit)}</dt><dd>{item.deposit.display_cny()}</dd>
-                <dt>{t!(i18n, facet_supplier)}</dt><dd>{lang.pick(&item.supplier_zh, &item.supplier_en).to_string()}</dd>
+                <dt>{tr!(i18n, col_era)}</dt><dd>{item.era.label(lang)}</dd>
+                <dt>{tr!(i18n, facet_colour)}</dt><dd>{item.colour.label(lang)}</dd>
+                <dt>{tr!(i18n, facet_material)}</dt><dd>{item.material.label(lang)}</dd>
+                {item.size.map(|s| view! { <dt>{tr!(i18n, facet_size)}</dt><dd>{s.label(lang)}</dd> })}
+                <dt>{tr!(i18n, facet_condition)}</dt><dd>{item.condition.label(lang)}</dd>
+                <dt>{tr!(i18n, item_owned)}</dt><dd>{item.quantity_owned}</dd>
+                <dt>{tr!(i18n, facet_price)}</dt><dd>{t!(i18n, per_day, amount = item.daily_rate.display_cny())}</dd>
+                <dt>{tr!(i18n, item_deposit)}</dt><dd>{item.deposit.display_cny()}</dd>
+                <dt>{tr!(i18n, facet_supplier)}</dt><dd>{lang.pick(&item.supplier_zh, &item.supplier_en).to_string()}</dd>
             </dl>
         }
     }
@@ -202,12 +202,12 @@ fn RequestForm(item_id: i64, requested: i64, add: ServerAction<SetRequestLine>) 
     let initial = if requested > 0 { requested } else { 1 };
     view! {
         <section class="request-form" aria-labelledby="request-title">
-            <h2 id="request-title">{t!(i18n, request_title)}</h2>
+            <h2 id="request-title">{tr!(i18n, request_title)}</h2>
             {(requested > 0).then(|| view! { <p>{t!(i18n, request_already, count = requested)}</p> })}
             <ActionForm action=add>
                 <input type="hidden" name="item_id" value=item_id />
                 <div class="field">
-                    <label for="quantity">{t!(i18n, request_quantity)}</label>
+                    <label for="quantity">{tr!(i18n, request_quantity)}</label>
                     <input id="quantity" name="quantity" type="number" min="0" max=domain::stock::MAX_QUANTITY
                         inputmode="numeric" value=initial
                         aria-invalid=move || field_message(i18n, error.get().as_ref(), "quantity").is_some().to_string()
@@ -218,11 +218,11 @@ fn RequestForm(item_id: i64, requested: i64, add: ServerAction<SetRequestLine>) 
                 </div>
                 <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
                 <button type="submit" class="primary" disabled=move || add.pending().get()>
-                    {t!(i18n, request_add)}
+                    {tr!(i18n, request_add)}
                 </button>
             </ActionForm>
             <p class="form-ok" role="status">
-                {move || done().then(|| view! { {t!(i18n, request_added)} " " <a href="/requests">{t!(i18n, request_open_list)}</a> })}
+                {move || done().then(|| view! { {tr!(i18n, request_added)} " " <a href="/requests">{tr!(i18n, request_open_list)}</a> })}
             </p>
         </section>
     }
@@ -235,7 +235,7 @@ fn Related(items: Vec<ItemCard>) -> impl IntoView {
         let items = StoredValue::new(items);
         view! {
             <section class="related" aria-labelledby="related-title">
-                <h2 id="related-title">{t!(i18n, item_related)}</h2>
+                <h2 id="related-title">{tr!(i18n, item_related)}</h2>
                 <ul>
                     {move || items.with_value(|items| {
                         let lang = content_lang(i18n);

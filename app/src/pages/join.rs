@@ -25,7 +25,7 @@ pub fn JoinPage() -> impl IntoView {
     });
     view! {
         <section class="auth">
-            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         (token, Ok(view), user) => view! { <Invitation token view user /> }.into_any(),
@@ -33,8 +33,8 @@ pub fn JoinPage() -> impl IntoView {
                             #[cfg(feature = "ssr")]
                             let _ = crate::error::AppError::NotFound.with_status();
                             view! {
-                                <h1>{t!(i18n, admin_invite)}</h1>
-                                <p class="notice" role="alert">{t!(i18n, join_invalid)}</p>
+                                <h1>{tr!(i18n, admin_invite)}</h1>
+                                <p class="notice" role="alert">{tr!(i18n, join_invalid)}</p>
                             }
                                 .into_any()
                         }
@@ -61,16 +61,16 @@ fn Invitation(token: String, view: InvitationView, user: Option<SessionUser>) ->
         None => {
             let login = format!("/login?next={here}");
             view! {
-                <p>{t!(i18n, join_register)}</p>
+                <p>{tr!(i18n, join_register)}</p>
                 <RegisterForm next=Signal::stored("/account".to_string()) invitation=token.clone() />
-                <p>{t!(i18n, join_login)} " " <A href=login>{t!(i18n, nav_login)}</A></p>
+                <p>{tr!(i18n, join_login)} " " <A href=login>{tr!(i18n, nav_login)}</A></p>
             }
             .into_any()
         }
         Some(user) if user.org.is_none() && Some(kind) == OrgKind::for_role(user.role) => {
             view! { <AcceptForm token=token.clone() /> }.into_any()
         }
-        Some(_) => view! { <p class="notice">{t!(i18n, join_wrong_account)}</p> }.into_any(),
+        Some(_) => view! { <p class="notice">{tr!(i18n, join_wrong_account)}</p> }.into_any(),
     };
     view! {
         <h1>{move || t!(i18n, join_title, name = name())}</h1>
@@ -97,7 +97,7 @@ fn AcceptForm(token: String) -> impl IntoView {
             <input type="hidden" name="token" value=token />
             <p class="form-error" role="alert">{message}</p>
             <button type="submit" class="primary" disabled=move || action.pending().get()>
-                {t!(i18n, join_accept)}
+                {tr!(i18n, join_accept)}
             </button>
         </ActionForm>
     }

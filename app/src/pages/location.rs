@@ -83,7 +83,7 @@ pub fn LocationPage() -> impl IntoView {
     );
     view! {
         <section class="location-page">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(detail) => {
@@ -157,7 +157,7 @@ fn LocationBody(detail: LocationDetail, view: CalendarView, actions: Actions) ->
     let slug = pin.with_value(|p| p.slug.clone());
     let instant_slug = slug.clone();
     view! {
-        <nav class="breadcrumb"><A href="/locations">{t!(i18n, nav_locations)}</A></nav>
+        <nav class="breadcrumb"><A href="/locations">{tr!(i18n, nav_locations)}</A></nav>
         <h1>{name}</h1>
         <p class="lead">{kind_line}</p>
         {shortlisted.map(|on_list| view! {
@@ -168,16 +168,16 @@ fn LocationBody(detail: LocationDetail, view: CalendarView, actions: Actions) ->
             manage=rights.operate uploaded=actions.photos_uploaded upload=actions.photo_upload
             delete=PhotoDelete::Location(actions.photo_delete) />
         <section aria-labelledby="facts-title">
-            <h2 id="facts-title">{t!(i18n, location_facts)}</h2>
+            <h2 id="facts-title">{tr!(i18n, location_facts)}</h2>
             <dl class="facts">
-                <dt>{t!(i18n, fact_area)}</dt><dd>{t!(i18n, area_m2, area = area.clone())}</dd>
-                <dt>{t!(i18n, fact_rate)}</dt><dd>{t!(i18n, per_hour, amount = rate.clone())}</dd>
-                <dt>{t!(i18n, fact_changeover)}</dt><dd>{t!(i18n, minutes, count = changeover)}</dd>
-                <dt>{t!(i18n, fact_setting)}</dt><dd>{setting}</dd>
-                <dt>{t!(i18n, fact_facilities)}</dt><dd>{facilities}</dd>
-                <dt>{t!(i18n, fact_distance)}</dt><dd>{t!(i18n, distance_km, km = km.clone())}</dd>
-                <dt>{t!(i18n, fact_operator)}</dt><dd>{move || lang().pick(&operator_zh, &operator_en).to_string()}</dd>
-                <dt>{t!(i18n, fact_booking)}</dt>
+                <dt>{tr!(i18n, fact_area)}</dt><dd>{t!(i18n, area_m2, area = area.clone())}</dd>
+                <dt>{tr!(i18n, fact_rate)}</dt><dd>{t!(i18n, per_hour, amount = rate.clone())}</dd>
+                <dt>{tr!(i18n, fact_changeover)}</dt><dd>{t!(i18n, minutes, count = changeover)}</dd>
+                <dt>{tr!(i18n, fact_setting)}</dt><dd>{setting}</dd>
+                <dt>{tr!(i18n, fact_facilities)}</dt><dd>{facilities}</dd>
+                <dt>{tr!(i18n, fact_distance)}</dt><dd>{t!(i18n, distance_km, km = km.clone())}</dd>
+                <dt>{tr!(i18n, fact_operator)}</dt><dd>{move || lang().pick(&operator_zh, &operator_en).to_string()}</dd>
+                <dt>{tr!(i18n, fact_booking)}</dt>
                 <dd>
                     {move || if instant_book { t_string!(i18n, instant_book_yes) } else { t_string!(i18n, instant_book_no) }}
                     {rights.operate.then(|| view! {
@@ -236,7 +236,7 @@ fn GettingThere(place: GeoPoint, name: Signal<String>, office: (String, String))
                 lines = lines.clone()
             )}
         };
-        view! { <dt>{t!(i18n, directions_bus)}</dt><dd><a href=href>{text}</a></dd> }.into_any()
+        view! { <dt>{tr!(i18n, directions_bus)}</dt><dd><a href=href>{text}</a></dd> }.into_any()
     });
     let parking = domain::travel::nearest(domain::travel::PlaceKind::Parking, place)
         .filter(|(_, metres)| *metres <= domain::travel::TOWN_RADIUS_M)
@@ -251,20 +251,20 @@ fn GettingThere(place: GeoPoint, name: Signal<String>, office: (String, String))
                 )}
             };
             view! {
-                <dt>{t!(i18n, directions_parking)}</dt>
+                <dt>{tr!(i18n, directions_parking)}</dt>
                 <dd><a href=format!("/travel#{}", park.id)>{text}</a></dd>
             }
             .into_any()
         });
     view! {
         <section aria-labelledby="directions-title">
-            <h2 id="directions-title">{t!(i18n, directions_title)}</h2>
+            <h2 id="directions-title">{tr!(i18n, directions_title)}</h2>
             <dl class="facts">
-                <dt>{t!(i18n, directions_coordinates)}</dt>
-                <dd>{coordinates} " " <a href=geo>{t!(i18n, directions_open_map)}</a></dd>
+                <dt>{tr!(i18n, directions_coordinates)}</dt>
+                <dd>{coordinates} " " <a href=geo>{tr!(i18n, directions_open_map)}</a></dd>
                 {by_bus}
                 {parking}
-                <dt>{t!(i18n, directions_office)}</dt><dd>{office}</dd>
+                <dt>{tr!(i18n, directions_office)}</dt><dd>{office}</dd>
             </dl>
         </section>
     }
@@ -295,11 +295,11 @@ fn SunSection(place: GeoPoint, date: Date) -> impl IntoView {
             <h2 id="sun-title">{t!(i18n, sun_title, date = date_text.clone())}</h2>
             <div class="sun">
                 <dl class="facts">
-                    <dt>{t!(i18n, sunrise)}</dt><dd>{sunrise.clone()}</dd>
-                    <dt>{t!(i18n, solar_noon)}</dt><dd>{noon.clone()}</dd>
-                    <dt>{t!(i18n, sunset)}</dt><dd>{sunset.clone()}</dd>
-                    <dt>{t!(i18n, golden_morning)}</dt><dd>{morning}</dd>
-                    <dt>{t!(i18n, golden_evening)}</dt><dd>{evening}</dd>
+                    <dt>{tr!(i18n, sunrise)}</dt><dd>{sunrise.clone()}</dd>
+                    <dt>{tr!(i18n, solar_noon)}</dt><dd>{noon.clone()}</dd>
+                    <dt>{tr!(i18n, sunset)}</dt><dd>{sunset.clone()}</dd>
+                    <dt>{tr!(i18n, golden_morning)}</dt><dd>{morning}</dd>
+                    <dt>{tr!(i18n, golden_evening)}</dt><dd>{evening}</dd>
                 </dl>
                 <svg class="sun-path" viewBox="0 0 360 100" role="img" aria-label=move || format!("{}: {summary}", t_string!(i18n, sun_diagram_label))>
                     <line x1="0" y1="90" x2="360" y2="90" class="horizon" />
@@ -408,7 +408,7 @@ fn Availability(
             };
             let bar = view! { <DayBar day slots=slots.clone() hourly=view == CalendarView::Day /> };
             let list = if slots.is_empty() {
-                view! { <p class="free">{t!(i18n, free_all_day)}</p> }.into_any()
+                view! { <p class="free">{tr!(i18n, free_all_day)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="slots">
@@ -435,8 +435,8 @@ fn Availability(
     };
     view! {
         <section aria-labelledby="availability-title" id="calendar">
-            <h2 id="availability-title">{t!(i18n, availability_title)}</h2>
-            <p class="hint">{t!(i18n, times_note)}</p>
+            <h2 id="availability-title">{tr!(i18n, availability_title)}</h2>
+            <p class="hint">{tr!(i18n, times_note)}</p>
             <nav class="week-nav" aria-label=move || t_string!(i18n, availability_title).to_string()>
                 <a href=previous>
                     {move || if view == CalendarView::Day { t_string!(i18n, previous_day) } else { t_string!(i18n, previous_week) }}
@@ -450,9 +450,9 @@ fn Availability(
                 </a>
             </nav>
             <ul class="legend" aria-hidden="true">
-                <li><span class="swatch own"></span>{t!(i18n, legend_own)}</li>
-                <li><span class="swatch other"></span>{t!(i18n, legend_other)}</li>
-                <li><span class="swatch buffer"></span>{t!(i18n, legend_buffer)}</li>
+                <li><span class="swatch own"></span>{tr!(i18n, legend_own)}</li>
+                <li><span class="swatch other"></span>{tr!(i18n, legend_other)}</li>
+                <li><span class="swatch buffer"></span>{tr!(i18n, legend_buffer)}</li>
                 <li><span class="swatch phase-dressing"></span>{move || phase_name(i18n, Phase::Dressing)}</li>
                 <li><span class="swatch phase-strike"></span>{move || phase_name(i18n, Phase::Strike)}</li>
             </ul>
@@ -534,7 +534,7 @@ fn FreeList(free: Vec<Window>, day: Window, can_book: bool, form: BookingForm) -
                             form.fill(w);
                             focus_booking_form();
                         }>
-                            {t!(i18n, use_free_slot)}
+                            {tr!(i18n, use_free_slot)}
                         </button>
                     })}
                 </li>
@@ -542,7 +542,7 @@ fn FreeList(free: Vec<Window>, day: Window, can_book: bool, form: BookingForm) -
         })
         .collect_view();
     view! {
-        <h4 class="free-title">{t!(i18n, free_slots_title)}</h4>
+        <h4 class="free-title">{tr!(i18n, free_slots_title)}</h4>
         <ul class="free-slots">{items}</ul>
     }
 }
@@ -572,7 +572,7 @@ fn SlotRow(entry: ScheduleSlot, actions: Actions) -> impl IntoView {
             {can_confirm.then(|| view! {
                 <ActionForm action=actions.confirm attr:class="row-form">
                     <input type="hidden" name="booking_id" value=confirm_id.clone() />
-                    <button type="submit">{t!(i18n, confirm)}</button>
+                    <button type="submit">{tr!(i18n, confirm)}</button>
                 </ActionForm>
             })}
             <ActionForm action=actions.cancel attr:class="row-form">
@@ -604,11 +604,11 @@ fn BookingSection(slug: String, rights: LocationRights, actions: Actions) -> imp
         let login = format!("/login?next=/locations/{slug}");
         return view! {
             <section aria-labelledby="book-title">
-                <h2 id="book-title">{t!(i18n, book_title)}</h2>
+                <h2 id="book-title">{tr!(i18n, book_title)}</h2>
                 {if rights.signed_in {
-                    view! { <p class="notice">{t!(i18n, book_crew_only)}</p> }.into_any()
+                    view! { <p class="notice">{tr!(i18n, book_crew_only)}</p> }.into_any()
                 } else {
-                    view! { <p><A href=login>{t!(i18n, book_login)}</A></p> }.into_any()
+                    view! { <p><A href=login>{tr!(i18n, book_login)}</A></p> }.into_any()
                 }}
             </section>
         }
@@ -621,25 +621,25 @@ fn BookingSection(slug: String, rights: LocationRights, actions: Actions) -> imp
     let use_slot = move |w: Window| form.fill(w);
     view! {
         <section aria-labelledby="book-title">
-            <h2 id="book-title">{t!(i18n, book_title)}</h2>
+            <h2 id="book-title">{tr!(i18n, book_title)}</h2>
             <ActionForm action=actions.book attr:class="grid-form booking-form">
                 <input type="hidden" name="slug" value=slug />
-                <TimeField id="starts_at" value=starts required=true error>{t!(i18n, field_starts_at)}</TimeField>
-                <TimeField id="ends_at" value=ends required=true error>{t!(i18n, field_ends_at)}</TimeField>
+                <TimeField id="starts_at" value=starts required=true error>{tr!(i18n, field_starts_at)}</TimeField>
+                <TimeField id="ends_at" value=ends required=true error>{tr!(i18n, field_ends_at)}</TimeField>
                 <details class="phases-fields" open=move || {
                     !shoot_from.read().is_empty() || !shoot_to.read().is_empty()
                 }>
-                    <summary>{t!(i18n, phases_toggle)}</summary>
-                    <p class="hint">{t!(i18n, phases_hint)}</p>
-                    <TimeField id="shoot_from" value=shoot_from required=false error>{t!(i18n, field_shoot_from)}</TimeField>
-                    <TimeField id="shoot_to" value=shoot_to required=false error>{t!(i18n, field_shoot_to)}</TimeField>
+                    <summary>{tr!(i18n, phases_toggle)}</summary>
+                    <p class="hint">{tr!(i18n, phases_hint)}</p>
+                    <TimeField id="shoot_from" value=shoot_from required=false error>{tr!(i18n, field_shoot_from)}</TimeField>
+                    <TimeField id="shoot_to" value=shoot_to required=false error>{tr!(i18n, field_shoot_to)}</TimeField>
                 </details>
                 <div class="field">
-                    <label for="note">{t!(i18n, field_note)}</label>
+                    <label for="note">{tr!(i18n, field_note)}</label>
                     <textarea id="note" name="note" rows="2" maxlength="500" prop:value=note
                         on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
-                <p class="hint">{t!(i18n, times_note)}</p>
+                <p class="hint">{tr!(i18n, times_note)}</p>
                 <div role="alert" class="form-error">
                     {move || match error.get() {
                         Some(AppError::Clash(clash)) => Some(view! { <ClashMessage clash use_slot /> }.into_any()),
@@ -648,7 +648,7 @@ fn BookingSection(slug: String, rights: LocationRights, actions: Actions) -> imp
                 </div>
                 <p class="form-ok" role="status">{move || receipt().map(|r| receipt_text(i18n, r))}</p>
                 <button type="submit" class="primary" disabled=move || actions.book.pending().get()>
-                    {t!(i18n, book_submit)}
+                    {tr!(i18n, book_submit)}
                 </button>
             </ActionForm>
         </section>
@@ -715,13 +715,13 @@ fn ClashMessage(
                 <p>
                     {move || t_string!(i18n, clash_suggestion).replace("{window}", &text)} " "
                     <button type="button" class="link-like" on:click=move |_| use_slot(slot)>
-                        {t!(i18n, use_suggestion)}
+                        {tr!(i18n, use_suggestion)}
                     </button>
                 </p>
             }
             .into_any()
         }
-        None => view! { <p>{t!(i18n, clash_none)}</p> }.into_any(),
+        None => view! { <p>{tr!(i18n, clash_none)}</p> }.into_any(),
     };
     view! {
         <p>{reason}</p>

@@ -47,9 +47,9 @@ pub fn LocationsPage() -> impl IntoView {
     let data = Resource::new(move || filter.get().to_query(), list_locations);
     view! {
         <section class="locations">
-            <h1>{t!(i18n, locations_title)}</h1>
+            <h1>{tr!(i18n, locations_title)}</h1>
             <FilterForm filter map_view />
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(data) => {
@@ -99,42 +99,42 @@ fn FilterForm(filter: Memo<LocationFilter>, map_view: RwSignal<Option<MapView>>)
         view! {
             <form method="get" action="/locations" class="location-filters">
                 <div class="field">
-                    <label for="q">{t!(i18n, filter_text)}</label>
+                    <label for="q">{tr!(i18n, filter_text)}</label>
                     <input id="q" name="q" type="search" value=f.q.clone()
                         placeholder=move || t_string!(i18n, filter_text_hint).to_string() />
                 </div>
                 <fieldset>
-                    <legend>{t!(i18n, col_kind)}</legend>
+                    <legend>{tr!(i18n, col_kind)}</legend>
                     {checks(i18n, "kind", LocationKind::ALL, f.kinds.clone(), LocationKind::code, LocationKind::label)}
                 </fieldset>
                 <fieldset>
-                    <legend>{t!(i18n, col_era)}</legend>
+                    <legend>{tr!(i18n, col_era)}</legend>
                     {checks(i18n, "era", Era::ALL, f.eras.clone(), Era::code, Era::label)}
                 </fieldset>
                 <fieldset>
-                    <legend>{t!(i18n, col_setting)}</legend>
+                    <legend>{tr!(i18n, col_setting)}</legend>
                     {checks(i18n, "setting", Setting::ALL, f.settings.clone(), Setting::code, Setting::label)}
                 </fieldset>
                 <fieldset>
-                    <legend>{t!(i18n, col_base)}</legend>
+                    <legend>{tr!(i18n, col_base)}</legend>
                     {checks(i18n, "base", Base::ALL, f.bases.clone(), Base::code, Base::label)}
                 </fieldset>
                 <fieldset>
-                    <legend>{t!(i18n, fact_facilities)}</legend>
+                    <legend>{tr!(i18n, fact_facilities)}</legend>
                     {checks(i18n, "facility", Facility::ALL, f.facilities.clone(), Facility::code, Facility::label)}
                 </fieldset>
                 <fieldset class="ranges">
-                    <legend>{t!(i18n, filter_ranges)}</legend>
-                    <label>{t!(i18n, filter_area_min)} <input type="number" name="area_min" min="0" step="100" value=number(f.area_min) /></label>
-                    <label>{t!(i18n, filter_area_max)} <input type="number" name="area_max" min="0" step="100" value=number(f.area_max) /></label>
-                    <label>{t!(i18n, filter_rate_min)} <input type="number" name="rate_min" min="0" step="50" value=number(f.rate_min) /></label>
-                    <label>{t!(i18n, filter_rate_max)} <input type="number" name="rate_max" min="0" step="50" value=number(f.rate_max) /></label>
+                    <legend>{tr!(i18n, filter_ranges)}</legend>
+                    <label>{tr!(i18n, filter_area_min)} <input type="number" name="area_min" min="0" step="100" value=number(f.area_min) /></label>
+                    <label>{tr!(i18n, filter_area_max)} <input type="number" name="area_max" min="0" step="100" value=number(f.area_max) /></label>
+                    <label>{tr!(i18n, filter_rate_min)} <input type="number" name="rate_min" min="0" step="50" value=number(f.rate_min) /></label>
+                    <label>{tr!(i18n, filter_rate_max)} <input type="number" name="rate_max" min="0" step="50" value=number(f.rate_max) /></label>
                 </fieldset>
                 <fieldset class="ranges">
-                    <legend>{t!(i18n, filter_free)}</legend>
-                    <label>{t!(i18n, filter_free_from)} <input type="datetime-local" name="free_from" value=moment(f.free_from) aria-describedby="free-hint" /></label>
-                    <label>{t!(i18n, filter_free_to)} <input type="datetime-local" name="free_to" value=moment(f.free_to) aria-describedby="free-hint" /></label>
-                    <p id="free-hint" class="hint">{t!(i18n, filter_free_hint)}</p>
+                    <legend>{tr!(i18n, filter_free)}</legend>
+                    <label>{tr!(i18n, filter_free_from)} <input type="datetime-local" name="free_from" value=moment(f.free_from) aria-describedby="free-hint" /></label>
+                    <label>{tr!(i18n, filter_free_to)} <input type="datetime-local" name="free_to" value=moment(f.free_to) aria-describedby="free-hint" /></label>
+                    <p id="free-hint" class="hint">{tr!(i18n, filter_free_hint)}</p>
                     {free_error.map(|code| view! {
                         <p class="field-error" role="alert">{move || field_text(i18n, "free_to", code)}</p>
                     })}
@@ -146,8 +146,8 @@ fn FilterForm(filter: Memo<LocationFilter>, map_view: RwSignal<Option<MapView>>)
                         .collect_view()
                 })}
                 <div class="filter-actions">
-                    <button type="submit" class="primary">{t!(i18n, admin_filter_submit)}</button>
-                    <A href="/locations">{t!(i18n, filter_clear)}</A>
+                    <button type="submit" class="primary">{tr!(i18n, admin_filter_submit)}</button>
+                    <A href="/locations">{tr!(i18n, filter_clear)}</A>
                 </div>
             </form>
         }
@@ -181,12 +181,12 @@ fn LocationsBody(
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, col_name)}</th>
-                            <th scope="col">{t!(i18n, col_kind)}</th>
-                            <th scope="col">{t!(i18n, col_era)}</th>
-                            <th scope="col">{t!(i18n, col_base)}</th>
-                            <th scope="col">{t!(i18n, col_area)}</th>
-                            <th scope="col">{t!(i18n, col_rate)}</th>
+                            <th scope="col">{tr!(i18n, col_name)}</th>
+                            <th scope="col">{tr!(i18n, col_kind)}</th>
+                            <th scope="col">{tr!(i18n, col_era)}</th>
+                            <th scope="col">{tr!(i18n, col_base)}</th>
+                            <th scope="col">{tr!(i18n, col_area)}</th>
+                            <th scope="col">{tr!(i18n, col_rate)}</th>
                         </tr>
                     </thead>
                     <tbody>

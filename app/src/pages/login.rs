@@ -73,20 +73,20 @@ pub fn LoginPage() -> impl IntoView {
     let next = next_param();
     view! {
         <section class="auth">
-            <h1>{t!(i18n, login_title)}</h1>
-            <p class="lead">{t!(i18n, login_intro)}</p>
+            <h1>{tr!(i18n, login_title)}</h1>
+            <p class="lead">{tr!(i18n, login_intro)}</p>
             <ActionForm action>
                 <input type="hidden" name="next" prop:value=next />
                 <Field id="login" label=t_string!(i18n, field_login).to_string() kind="text" autocomplete="username" error />
                 <Field id="password" label=t_string!(i18n, field_password).to_string() kind="password" autocomplete="current-password" error />
                 <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
-                    {t!(i18n, login_submit)}
+                    {tr!(i18n, login_submit)}
                 </button>
             </ActionForm>
             <p>
-                {t!(i18n, no_account)} " "
-                <A href=move || format!("/register?next={}", next.get())>{t!(i18n, nav_register)}</A>
+                {tr!(i18n, no_account)} " "
+                <A href=move || format!("/register?next={}", next.get())>{tr!(i18n, nav_register)}</A>
             </p>
         </section>
     }
@@ -98,12 +98,12 @@ pub fn RegisterPage() -> impl IntoView {
     let next = next_param();
     view! {
         <section class="auth">
-            <h1>{t!(i18n, register_title)}</h1>
-            <p class="lead">{t!(i18n, register_intro)}</p>
+            <h1>{tr!(i18n, register_title)}</h1>
+            <p class="lead">{tr!(i18n, register_intro)}</p>
             <RegisterForm next />
             <p>
-                {t!(i18n, have_account)} " "
-                <A href=move || format!("/login?next={}", next.get())>{t!(i18n, nav_login)}</A>
+                {tr!(i18n, have_account)} " "
+                <A href=move || format!("/login?next={}", next.get())>{tr!(i18n, nav_login)}</A>
             </p>
         </section>
     }
@@ -141,11 +141,11 @@ pub(crate) fn RegisterForm(
             {invitation.map(|token| view! { <input type="hidden" name="invitation" value=token /> })}
             {(!invited).then(|| view! {
                 <fieldset class="role-choice">
-                    <legend>{t!(i18n, register_as)}</legend>
-                    <label><input type="radio" name="role" value="actor" checked on:change=pick_role /> {t!(i18n, register_as_actor)}</label>
-                    <label><input type="radio" name="role" value="crew" on:change=pick_role /> {t!(i18n, register_as_crew)}</label>
-                    <label><input type="radio" name="role" value="supplier" on:change=pick_role /> {t!(i18n, register_as_supplier)}</label>
-                    <p class="hint">{t!(i18n, register_member_note)}</p>
+                    <legend>{tr!(i18n, register_as)}</legend>
+                    <label><input type="radio" name="role" value="actor" checked on:change=pick_role /> {tr!(i18n, register_as_actor)}</label>
+                    <label><input type="radio" name="role" value="crew" on:change=pick_role /> {tr!(i18n, register_as_crew)}</label>
+                    <label><input type="radio" name="role" value="supplier" on:change=pick_role /> {tr!(i18n, register_as_supplier)}</label>
+                    <p class="hint">{tr!(i18n, register_member_note)}</p>
                     <p class="field-error" aria-live="polite">{role_error}</p>
                 </fieldset>
             })}
@@ -168,11 +168,11 @@ pub(crate) fn RegisterForm(
             />
             {(!invited).then(|| view! { <ActorFields error shown=Signal::derive(is_actor) /> })}
             <div class="password-rules">
-                <p>{t!(i18n, password_rules)}</p>
+                <p>{tr!(i18n, password_rules)}</p>
                 <ul>
-                    <li class=rule(&[PasswordProblem::TooShort, PasswordProblem::TooLong])>{t!(i18n, rule_length)}</li>
-                    <li class=rule(&[PasswordProblem::OneKindOfCharacter])>{t!(i18n, rule_kinds)}</li>
-                    <li class=rule(&[PasswordProblem::Guessable])>{t!(i18n, rule_guessable)}</li>
+                    <li class=rule(&[PasswordProblem::TooShort, PasswordProblem::TooLong])>{tr!(i18n, rule_length)}</li>
+                    <li class=rule(&[PasswordProblem::OneKindOfCharacter])>{tr!(i18n, rule_kinds)}</li>
+                    <li class=rule(&[PasswordProblem::Guessable])>{tr!(i18n, rule_guessable)}</li>
                 </ul>
             </div>
             <p class="form-error" role="alert">
@@ -183,7 +183,7 @@ pub(crate) fn RegisterForm(
                 }}
             </p>
             <button type="submit" class="primary" disabled=move || action.pending().get()>
-                {t!(i18n, register_submit)}
+                {tr!(i18n, register_submit)}
             </button>
         </ActionForm>
     }
@@ -199,10 +199,10 @@ fn ActorFields(error: Signal<Option<AppError>>, shown: Signal<bool>) -> impl Int
     let invalid = move |field: &'static str| move || message(field)().is_some().to_string();
     view! {
         <fieldset class="actor-profile" hidden=move || !shown.get()>
-            <legend>{t!(i18n, register_actor_profile)}</legend>
-            <p class="hint">{t!(i18n, register_actor_profile_hint)}</p>
+            <legend>{tr!(i18n, register_actor_profile)}</legend>
+            <p class="hint">{tr!(i18n, register_actor_profile_hint)}</p>
             <div class="field">
-                <label for="gender">{t!(i18n, field_gender)}</label>
+                <label for="gender">{tr!(i18n, field_gender)}</label>
                 <select id="gender" name="gender" required=shown aria-invalid=invalid("gender") aria-describedby="gender-error">
                     <option value="">"—"</option>
                     {Gender::ALL
@@ -213,7 +213,7 @@ fn ActorFields(error: Signal<Option<AppError>>, shown: Signal<bool>) -> impl Int
                 <p id="gender-error" class="field-error" aria-live="polite">{message("gender")}</p>
             </div>
             <div class="field">
-                <label for="birth_date">{t!(i18n, field_birth_date)}</label>
+                <label for="birth_date">{tr!(i18n, field_birth_date)}</label>
                 <input id="birth_date" name="birth_date" type="date" autocomplete="bday" required=shown
                     aria-invalid=invalid("birth_date") aria-describedby="birth_date-error" />
                 <p id="birth_date-error" class="field-error" aria-live="polite">{message("birth_date")}</p>

@@ -18,13 +18,13 @@ pub fn OurCallsPage() -> impl IntoView {
     let calls = Resource::new(|| (), |_| our_calls());
     view! {
         <section class="our-calls">
-            <p class="breadcrumb"><a href="/casting">{t!(i18n, casting_title)}</a></p>
-            <h1>{t!(i18n, ours_title)}</h1>
-            <p><a class="button primary" href="/casting/new">{t!(i18n, call_post)}</a></p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <p class="breadcrumb"><a href="/casting">{tr!(i18n, casting_title)}</a></p>
+            <h1>{tr!(i18n, ours_title)}</h1>
+            <p><a class="button primary" href="/casting/new">{tr!(i18n, call_post)}</a></p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match calls.await {
-                        Ok(calls) if calls.is_empty() => view! { <p class="empty">{t!(i18n, ours_empty)}</p> }.into_any(),
+                        Ok(calls) if calls.is_empty() => view! { <p class="empty">{tr!(i18n, ours_empty)}</p> }.into_any(),
                         Ok(calls) => view! {
                             <ul class="work-list own-calls">
                                 {calls.into_iter().map(|call| view! { <OwnCallRow call /> }).collect_view()}
@@ -68,9 +68,9 @@ fn OwnCallRow(call: OwnCall) -> impl IntoView {
                 {t!(i18n, ours_applications, waiting = waiting, all = applications)}
             </p>
             <p class="own-call-links">
-                <a href=format!("/casting/{id}/applicants")>{t!(i18n, applicants_title)}</a> " · "
-                <a href=format!("/casting/{id}/attendance")>{t!(i18n, attendance_title)}</a>
-                {call.open.then(|| view! { " · " <a href=format!("/casting/{id}/edit")>{t!(i18n, call_edit)}</a> })}
+                <a href=format!("/casting/{id}/applicants")>{tr!(i18n, applicants_title)}</a> " · "
+                <a href=format!("/casting/{id}/attendance")>{tr!(i18n, attendance_title)}</a>
+                {call.open.then(|| view! { " · " <a href=format!("/casting/{id}/edit")>{tr!(i18n, call_edit)}</a> })}
             </p>
         </li>
     }

@@ -25,14 +25,14 @@ pub fn PassPage() -> impl IntoView {
     let pass = Resource::new(id, load_pass);
     view! {
         <section class="pass-page">
-            <p class="breadcrumb"><a href="/work">{t!(i18n, work_title)}</a></p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <p class="breadcrumb"><a href="/work">{tr!(i18n, work_title)}</a></p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match pass.await {
                         Ok(pass) => view! { <PassCard pass /> }.into_any(),
                         Err(AppError::Unauthorized) => send_to_login(&format!("/work/{}/pass", id())),
                         Err(error) if error.field_code("pass").is_some() => view! {
-                            <p class="notice" role="alert">{t!(i18n, pass_not_booked)}</p>
+                            <p class="notice" role="alert">{tr!(i18n, pass_not_booked)}</p>
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
@@ -53,7 +53,7 @@ fn PassCard(pass: PassView) -> impl IntoView {
     let end = call.ends_on.to_string();
     let code = pass.code.clone();
     view! {
-        <h1>{t!(i18n, pass_title)}</h1>
+        <h1>{tr!(i18n, pass_title)}</h1>
         <div class="pass" data-code=pass.code.clone() data-url=pass.url.clone()>
             <p class="pass-who"><strong>{pass.name.clone()}</strong></p>
             <p>
@@ -76,7 +76,7 @@ fn PassCard(pass: PassView) -> impl IntoView {
                 inner_html=pass.svg.clone()
             ></div>
             <p class="pass-code"><code>{code}</code></p>
-            <p class="hint">{t!(i18n, pass_hint)}</p>
+            <p class="hint">{tr!(i18n, pass_hint)}</p>
         </div>
     }
 }
@@ -93,18 +93,18 @@ pub fn CheckInPage() -> impl IntoView {
     });
     view! {
         <section class="check-in">
-            <h1>{t!(i18n, check_in_title)}</h1>
+            <h1>{tr!(i18n, check_in_title)}</h1>
             <form method="get" action="/attend" class="check-in-form">
                 <label>
-                    {t!(i18n, check_in_code)}
+                    {tr!(i18n, check_in_code)}
                     <input name="code" value=code autocomplete="off" autocapitalize="characters" placeholder="P-XXXXX-XXXXX" required />
                 </label>
-                <button type="submit">{t!(i18n, check_in_find)}</button>
+                <button type="submit">{tr!(i18n, check_in_find)}</button>
             </form>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match check.await {
-                        Ok(None) => view! { <p class="hint">{t!(i18n, check_in_hint)}</p> }.into_any(),
+                        Ok(None) => view! { <p class="hint">{tr!(i18n, check_in_hint)}</p> }.into_any(),
                         Ok(Some(view)) => view! { <CheckInCard view record /> }.into_any(),
                         Err(AppError::Unauthorized) => {
                             send_to_login(&format!("/attend?code={}", code()))
@@ -161,7 +161,7 @@ fn CheckInCard(view: CheckInView, record: ServerAction<RecordAttendance>) -> imp
                     <ActionForm action=record>
                         <input type="hidden" name="code" value=code.get_value() />
                         <button type="submit" class="primary" disabled=move || record.pending().get()>
-                            {t!(i18n, check_in_record)}
+                            {tr!(i18n, check_in_record)}
                         </button>
                     </ActionForm>
                     <p class="form-error" role="alert">

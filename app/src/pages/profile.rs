@@ -25,8 +25,8 @@ pub fn ProfilePage() -> impl IntoView {
     let data = Resource::new(move || save.version().get(), |_| load_my_profile());
     view! {
         <section class="profile">
-            <h1>{t!(i18n, profile_title)}</h1>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, profile_title)}</h1>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(profile) => {
@@ -35,7 +35,7 @@ pub fn ProfilePage() -> impl IntoView {
                         }
                         Err(AppError::Unauthorized) => send_to_login("/profile"),
                         Err(AppError::NotFound | AppError::Forbidden) => {
-                            view! { <p class="notice">{t!(i18n, profile_actors_only)}</p> }.into_any()
+                            view! { <p class="notice">{tr!(i18n, profile_actors_only)}</p> }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -85,23 +85,23 @@ fn ProfileForm(profile: ActorProfileView, save: ServerAction<SaveMyProfile>) -> 
         Skill::ALL.iter().filter(|s| s.is_language()).map(|s| skill_box.clone()(*s)).collect();
     view! {
         <dl class="facts profile-facts">
-            <dt>{t!(i18n, col_name)}</dt><dd>{profile.name.clone()}</dd>
-            <dt>{t!(i18n, col_gender)}</dt><dd>{move || gender.label(lang())}</dd>
-            <dt>{t!(i18n, field_birth_date)}</dt><dd>{birth} " (" {t!(i18n, profile_age, age = age)} ")"</dd>
+            <dt>{tr!(i18n, col_name)}</dt><dd>{profile.name.clone()}</dd>
+            <dt>{tr!(i18n, col_gender)}</dt><dd>{move || gender.label(lang())}</dd>
+            <dt>{tr!(i18n, field_birth_date)}</dt><dd>{birth} " (" {t!(i18n, profile_age, age = age)} ")"</dd>
         </dl>
         <ActionForm action=save attr:class="profile-form">
             <fieldset>
-                <legend>{t!(i18n, profile_measures)}</legend>
+                <legend>{tr!(i18n, profile_measures)}</legend>
                 <div class="range-pair">
                     <div class="field">
-                        <label for="profile-height">{t!(i18n, field_height_cm)}</label>
+                        <label for="profile-height">{tr!(i18n, field_height_cm)}</label>
                         <input id="profile-height" name="edit[height_cm]" type="number" inputmode="numeric" required
                             min=HEIGHT_CM.0 max=HEIGHT_CM.1 value=facts.height_cm
                             aria-invalid=move || height_error().is_some().to_string() aria-describedby="profile-height-error" />
                         <p id="profile-height-error" class="field-error" aria-live="polite">{height_error}</p>
                     </div>
                     <div class="field">
-                        <label for="profile-weight">{t!(i18n, field_weight_kg)}</label>
+                        <label for="profile-weight">{tr!(i18n, field_weight_kg)}</label>
                         <input id="profile-weight" name="edit[weight_kg]" type="number" inputmode="numeric" required
                             min=WEIGHT_KG.0 max=WEIGHT_KG.1 value=facts.weight_kg
                             aria-invalid=move || weight_error().is_some().to_string() aria-describedby="profile-weight-error" />
@@ -110,18 +110,18 @@ fn ProfileForm(profile: ActorProfileView, save: ServerAction<SaveMyProfile>) -> 
                 </div>
             </fieldset>
             <fieldset class="skills">
-                <legend>{t!(i18n, col_skills)}</legend>
+                <legend>{tr!(i18n, col_skills)}</legend>
                 {skills}
             </fieldset>
             <fieldset class="skills">
-                <legend>{t!(i18n, profile_languages)}</legend>
+                <legend>{tr!(i18n, profile_languages)}</legend>
                 {languages}
                 <p class="field-error" aria-live="polite">{skills_error}</p>
             </fieldset>
             <fieldset class="profile-training">
-                <legend>{t!(i18n, col_training)}</legend>
+                <legend>{tr!(i18n, col_training)}</legend>
                 {if facts.training.is_empty() {
-                    view! { <p class="hint">{t!(i18n, profile_no_training)}</p> }.into_any()
+                    view! { <p class="hint">{tr!(i18n, profile_no_training)}</p> }.into_any()
                 } else {
                     view! {
                         <ul>
@@ -133,21 +133,21 @@ fn ProfileForm(profile: ActorProfileView, save: ServerAction<SaveMyProfile>) -> 
                     }
                     .into_any()
                 }}
-                <p><a href="/training">{t!(i18n, profile_take_training)}</a></p>
+                <p><a href="/training">{tr!(i18n, profile_take_training)}</a></p>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, profile_search)}</legend>
+                <legend>{tr!(i18n, profile_search)}</legend>
                 <label class="check">
                     <input type="checkbox" name="edit[discoverable]" value="on" checked=profile.discoverable />
-                    {t!(i18n, profile_discoverable)}
+                    {tr!(i18n, profile_discoverable)}
                 </label>
-                <p class="hint">{t!(i18n, profile_discoverable_hint)}</p>
+                <p class="hint">{tr!(i18n, profile_discoverable_hint)}</p>
             </fieldset>
             <p class="form-error" role="alert">{move || form_error(i18n, error.get())}</p>
             <p class="form-ok" role="status">{move || saved().then(|| t_string!(i18n, profile_saved).to_string())}</p>
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, profile_save)}</button>
-                {back.map(|href| view! { <a href=href>{t!(i18n, profile_back_to_call)}</a> })}
+                <button type="submit" class="primary" disabled=move || save.pending().get()>{tr!(i18n, profile_save)}</button>
+                {back.map(|href| view! { <a href=href>{tr!(i18n, profile_back_to_call)}</a> })}
             </div>
         </ActionForm>
     }
@@ -175,8 +175,8 @@ fn LookSection(look: Option<LookView>) -> impl IntoView {
     };
     view! {
         <section id="look" class="profile-look" aria-labelledby="look-title">
-            <h2 id="look-title">{t!(i18n, look_title)}</h2>
-            <p class="hint">{t!(i18n, look_hint)}</p>
+            <h2 id="look-title">{tr!(i18n, look_title)}</h2>
+            <p class="hint">{tr!(i18n, look_hint)}</p>
             {match look {
                 Some(look) => {
                     let taken = look.taken_on.to_string();
@@ -187,31 +187,31 @@ fn LookSection(look: Option<LookView>) -> impl IntoView {
                             </a>
                             <figcaption>
                                 {t!(i18n, look_taken, date = taken.clone())}
-                                {look.stale.then(|| view! { " · " <strong class="stale">{t!(i18n, look_stale)}</strong> })}
+                                {look.stale.then(|| view! { " · " <strong class="stale">{tr!(i18n, look_stale)}</strong> })}
                             </figcaption>
                         </figure>
                         <form method="post" action="/profile/look/remove" class="inline-form">
-                            <button type="submit" class="link-button">{t!(i18n, look_remove)}</button>
+                            <button type="submit" class="link-button">{tr!(i18n, look_remove)}</button>
                         </form>
                     }
                     .into_any()
                 }
-                None => view! { <p class="look-none">{t!(i18n, look_none)}</p> }.into_any(),
+                None => view! { <p class="look-none">{tr!(i18n, look_none)}</p> }.into_any(),
             }}
             <form method="post" action="/profile/look" enctype="multipart/form-data" class="look-form">
                 <div class="field">
-                    <label for="look-photo">{t!(i18n, look_field_photo)}</label>
+                    <label for="look-photo">{tr!(i18n, look_field_photo)}</label>
                     <input id="look-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" required
                         aria-invalid=photo_error.to_string() />
                 </div>
                 <div class="field">
-                    <label for="look-taken-on">{t!(i18n, look_field_taken_on)}</label>
+                    <label for="look-taken-on">{tr!(i18n, look_field_taken_on)}</label>
                     <input id="look-taken-on" name="taken_on" type="date" required aria-invalid=date_error.to_string() />
                 </div>
                 <p class="form-error" role="alert">{message}</p>
                 <p class="form-ok" role="status">{saved.then(|| t_string!(i18n, look_saved).to_string())}</p>
                 <div class="form-actions">
-                    <button type="submit" class="primary">{t!(i18n, look_upload)}</button>
+                    <button type="submit" class="primary">{tr!(i18n, look_upload)}</button>
                 </div>
             </form>
         </section>

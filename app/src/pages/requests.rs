@@ -46,8 +46,8 @@ pub fn RequestsPage() -> impl IntoView {
     );
     view! {
         <section class="requests">
-            <h1>{t!(i18n, requests_title)}</h1>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, requests_title)}</h1>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(view) => view! { <RequestBody view days line submit /> }.into_any(),
@@ -56,8 +56,8 @@ pub fn RequestsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <h2>{t!(i18n, reservations_title)}</h2>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h2>{tr!(i18n, reservations_title)}</h2>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match reservations.await {
                         Ok(list) => view! { <Reservations list cancel /> }.into_any(),
@@ -92,7 +92,7 @@ fn RequestBody(
         </p>
         <ActionForm action=days attr:class="request-days">
             <div class="field">
-                <label for="first_day">{t!(i18n, request_first_day)}</label>
+                <label for="first_day">{tr!(i18n, request_first_day)}</label>
                 <input id="first_day" name="first_day" type="date" min=today.clone() value=first
                     aria-describedby="first_day-error" />
                 <p id="first_day-error" class="field-error" role="alert">
@@ -100,20 +100,20 @@ fn RequestBody(
                 </p>
             </div>
             <div class="field">
-                <label for="last_day">{t!(i18n, request_last_day)}</label>
+                <label for="last_day">{tr!(i18n, request_last_day)}</label>
                 <input id="last_day" name="last_day" type="date" min=today value=last
                     aria-describedby="last_day-error" />
                 <p id="last_day-error" class="field-error" role="alert">
                     {move || field_message(i18n, days_error.get().as_ref(), "last_day")}
                 </p>
             </div>
-            <button type="submit" disabled=move || days.pending().get()>{t!(i18n, request_set_days)}</button>
+            <button type="submit" disabled=move || days.pending().get()>{tr!(i18n, request_set_days)}</button>
         </ActionForm>
         {chosen.map(|d| view! { <p class="request-days-chosen">{move || t!(i18n, request_days_chosen, days = days_text(i18n, d), count = d.count())}</p> })}
         {if empty {
             view! {
                 <p class="empty">
-                    {t!(i18n, request_empty)} " " <a href="/catalogue">{t!(i18n, catalogue_title)}</a>
+                    {tr!(i18n, request_empty)} " " <a href="/catalogue">{tr!(i18n, catalogue_title)}</a>
                 </p>
             }
             .into_any()
@@ -130,15 +130,15 @@ fn RequestBody(
             view! {
                 <dl class="quote" aria-label=move || t_string!(i18n, quote_title).to_string()>
                     <dt>{t!(i18n, quote_rent, days = q.days)}</dt><dd>{rent}</dd>
-                    <dt>{t!(i18n, quote_deposit)}</dt><dd>{deposit}</dd>
-                    <dt>{t!(i18n, quote_total)}</dt><dd class="total">{total}</dd>
+                    <dt>{tr!(i18n, quote_deposit)}</dt><dd>{deposit}</dd>
+                    <dt>{tr!(i18n, quote_total)}</dt><dd class="total">{total}</dd>
                 </dl>
             }
         })}
         <ActionForm action=submit attr:class="request-submit">
             <div class="form-error" role="alert">{move || shortage_text(i18n, submit_error.get())}</div>
             <button type="submit" class="primary" disabled=move || submit.pending().get() || empty>
-                {t!(i18n, request_submit)}
+                {tr!(i18n, request_submit)}
             </button>
         </ActionForm>
     }
@@ -150,7 +150,7 @@ fn shortage_text(i18n: I18n, error: Option<AppError>) -> Option<AnyView> {
     match error? {
         AppError::Shortage(short) => Some(
             view! {
-                <p>{t!(i18n, shortage_intro)}</p>
+                <p>{tr!(i18n, shortage_intro)}</p>
                 <ul class="shortages">
                     {short
                         .into_iter()
@@ -212,14 +212,14 @@ fn LineRow(line: RequestLine, action: ServerAction<SetRequestLine>, days: bool) 
             }))}
             <ActionForm action attr:class="line-quantity">
                 <input type="hidden" name="item_id" value=id />
-                <label for=input_id.clone()>{t!(i18n, request_quantity)}</label>
+                <label for=input_id.clone()>{tr!(i18n, request_quantity)}</label>
                 <input id=input_id name="quantity" type="number" min="0" max=domain::stock::MAX_QUANTITY inputmode="numeric" value=quantity />
-                <button type="submit">{t!(i18n, request_update)}</button>
+                <button type="submit">{tr!(i18n, request_update)}</button>
             </ActionForm>
             <ActionForm action attr:class="line-remove">
                 <input type="hidden" name="item_id" value=id />
                 <input type="hidden" name="quantity" value="0" />
-                <button type="submit" class="link-like">{t!(i18n, request_remove)}</button>
+                <button type="submit" class="link-like">{tr!(i18n, request_remove)}</button>
             </ActionForm>
         </li>
     }
@@ -244,7 +244,7 @@ fn Reservations(
     let i18n = use_i18n();
     let cancel_error = Signal::derive(move || cancel.value().get().and_then(Result::err));
     if list.is_empty() {
-        return view! { <p class="empty">{t!(i18n, reservations_none)}</p> }.into_any();
+        return view! { <p class="empty">{tr!(i18n, reservations_none)}</p> }.into_any();
     }
     let list = StoredValue::new(list);
     view! {
@@ -271,17 +271,17 @@ fn Reservations(
                             <li class="reservation" data-code=r.code.clone() data-status=r.status.code() data-late=r.late.to_string()>
                                 <p>
                                     <strong class="code">{r.code.clone()}</strong> " · " {status_name(i18n, r.status)}
-                                    {r.late.then(|| view! { " " <span class="badge badge-warning late">{t!(i18n, reservation_late)}</span> })}
+                                    {r.late.then(|| view! { " " <span class="badge badge-warning late">{tr!(i18n, reservation_late)}</span> })}
                                 </p>
                                 <p>{lang.pick(&r.supplier_zh, &r.supplier_en).to_string()} " · " {days_text(i18n, r.days)}</p>
                                 <p>{lines}</p>
-                                <p>{t!(i18n, quote_total)} " " {r.quote.total.display_cny()}</p>
+                                <p>{tr!(i18n, quote_total)} " " {r.quote.total.display_cny()}</p>
                                 <div class="reservation-links">
-                                    <a href=format!("/supply/pick-list?code={code}")>{t!(i18n, reservation_show_code)}</a>
+                                    <a href=format!("/supply/pick-list?code={code}")>{tr!(i18n, reservation_show_code)}</a>
                                     {cancellable.then(|| view! {
                                         <ActionForm action=cancel attr:class="inline-form">
                                             <input type="hidden" name="code" value=code.clone() />
-                                            <button type="submit" class="link-like">{t!(i18n, reservation_cancel)}</button>
+                                            <button type="submit" class="link-like">{tr!(i18n, reservation_cancel)}</button>
                                         </ActionForm>
                                     })}
                                 </div>

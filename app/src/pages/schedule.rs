@@ -45,7 +45,7 @@ pub fn SchedulePage() -> impl IntoView {
     );
     view! {
         <section class="schedule">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(schedule) => view! { <ScheduleBody schedule actions /> }.into_any(),
@@ -53,7 +53,7 @@ pub fn SchedulePage() -> impl IntoView {
                         Err(AppError::Forbidden) => {
                             #[cfg(feature = "ssr")]
                             let _ = AppError::Forbidden.with_status();
-                            view! { <p class="notice">{t!(i18n, schedule_crew_only)}</p> }.into_any()
+                            view! { <p class="notice">{tr!(i18n, schedule_crew_only)}</p> }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -77,19 +77,19 @@ fn ScheduleBody(schedule: CrewSchedule, actions: RowActions) -> impl IntoView {
     let notices = schedule.notices;
     view! {
         <h1>{move || t!(i18n, schedule_title, name = name())}</h1>
-        <p class="lead">{t!(i18n, schedule_intro)}</p>
-        {empty.then(|| view! { <p class="notice">{t!(i18n, schedule_empty)} " " <A href="/locations">{t!(i18n, nav_locations)}</A></p> })}
+        <p class="lead">{tr!(i18n, schedule_intro)}</p>
+        {empty.then(|| view! { <p class="notice">{tr!(i18n, schedule_empty)} " " <A href="/locations">{tr!(i18n, nav_locations)}</A></p> })}
         <Notices notices />
-        <p><a class="button" href="/schedule.ics" rel="external" download="backlot-schedule.ics">{t!(i18n, schedule_ics)}</a></p>
+        <p><a class="button" href="/schedule.ics" rel="external" download="backlot-schedule.ics">{tr!(i18n, schedule_ics)}</a></p>
         <div class="table-scroll" tabindex="0">
             <table class="data-table">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, col_when)}</th>
-                        <th scope="col">{t!(i18n, col_location)}</th>
-                        <th scope="col">{t!(i18n, col_status)}</th>
-                        <th scope="col">{t!(i18n, col_note)}</th>
-                        <th scope="col">{t!(i18n, col_actions)}</th>
+                        <th scope="col">{tr!(i18n, col_when)}</th>
+                        <th scope="col">{tr!(i18n, col_location)}</th>
+                        <th scope="col">{tr!(i18n, col_status)}</th>
+                        <th scope="col">{tr!(i18n, col_note)}</th>
+                        <th scope="col">{tr!(i18n, col_actions)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -123,13 +123,13 @@ fn BookingRow(booking: CrewBooking, actions: RowActions) -> impl IntoView {
                 {can_cancel.then(|| view! {
                     <ActionForm action=cancel attr:class="row-form">
                         <input type="hidden" name="booking_id" value=booking_id.to_string() />
-                        <button type="submit" class="link-like">{t!(i18n, cancel_booking)}</button>
+                        <button type="submit" class="link-like">{tr!(i18n, cancel_booking)}</button>
                     </ActionForm>
                     <ActionForm action=extend attr:class="row-form extend-form">
                         <input type="hidden" name="booking_id" value=booking_id.to_string() />
-                        <label for=field_id.clone()>{t!(i18n, extend_label)}</label>
+                        <label for=field_id.clone()>{tr!(i18n, extend_label)}</label>
                         <input id=field_id type="datetime-local" name="ends_at" value=studio_local(window.end) required />
-                        <button type="submit">{t!(i18n, extend_submit)}</button>
+                        <button type="submit">{tr!(i18n, extend_submit)}</button>
                     </ActionForm>
                     {move || outcome().map(|(ok, text)| {
                         if ok {
@@ -164,9 +164,9 @@ fn Notices(notices: Vec<HandoverNotice>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="notices-title" class="notices">
-            <h2 id="notices-title">{t!(i18n, notices_title)}</h2>
+            <h2 id="notices-title">{tr!(i18n, notices_title)}</h2>
             {if empty {
-                view! { <p class="hint">{t!(i18n, notices_empty)}</p> }.into_any()
+                view! { <p class="hint">{tr!(i18n, notices_empty)}</p> }.into_any()
             } else {
                 view! { <ul class="notice-list">{items}</ul> }.into_any()
             }}

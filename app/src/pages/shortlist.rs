@@ -31,8 +31,8 @@ pub fn ShortlistPage() -> impl IntoView {
         Resource::new(move || (remove.version().get(), share.version().get()), |_| my_shortlist());
     view! {
         <section class="shortlist">
-            <h1>{t!(i18n, shortlist_title)}</h1>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, shortlist_title)}</h1>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(list) => view! { <ShortlistBody list remove share /> }.into_any(),
@@ -40,7 +40,7 @@ pub fn ShortlistPage() -> impl IntoView {
                         Err(AppError::Forbidden) => {
                             #[cfg(feature = "ssr")]
                             let _ = AppError::Forbidden.with_status();
-                            view! { <p class="notice">{t!(i18n, shortlist_crew_only)}</p> }.into_any()
+                            view! { <p class="notice">{tr!(i18n, shortlist_crew_only)}</p> }.into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -60,23 +60,23 @@ fn ShortlistBody(
     let empty = list.pins.is_empty();
     let link = list.share_token.map(|token| format!("/shortlist/{token}"));
     view! {
-        <p class="lead">{t!(i18n, shortlist_intro)}</p>
+        <p class="lead">{tr!(i18n, shortlist_intro)}</p>
         {empty.then(|| view! {
-            <p class="notice">{t!(i18n, shortlist_empty)} " " <A href="/locations">{t!(i18n, nav_locations)}</A></p>
+            <p class="notice">{tr!(i18n, shortlist_empty)} " " <A href="/locations">{tr!(i18n, nav_locations)}</A></p>
         })}
         {(!empty).then(|| view! { <CompareForm pins=list.pins.clone() remove=Some(remove) /> })}
         <section aria-labelledby="share-title" class="share">
-            <h2 id="share-title">{t!(i18n, shortlist_share_title)}</h2>
-            <p class="hint">{t!(i18n, shortlist_share_hint)}</p>
+            <h2 id="share-title">{tr!(i18n, shortlist_share_title)}</h2>
+            <p class="hint">{tr!(i18n, shortlist_share_hint)}</p>
             {link.map(|link| view! {
                 <p class="share-link">
-                    <a href=link.clone()>{t!(i18n, shortlist_share_open)}</a>
+                    <a href=link.clone()>{tr!(i18n, shortlist_share_open)}</a>
                     " "
                     <input type="text" readonly value=link aria-label=move || t_string!(i18n, shortlist_share_title).to_string() />
                 </p>
             })}
             <ActionForm action=share>
-                <button type="submit">{t!(i18n, shortlist_share_new)}</button>
+                <button type="submit">{tr!(i18n, shortlist_share_new)}</button>
             </ActionForm>
         </section>
     }
@@ -120,7 +120,7 @@ fn CompareForm(
                         <td>
                             <ActionForm action=remove>
                                 <input type="hidden" name="slug" value=slug.clone() />
-                                <button type="submit" class="link-button">{t!(i18n, shortlist_remove)}</button>
+                                <button type="submit" class="link-button">{tr!(i18n, shortlist_remove)}</button>
                             </ActionForm>
                         </td>
                     })}
@@ -134,19 +134,19 @@ fn CompareForm(
             <table class="data-table">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, col_compare)}</th>
-                        <th scope="col">{t!(i18n, col_name)}</th>
-                        <th scope="col">{t!(i18n, col_kind)}</th>
-                        <th scope="col">{t!(i18n, col_era)}</th>
-                        <th scope="col">{t!(i18n, col_rate)}</th>
-                        {remove.map(|_| view! { <th scope="col">{t!(i18n, col_actions)}</th> })}
+                        <th scope="col">{tr!(i18n, col_compare)}</th>
+                        <th scope="col">{tr!(i18n, col_name)}</th>
+                        <th scope="col">{tr!(i18n, col_kind)}</th>
+                        <th scope="col">{tr!(i18n, col_era)}</th>
+                        <th scope="col">{tr!(i18n, col_rate)}</th>
+                        {remove.map(|_| view! { <th scope="col">{tr!(i18n, col_actions)}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         <p class="hint">{t!(i18n, compare_hint, max = COMPARE_MAX)}</p>
-        <button type="submit" form="compare-form" class="primary">{t!(i18n, compare_submit)}</button>
+        <button type="submit" form="compare-form" class="primary">{tr!(i18n, compare_submit)}</button>
     }
 }
 
@@ -160,7 +160,7 @@ pub fn SharedShortlistPage() -> impl IntoView {
     );
     view! {
         <section class="shortlist">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(list) => view! { <SharedBody list /> }.into_any(),
@@ -180,10 +180,10 @@ fn SharedBody(list: SharedShortlist) -> impl IntoView {
         move || production.as_ref().map(|(zh, en)| content_lang(i18n).pick(zh, en).to_string());
     let empty = pins.is_empty();
     view! {
-        <h1>{t!(i18n, shared_title)}</h1>
+        <h1>{tr!(i18n, shared_title)}</h1>
         {move || name().map(|name| view! { <p class="lead">{t!(i18n, shared_by, name = name)}</p> })}
-        <p class="hint">{t!(i18n, shared_read_only)}</p>
-        {empty.then(|| view! { <p class="notice">{t!(i18n, shared_empty)}</p> })}
+        <p class="hint">{tr!(i18n, shared_read_only)}</p>
+        {empty.then(|| view! { <p class="notice">{tr!(i18n, shared_empty)}</p> })}
         {(!empty).then(|| view! { <CompareForm pins remove=None /> })}
     }
 }
@@ -258,25 +258,25 @@ pub fn ComparePage() -> impl IntoView {
     let data = Resource::new(move || ask.get().slugs.join(","), compare_locations);
     view! {
         <section class="compare">
-            <h1>{t!(i18n, compare_title)}</h1>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, compare_title)}</h1>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(comparison) => {
                             let ask = ask.get_untracked();
                             let date = ask.date.unwrap_or(comparison.today);
                             let table = if comparison.locations.is_empty() {
-                                view! { <p class="notice">{t!(i18n, compare_none)}</p> }.into_any()
+                                view! { <p class="notice">{tr!(i18n, compare_none)}</p> }.into_any()
                             } else {
                                 view! { <CompareTable locations=comparison.locations ask=ask.clone() date /> }.into_any()
                             };
                             view! {
                                 <form method="get" action="/compare" class="compare-form">
                                     {ask.slugs.iter().map(|s| view! { <input type="hidden" name="l" value=s.clone() /> }).collect_view()}
-                                    <label>{t!(i18n, compare_date)} <input type="date" name="date" value=date.to_string() /></label>
-                                    <label>{t!(i18n, compare_from)} <input type="time" name="from" value=hh_mm(ask.from) /></label>
-                                    <label>{t!(i18n, compare_to)} <input type="time" name="to" value=hh_mm(ask.to) /></label>
-                                    <button type="submit">{t!(i18n, compare_update)}</button>
+                                    <label>{tr!(i18n, compare_date)} <input type="date" name="date" value=date.to_string() /></label>
+                                    <label>{tr!(i18n, compare_from)} <input type="time" name="from" value=hh_mm(ask.from) /></label>
+                                    <label>{tr!(i18n, compare_to)} <input type="time" name="to" value=hh_mm(ask.to) /></label>
+                                    <button type="submit">{tr!(i18n, compare_update)}</button>
                                 </form>
                                 {ask.too_many.then(|| view! { <p class="notice">{t!(i18n, compare_too_many, max = COMPARE_MAX)}</p> })}
                                 {table}
@@ -349,7 +349,7 @@ fn CompareTable(
                     <thead><tr><td></td>{heads}</tr></thead>
                     <tbody>
                         <tr>
-                            <th scope="row">{t!(i18n, photos_title)}</th>
+                            <th scope="row">{tr!(i18n, photos_title)}</th>
                             {photos.iter().map(|cover| view! {
                                 <td>{cover.clone().map(|(photo, alt)| {
                                     let (width, height) = Photo::THUMB_SIZE;
@@ -360,7 +360,7 @@ fn CompareTable(
                                         </a>
                                     }
                                     .into_any()
-                                }).unwrap_or_else(|| view! { <span class="hint">{t!(i18n, photos_none)}</span> }.into_any())}</td>
+                                }).unwrap_or_else(|| view! { <span class="hint">{tr!(i18n, photos_none)}</span> }.into_any())}</td>
                             }).collect_view()}
                         </tr>
                         {row(t_string!(i18n, col_kind).to_string(), &|p| p.kind.label(l).to_string())}
@@ -409,7 +409,7 @@ pub fn ShortlistToggle(
         view! {
             <ActionForm action=remove>
                 <input type="hidden" name="slug" value=slug />
-                <button type="submit">{t!(i18n, shortlist_remove)}</button>
+                <button type="submit">{tr!(i18n, shortlist_remove)}</button>
             </ActionForm>
         }
         .into_any()
@@ -417,7 +417,7 @@ pub fn ShortlistToggle(
         view! {
             <ActionForm action=add>
                 <input type="hidden" name="slug" value=slug />
-                <button type="submit">{t!(i18n, shortlist_add)}</button>
+                <button type="submit">{tr!(i18n, shortlist_add)}</button>
             </ActionForm>
         }
         .into_any()
@@ -425,7 +425,7 @@ pub fn ShortlistToggle(
     view! {
         <div class="shortlist-toggle">
             {form}
-            {on_list.then(|| view! { <p class="form-ok" role="status">{t!(i18n, shortlist_on)} " " <A href="/shortlist">{t!(i18n, shortlist_open)}</A></p> })}
+            {on_list.then(|| view! { <p class="form-ok" role="status">{tr!(i18n, shortlist_on)} " " <A href="/shortlist">{tr!(i18n, shortlist_open)}</A></p> })}
             <p class="field-error" role="alert">{add_error}</p>
         </div>
     }

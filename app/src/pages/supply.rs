@@ -74,11 +74,11 @@ pub fn SupplyPage() -> impl IntoView {
     ];
     view! {
         <section class="supply">
-            <h1>{t!(i18n, supply_title)}</h1>
+            <h1>{tr!(i18n, supply_title)}</h1>
             <p>
-                <a href="/supply/scan" class="supply-desk-link">{t!(i18n, supply_open_desk)}</a>
+                <a href="/supply/scan" class="supply-desk-link">{tr!(i18n, supply_open_desk)}</a>
                 " · "
-                <a href="/supply/items" class="inventory-link">{t!(i18n, inventory_title)}</a>
+                <a href="/supply/items" class="inventory-link">{tr!(i18n, inventory_title)}</a>
             </p>
             <nav class="supply-filter" aria-label=move || t_string!(i18n, supply_filter_label).to_string()>
                 <ul>
@@ -96,7 +96,7 @@ pub fn SupplyPage() -> impl IntoView {
                 </ul>
             </nav>
             <p class="form-error" role="alert">{move || step_error(i18n, error.get())}</p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(view) => view! { <SupplyList view confirm decline repair /> }.into_any(),
@@ -118,7 +118,7 @@ fn SupplyList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let reservations = if view.reservations.is_empty() {
-        view! { <p class="empty">{t!(i18n, supply_none)}</p> }.into_any()
+        view! { <p class="empty">{tr!(i18n, supply_none)}</p> }.into_any()
     } else {
         view! {
             <ul class="supply-reservations">
@@ -133,9 +133,9 @@ fn SupplyList(
     };
     view! {
         {reservations}
-        <h2>{t!(i18n, maintenance_title)}</h2>
+        <h2>{tr!(i18n, maintenance_title)}</h2>
         {if view.maintenance.is_empty() {
-            view! { <p class="empty">{t!(i18n, maintenance_none)}</p> }.into_any()
+            view! { <p class="empty">{tr!(i18n, maintenance_none)}</p> }.into_any()
         } else {
             view! {
                 <ul class="maintenance">
@@ -153,7 +153,7 @@ fn StatusBadges(status: ReservationStatus, late: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <span class=format!("status reservation-{}", status.code())>{move || status_name(i18n, status)}</span>
-        {late.then(|| view! { " " <span class="badge badge-warning late">{t!(i18n, reservation_late)}</span> })}
+        {late.then(|| view! { " " <span class="badge badge-warning late">{tr!(i18n, reservation_late)}</span> })}
     }
 }
 
@@ -167,10 +167,10 @@ fn LinesTable(reservation: SupplyReservation) -> impl IntoView {
         <table class="supply-lines">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, supply_col_item)}</th>
-                    <th scope="col">{t!(i18n, supply_col_sku)}</th>
-                    <th scope="col" class="number">{t!(i18n, supply_col_quantity)}</th>
-                    {returned.then(|| view! { <th scope="col" class="number">{t!(i18n, supply_col_damaged)}</th> })}
+                    <th scope="col">{tr!(i18n, supply_col_item)}</th>
+                    <th scope="col">{tr!(i18n, supply_col_sku)}</th>
+                    <th scope="col" class="number">{tr!(i18n, supply_col_quantity)}</th>
+                    {returned.then(|| view! { <th scope="col" class="number">{tr!(i18n, supply_col_damaged)}</th> })}
                 </tr>
             </thead>
             <tbody>
@@ -213,20 +213,20 @@ fn SupplyItem(
         ReservationStatus::Requested => view! {
             <ActionForm action=confirm attr:class="inline-form">
                 <input type="hidden" name="code" value=for_confirm />
-                <button type="submit" class="primary">{t!(i18n, supply_confirm)}</button>
+                <button type="submit" class="primary">{tr!(i18n, supply_confirm)}</button>
             </ActionForm>
             <ActionForm action=decline attr:class="inline-form">
                 <input type="hidden" name="code" value=for_decline />
-                <button type="submit">{t!(i18n, supply_decline)}</button>
+                <button type="submit">{tr!(i18n, supply_decline)}</button>
             </ActionForm>
         }
         .into_any(),
         ReservationStatus::Confirmed => {
-            view! { <a href=desk.clone() class="button-link">{t!(i18n, supply_hand_over)}</a> }
+            view! { <a href=desk.clone() class="button-link">{tr!(i18n, supply_hand_over)}</a> }
                 .into_any()
         }
         ReservationStatus::PickedUp => {
-            view! { <a href=desk.clone() class="button-link">{t!(i18n, supply_take_back)}</a> }
+            view! { <a href=desk.clone() class="button-link">{tr!(i18n, supply_take_back)}</a> }
                 .into_any()
         }
         _ => ().into_any(),
@@ -240,12 +240,12 @@ fn SupplyItem(
             </h2>
             <p>{production} " · " {move || days_text(i18n, days)} " · " {move || t!(i18n, supply_day_count, count = days.count())}</p>
             <LinesTable reservation=reservation.clone() />
-            <p>{t!(i18n, quote_total)} " " {reservation.quote.total.display_cny()}</p>
+            <p>{tr!(i18n, quote_total)} " " {reservation.quote.total.display_cny()}</p>
             // A div, not a paragraph: the actions hold forms, which may not sit inside a <p>.
             <div class="supply-actions">
                 {actions}
                 " "
-                <a href=format!("/supply/pick-list?code={code}")>{t!(i18n, supply_pick_list)}</a>
+                <a href=format!("/supply/pick-list?code={code}")>{tr!(i18n, supply_pick_list)}</a>
             </div>
         </li>
     }
@@ -267,7 +267,7 @@ fn MaintenanceRow(unit: MaintenanceView, repair: ServerAction<MarkRepaired>) -> 
             {unit.code.clone().map(|code| view! { " · " <span class="code">{code}</span> })}
             <ActionForm action=repair attr:class="inline-form">
                 <input type="hidden" name="maintenance_id" value=unit.maintenance_id />
-                <button type="submit" class="small">{t!(i18n, maintenance_repaired)}</button>
+                <button type="submit" class="small">{tr!(i18n, maintenance_repaired)}</button>
             </ActionForm>
         </li>
     }
@@ -307,19 +307,19 @@ pub fn SupplyScanPage() -> impl IntoView {
     );
     view! {
         <section class="supply-desk">
-            <p class="breadcrumb"><a href="/supply">{t!(i18n, supply_title)}</a></p>
-            <h1>{t!(i18n, supply_desk_title)}</h1>
+            <p class="breadcrumb"><a href="/supply">{tr!(i18n, supply_title)}</a></p>
+            <h1>{tr!(i18n, supply_desk_title)}</h1>
             <form method="get" action="/supply/scan" class="check-in-form">
                 <label>
-                    {t!(i18n, supply_code)}
+                    {tr!(i18n, supply_code)}
                     <input name="code" value=code autocomplete="off" autocapitalize="characters" placeholder="R-XXXXX-XXXXX" required />
                 </label>
-                <button type="submit">{t!(i18n, supply_find)}</button>
+                <button type="submit">{tr!(i18n, supply_find)}</button>
             </form>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match sheet.await {
-                        Ok(None) => view! { <p class="hint">{t!(i18n, supply_desk_hint)}</p> }.into_any(),
+                        Ok(None) => view! { <p class="hint">{tr!(i18n, supply_desk_hint)}</p> }.into_any(),
                         Ok(Some(sheet)) => view! { <SheetCard sheet actions /> }.into_any(),
                         Err(AppError::Unauthorized) => send_to_login(&format!("/supply/scan?code={}", code())),
                         Err(error) if error.field_code("reservation").is_some() => view! {
@@ -404,18 +404,18 @@ fn SheetCard(sheet: ReservationSheet, actions: SheetActions) -> impl IntoView {
         ReservationStatus::Requested if supply => view! {
                 <ActionForm action=actions.confirm attr:class="inline-form">
                     <input type="hidden" name="code" value=for_confirm />
-                    <button type="submit" class="primary" disabled=move || actions.pending()>{t!(i18n, supply_confirm)}</button>
+                    <button type="submit" class="primary" disabled=move || actions.pending()>{tr!(i18n, supply_confirm)}</button>
                 </ActionForm>
                 <ActionForm action=actions.decline attr:class="inline-form">
                     <input type="hidden" name="code" value=for_decline />
-                    <button type="submit" disabled=move || actions.pending()>{t!(i18n, supply_decline)}</button>
+                    <button type="submit" disabled=move || actions.pending()>{tr!(i18n, supply_decline)}</button>
                 </ActionForm>
             }
             .into_any(),
         ReservationStatus::Confirmed if supply => view! {
                 <ActionForm action=actions.pick_up attr:class="inline-form">
                     <input type="hidden" name="code" value=for_pick_up />
-                    <button type="submit" class="primary" disabled=move || actions.pending()>{t!(i18n, supply_record_pick_up)}</button>
+                    <button type="submit" class="primary" disabled=move || actions.pending()>{tr!(i18n, supply_record_pick_up)}</button>
                 </ActionForm>
             }
             .into_any(),
@@ -423,10 +423,10 @@ fn SheetCard(sheet: ReservationSheet, actions: SheetActions) -> impl IntoView {
                 <ActionForm action=actions.give_back attr:class="return-form">
                     <input type="hidden" name="code" value=for_return />
                     <fieldset>
-                        <legend>{t!(i18n, supply_damaged_legend)}</legend>
+                        <legend>{tr!(i18n, supply_damaged_legend)}</legend>
                         {damaged_fields}
                     </fieldset>
-                    <button type="submit" class="primary" disabled=move || actions.pending()>{t!(i18n, supply_record_return)}</button>
+                    <button type="submit" class="primary" disabled=move || actions.pending()>{tr!(i18n, supply_record_return)}</button>
                 </ActionForm>
             }
             .into_any(),
@@ -438,7 +438,7 @@ fn SheetCard(sheet: ReservationSheet, actions: SheetActions) -> impl IntoView {
         view! {
             <ActionForm action=actions.cancel attr:class="inline-form">
                 <input type="hidden" name="code" value=for_cancel />
-                <button type="submit" disabled=move || actions.pending()>{t!(i18n, reservation_cancel)}</button>
+                <button type="submit" disabled=move || actions.pending()>{tr!(i18n, reservation_cancel)}</button>
             </ActionForm>
         }
     });
@@ -451,7 +451,7 @@ fn SheetCard(sheet: ReservationSheet, actions: SheetActions) -> impl IntoView {
             <LinesTable reservation=r.clone() />
             <div class="desk-step">{step} {cancel}</div>
             <p class="form-error" role="alert">{move || step_error(i18n, actions.error())}</p>
-            <p><a href=format!("/supply/pick-list?code={code}")>{t!(i18n, supply_pick_list)}</a></p>
+            <p><a href=format!("/supply/pick-list?code={code}")>{tr!(i18n, supply_pick_list)}</a></p>
         </div>
     }
 }
@@ -465,7 +465,7 @@ pub fn PickListPage() -> impl IntoView {
     let sheet = Resource::new(code, load_reservation_sheet);
     view! {
         <section class="pick-list">
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match sheet.await {
                         Ok(sheet) => view! { <PickList sheet /> }.into_any(),
@@ -495,13 +495,13 @@ fn PickList(sheet: ReservationSheet) -> impl IntoView {
     let days = r.days;
     let units: i64 = r.lines.iter().map(|l| l.quantity).sum();
     view! {
-        <h1>{t!(i18n, pick_list_title)}</h1>
+        <h1>{tr!(i18n, pick_list_title)}</h1>
         <div class="pick-list-head" data-code=r.code.clone() data-url=sheet.url.clone()>
             <div>
                 <p class="pass-code"><code>{r.code.clone()}</code></p>
                 <p><StatusBadges status=r.status late=r.late /></p>
-                <p>{t!(i18n, pick_list_production)} ": " {production}</p>
-                <p>{t!(i18n, pick_list_supplier)} ": " {supplier}</p>
+                <p>{tr!(i18n, pick_list_production)} ": " {production}</p>
+                <p>{tr!(i18n, pick_list_supplier)} ": " {supplier}</p>
                 <p>{move || days_text(i18n, days)} " · " {move || t!(i18n, supply_day_count, count = days.count())}</p>
             </div>
             <div
@@ -512,8 +512,8 @@ fn PickList(sheet: ReservationSheet) -> impl IntoView {
             ></div>
         </div>
         <LinesTable reservation=r.clone() />
-        <p>{move || t!(i18n, pick_list_units, count = units)} " · " {t!(i18n, quote_total)} " " {r.quote.total.display_cny()}</p>
-        <p class="hint no-print">{t!(i18n, pick_list_hint)}</p>
-        <p class="pick-list-sign">{t!(i18n, pick_list_signature)}</p>
+        <p>{move || t!(i18n, pick_list_units, count = units)} " · " {tr!(i18n, quote_total)} " " {r.quote.total.display_cny()}</p>
+        <p class="hint no-print">{tr!(i18n, pick_list_hint)}</p>
+        <p class="pick-list-sign">{tr!(i18n, pick_list_signature)}</p>
     }
 }

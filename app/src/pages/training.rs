@@ -22,9 +22,9 @@ pub fn TrainingPage() -> impl IntoView {
     let training = Resource::new(|| (), |_| load_training());
     view! {
         <section class="training">
-            <h1>{t!(i18n, training_title)}</h1>
-            <p class="notice free-notice">{t!(i18n, training_free)}</p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{tr!(i18n, training_title)}</h1>
+            <p class="notice free-notice">{tr!(i18n, training_free)}</p>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match training.await {
                         Ok(view) => view! { <ModuleList view /> }.into_any(),
@@ -41,7 +41,7 @@ fn ModuleList(view: TrainingView) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || content_lang(i18n);
     view! {
-        {(!view.records).then(|| view! { <p class="hint">{t!(i18n, training_log_in)}</p> })}
+        {(!view.records).then(|| view! { <p class="hint">{tr!(i18n, training_log_in)}</p> })}
         <ul class="module-list">
             {view
                 .modules
@@ -92,17 +92,17 @@ fn Lessons(module: Module, next: Option<String>) -> impl IntoView {
     let quiz = ServerAction::<SubmitQuiz>::new();
     let result = Signal::derive(move || quiz.value().get());
     view! {
-        <p class="breadcrumb"><a href="/training">{t!(i18n, training_title)}</a></p>
+        <p class="breadcrumb"><a href="/training">{tr!(i18n, training_title)}</a></p>
         <h1>{move || module.label(lang())}</h1>
         <p>{move || c.summary.get(lang())}</p>
-        <p class="notice free-notice">{t!(i18n, training_free)}</p>
+        <p class="notice free-notice">{tr!(i18n, training_free)}</p>
         <ol class="lessons">
             {c.lessons.iter().enumerate().map(|(i, lesson)| {
                 let lesson = *lesson;
                 view! { <li id=format!("lesson-{}", i + 1)>{move || lesson.get(lang())}</li> }
             }).collect_view()}
         </ol>
-        <h2>{t!(i18n, quiz_title)}</h2>
+        <h2>{tr!(i18n, quiz_title)}</h2>
         <ActionForm action=quiz attr:class="quiz">
             <input type="hidden" name="module" value=module.code() />
             {c.quiz.iter().enumerate().map(|(i, q)| {
@@ -122,7 +122,7 @@ fn Lessons(module: Module, next: Option<String>) -> impl IntoView {
                     </fieldset>
                 }
             }).collect_view()}
-            <button type="submit" class="primary" disabled=move || quiz.pending().get()>{t!(i18n, quiz_submit)}</button>
+            <button type="submit" class="primary" disabled=move || quiz.pending().get()>{tr!(i18n, quiz_submit)}</button>
         </ActionForm>
         <div class="quiz-result" aria-live="polite">
             {move || match result.get() {
@@ -144,10 +144,10 @@ fn Outcome(result: QuizResult, next: Option<String>) -> impl IntoView {
     if grade.passed() {
         view! {
             <p class="passed" role="status" data-recorded=result.recorded.to_string()>
-                "✓ " {t!(i18n, quiz_passed)} " "
-                {if result.recorded { t!(i18n, quiz_recorded).into_any() } else { t!(i18n, quiz_not_recorded).into_any() }}
+                "✓ " {tr!(i18n, quiz_passed)} " "
+                {if result.recorded { tr!(i18n, quiz_recorded).into_any() } else { tr!(i18n, quiz_not_recorded).into_any() }}
             </p>
-            {next.map(|n| view! { <p><a class="button" href=n>{t!(i18n, back_to_call)}</a></p> })}
+            {next.map(|n| view! { <p><a class="button" href=n>{tr!(i18n, back_to_call)}</a></p> })}
         }
         .into_any()
     } else {

@@ -18,17 +18,17 @@ pub fn TravelPage() -> impl IntoView {
     let map = Resource::new(|| (), |_| load_travel_map());
     view! {
         <section class="travel">
-            <h1>{t!(i18n, travel_title)}</h1>
-            <p class="lead">{t!(i18n, travel_intro)}</p>
-            <p class="notice free-notice">{t!(i18n, travel_safety)}</p>
+            <h1>{tr!(i18n, travel_title)}</h1>
+            <p class="lead">{tr!(i18n, travel_intro)}</p>
+            <p class="notice free-notice">{tr!(i18n, travel_safety)}</p>
             <nav class="travel-toc" aria-label=move || t_string!(i18n, travel_contents).to_string()>
-                <a href="#arrivals">{t!(i18n, travel_arrivals)}</a>
-                <a href="#assembly">{t!(i18n, travel_assembly)}</a>
-                <a href="#lines">{t!(i18n, travel_lines)}</a>
-                <a href="#parking">{t!(i18n, travel_parking)}</a>
+                <a href="#arrivals">{tr!(i18n, travel_arrivals)}</a>
+                <a href="#assembly">{tr!(i18n, travel_assembly)}</a>
+                <a href="#lines">{tr!(i18n, travel_lines)}</a>
+                <a href="#parking">{tr!(i18n, travel_parking)}</a>
             </nav>
             <div class="travel-map">
-                <Transition fallback=move || view! { <div class="map-box"><p class="map-placeholder">{t!(i18n, map_loading)}</p></div> }>
+                <Transition fallback=move || view! { <div class="map-box"><p class="map-placeholder">{tr!(i18n, map_loading)}</p></div> }>
                     {move || Suspend::new(async move {
                         match map.await {
                             Ok(m) => view! { <GuideMap tiles=m.tiles outlines=m.outlines /> }.into_any(),
@@ -82,7 +82,7 @@ fn Arrivals() -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || content_lang(i18n);
     view! {
-        <h2 id="arrivals">{t!(i18n, travel_arrivals)}</h2>
+        <h2 id="arrivals">{tr!(i18n, travel_arrivals)}</h2>
         <ul class="travel-list">
             {travel::arrivals().iter().map(|arrival| {
                 let from = travel::place(arrival.from);
@@ -143,7 +143,7 @@ fn Lines() -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || content_lang(i18n);
     view! {
-        <h2 id="lines">{t!(i18n, travel_lines)}</h2>
+        <h2 id="lines">{tr!(i18n, travel_lines)}</h2>
         <ul class="travel-list">
             {travel::lines().iter().map(|line| {
                 let (first, last, every, fare) = (line.first, line.last, line.every_minutes, line.fare_yuan);

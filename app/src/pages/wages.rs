@@ -35,11 +35,11 @@ pub fn WagesPage() -> impl IntoView {
     });
     view! {
         <section class="wages">
-            <h1>{t!(i18n, wages_title)}</h1>
+            <h1>{tr!(i18n, wages_title)}</h1>
             <p class="form-error" role="alert">
                 {move || error.with(|e| field_message(i18n, e.as_ref(), "answer")).or_else(|| form_error(i18n, error.get()))}
             </p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match reports.await {
                         Ok(view) => view! { <ReportList view answer resolve /> }.into_any(),
@@ -69,7 +69,7 @@ fn ReportList(
         <p class="hint">{intro}</p>
         <p class="result-count">{t!(i18n, wages_count, open = unresolved, total = view.reports.len())}</p>
         {if view.reports.is_empty() {
-            view! { <p class="empty">{t!(i18n, wages_empty)}</p> }.into_any()
+            view! { <p class="empty">{tr!(i18n, wages_empty)}</p> }.into_any()
         } else {
             view! {
                 <ul class="wage-reports report-list">
@@ -115,26 +115,26 @@ fn ReportCard(
                 {t!(i18n, report_line, day = day.clone(), amount = amount.clone())}
                 " "
                 <span class=format!("status report-{}", status.code())>{move || report_status_label(i18n, status)}</span>
-                {report.overdue.then(|| view! { " " <span class="badge badge-warning">{t!(i18n, report_overdue)}</span> })}
+                {report.overdue.then(|| view! { " " <span class="badge badge-warning">{tr!(i18n, report_overdue)}</span> })}
             </p>
             <p class="hint">{t!(i18n, report_filed_on, date = reported_on.clone())}</p>
             {(!report.note.is_empty()).then(|| view! { <p class="report-note">{report.note.clone()}</p> })}
-            {report.paid.then(|| view! { <p class="hint">{t!(i18n, report_marked_paid)}</p> })}
-            {report.answer.clone().map(|a| view! { <blockquote class="report-answer"><p>{t!(i18n, report_answer_from)}</p><p>{a}</p></blockquote> })}
+            {report.paid.then(|| view! { <p class="hint">{tr!(i18n, report_marked_paid)}</p> })}
+            {report.answer.clone().map(|a| view! { <blockquote class="report-answer"><p>{tr!(i18n, report_answer_from)}</p><p>{a}</p></blockquote> })}
             {(open && reader == ReportsReader::Production).then(|| view! {
                 <ActionForm action=answer attr:class="answer-form">
                     <input type="hidden" name="report_id" value=report.report_id />
                     <label>
-                        {t!(i18n, report_your_answer)}
+                        {tr!(i18n, report_your_answer)}
                         <textarea name="answer" rows="3" required maxlength=domain::wages::ANSWER_CHARS>{previous.clone()}</textarea>
                     </label>
-                    <button type="submit" disabled=move || answer.pending().get()>{t!(i18n, report_send_answer)}</button>
+                    <button type="submit" disabled=move || answer.pending().get()>{tr!(i18n, report_send_answer)}</button>
                 </ActionForm>
             })}
             {(open && reader == ReportsReader::Admin).then(|| view! {
                 <ActionForm action=resolve attr:class="inline-form">
                     <input type="hidden" name="report_id" value=report.report_id />
-                    <button type="submit" disabled=move || resolve.pending().get()>{t!(i18n, report_settle)}</button>
+                    <button type="submit" disabled=move || resolve.pending().get()>{tr!(i18n, report_settle)}</button>
                 </ActionForm>
             })}
         </li>

@@ -36,7 +36,7 @@ pub fn WorkPage() -> impl IntoView {
     });
     view! {
         <section class="work">
-            <h1>{t!(i18n, work_title)}</h1>
+            <h1>{tr!(i18n, work_title)}</h1>
             <p class="form-error" role="alert">
                 {move || {
                     error.with(|e| {
@@ -47,11 +47,11 @@ pub fn WorkPage() -> impl IntoView {
                     .or_else(|| form_error(i18n, error.get()))
                 }}
             </p>
-            <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match work.await {
                         Ok(items) if items.is_empty() => view! {
-                            <p class="empty">{t!(i18n, work_empty)} " " <a href="/casting">{t!(i18n, casting_title)}</a></p>
+                            <p class="empty">{tr!(i18n, work_empty)} " " <a href="/casting">{tr!(i18n, casting_title)}</a></p>
                         }
                         .into_any(),
                         Ok(items) => view! {
@@ -104,13 +104,13 @@ fn WorkRow(
                 {move || state_text(i18n, state)}
             </p>
             {(!notices.is_empty()).then(|| view! {
-                <h3>{t!(i18n, crew_notices_title)}</h3>
+                <h3>{tr!(i18n, crew_notices_title)}</h3>
                 <ul class="notices">
                     {notices.into_iter().map(|n| view! { <NoticeItem notice=n /> }).collect_view()}
                 </ul>
             })}
             {(!days.is_empty()).then(|| view! {
-                <h3>{t!(i18n, work_days)}</h3>
+                <h3>{tr!(i18n, work_days)}</h3>
                 <ul class="work-days">
                     {days
                         .into_iter()
@@ -124,24 +124,24 @@ fn WorkRow(
                                     <span class=format!("day-state day-{}", day_state.code())>{move || day_state_label(i18n, day_state)}</span>
                                     {(day_state == DayState::Today).then(|| view! {
                                         " "
-                                        <a class="button" href=format!("/work/{application_id}/pass")>{t!(i18n, work_show_pass)}</a>
+                                        <a class="button" href=format!("/work/{application_id}/pass")>{tr!(i18n, work_show_pass)}</a>
                                     })}
                                     {can_report.then(|| view! {
                                         <details class="report-wages">
-                                            <summary>{t!(i18n, report_unpaid)}</summary>
+                                            <summary>{tr!(i18n, report_unpaid)}</summary>
                                             <ActionForm action=report>
                                                 <input type="hidden" name="application_id" value=application_id />
                                                 <input type="hidden" name="form[day]" value=day.to_string() />
                                                 <label>
-                                                    {t!(i18n, report_amount)}
+                                                    {tr!(i18n, report_amount)}
                                                     <input name="form[amount]" value=pay required inputmode="decimal" />
                                                 </label>
                                                 <label>
-                                                    {t!(i18n, report_note)}
+                                                    {tr!(i18n, report_note)}
                                                     <textarea name="form[note]" rows="3" maxlength=domain::wages::NOTE_CHARS></textarea>
                                                 </label>
-                                                <p class="hint">{t!(i18n, report_hint)}</p>
-                                                <button type="submit" disabled=move || report.pending().get()>{t!(i18n, report_submit)}</button>
+                                                <p class="hint">{tr!(i18n, report_hint)}</p>
+                                                <button type="submit" disabled=move || report.pending().get()>{tr!(i18n, report_submit)}</button>
                                             </ActionForm>
                                         </details>
                                     })}
@@ -152,7 +152,7 @@ fn WorkRow(
                 </ul>
             })}
             {(!reports.is_empty()).then(|| view! {
-                <h3>{t!(i18n, my_reports)}</h3>
+                <h3>{tr!(i18n, my_reports)}</h3>
                 <ul class="wage-reports">
                     {reports.into_iter().map(|r| view! { <OwnReport report=r resolve /> }).collect_view()}
                 </ul>
@@ -178,12 +178,12 @@ fn OwnReport(report: WageReportView, resolve: ServerAction<ResolveWageReport>) -
                 <span class=format!("status report-{}", status.code())>{move || report_status_label(i18n, status)}</span>
             </p>
             {(!report.note.is_empty()).then(|| view! { <p class="report-note">{report.note.clone()}</p> })}
-            {answer.map(|a| view! { <blockquote class="report-answer"><p>{t!(i18n, report_answer_from)}</p><p>{a}</p></blockquote> })}
-            {report.paid.then(|| view! { <p class="hint">{t!(i18n, report_marked_paid)}</p> })}
+            {answer.map(|a| view! { <blockquote class="report-answer"><p>{tr!(i18n, report_answer_from)}</p><p>{a}</p></blockquote> })}
+            {report.paid.then(|| view! { <p class="hint">{tr!(i18n, report_marked_paid)}</p> })}
             {(status != ReportStatus::Resolved).then(|| view! {
                 <ActionForm action=resolve attr:class="inline-form">
                     <input type="hidden" name="report_id" value=report.report_id />
-                    <button type="submit" disabled=move || resolve.pending().get()>{t!(i18n, report_resolve_paid)}</button>
+                    <button type="submit" disabled=move || resolve.pending().get()>{tr!(i18n, report_resolve_paid)}</button>
                 </ActionForm>
             })}
         </li>
