@@ -671,12 +671,17 @@ fn mark_units(units: &[(usize, char)], word: &str, marks: &mut [bool]) -> bool {
 /// Splits `text` into runs of marked and unmarked characters, for `<mark>`.
 pub fn segments(text: &str, marks: &[bool]) -> Vec<(String, bool)> {
     let mut runs: Vec<(String, bool)> = Vec::new();
-    for (i, c) in text.chars().enumerate() {
+    let (mut from, mut marking) = (0, false);
+    for (i, (at, _)) in text.char_indices().enumerate() {
         let marked = marks.get(i).copied().unwrap_or(false);
-        match runs.last_mut() {
-            Some((run, m)) if *m == marked => run.push(c),
-            _ => runs.push((c.to_string(), marked)),
+        if i > 0 && marked != marking {
+            runs.push((text[from..at].to_string(), marking));
+            from = at;
         }
+        marking = marked;
+    }
+    if from < text.len() {
+        runs.push((text[from..].to_string(), marking));
     }
     runs
 }
@@ -811,6 +816,18 @@ mod tests {
             segments(name, &marks),
             vec![("Bright Yellow Satin ".to_string(), false), ("Dragon Robe".to_string(), true)]
         );
+        let marks = TextQuery::parse("satin").marks_en(name);
+        assert_eq!(
+            segments(name, &marks),
+            vec![
+                ("Bright Yellow ".to_string(), false),
+                ("Satin".to_string(), true),
+                (" Dragon Robe".to_string(), false)
+            ]
+        );
+        // No text marks nothing: one run, or none for an empty name.
+        assert_eq!(segments("明黄缎绣龙袍", &[]), vec![("明黄缎绣龙袍".to_string(), false)]);
+        assert!(segments("", &[]).is_empty());
     }
 
     #[test]

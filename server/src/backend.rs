@@ -376,8 +376,15 @@ impl Backend for ServerBackend {
             .cards
             .into_iter()
             .map(|card| {
-                let zh = text.marks_zh(&card.name_zh, &pinyin_syllables(&card.name_zh));
-                let en = text.marks_en(&card.name_en);
+                // Without a text nothing is marked, and no pinyin is needed to find that.
+                let (zh, en) = if text.is_empty() {
+                    (Vec::new(), Vec::new())
+                } else {
+                    (
+                        text.marks_zh(&card.name_zh, &pinyin_syllables(&card.name_zh)),
+                        text.marks_en(&card.name_en),
+                    )
+                };
                 ItemHit {
                     name_zh: segments(&card.name_zh, &zh),
                     name_en: segments(&card.name_en, &en),

@@ -134,6 +134,12 @@ pub struct CatalogueIndex {
     /// `(sku, entry)` in SKU order, for SKU prefixes.
     skus: Vec<(String, u32)>,
     values: [Values; FACETS],
+    /// Every entry in the order of each sort but relevance (entry order when there is no text
+    /// to score), so a page without text is read off in order instead of selected from every
+    /// match.
+    price_low: Vec<u32>,
+    price_high: Vec<u32>,
+    newest: Vec<u32>,
     /// Whole answers already given for this revision, by query: a repeated search (the
     /// catalogue's first page above all) skips the pass and the highlighting.
     answers: KeptAnswers<String, CatalogueView>,
@@ -339,6 +345,16 @@ impl CatalogueIndex {
             .map(|(i, e)| (e.sku.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         skus.sort();
+        let ordered = |key: &dyn Fn(&Entry) -> i64| {
+            let mut order: Vec<u32> =
+                (0..u32::try_from(entries.len()).unwrap_or(u32::MAX)).collect();
+            // Stable: ties stay in entry order, as the sorts of scored matches break them.
+            order.sort_by_key(|&i| key(&entries[i as usize]));
+            order
+        };
+        let price_low = ordered(&|e| e.rate_fen);
+        let price_high = ordered(&|e| -e.rate_fen);
+        let newest = ordered(&|e| -e.item_id);
         CatalogueIndex {
             revision: source.revision,
             entries,
@@ -349,6 +365,9 @@ impl CatalogueIndex {
             grams,
             skus,
             values,
+            price_low,
+            price_high,
+            newest,
             answers: KeptAnswers::default(),
         }
     }
@@ -509,32 +528,17 @@ impl CatalogueIndex {
             &selection,
             &sizes,
         );
-        let mut matched = counted.matched;
+        let matched = counted.matched;
         let total = matched.len();
         // Only the asked page's results and those before it need their order.
         let start = (query.page.max(1) as usize - 1).saturating_mul(per_page);
         let end = start.saturating_add(per_page).min(total);
-        let sort = query.sort;
-        let key = |k: &u32| {
-            let (i, score) = candidates[*k as usize];
-            let e = &self.entries[i as usize];
-            match sort {
-                Sort::Relevance => (-i64::from(score), i64::from(i)),
-                Sort::PriceLow => (e.rate_fen, i64::from(i)),
-                Sort::PriceHigh => (-e.rate_fen, i64::from(i)),
-                Sort::Newest => (-e.item_id, 0),
-            }
+        let page = if text.is_empty() {
+            self.page_in_order(query.sort, &candidates, &matched, start..end)
+        } else {
+            self.page_by_score(query.sort, &candidates, matched, start..end)
         };
-        if end < total {
-            matched.select_nth_unstable_by_key(end, key);
-            matched.truncate(end);
-        }
-        matched.sort_unstable_by_key(key);
-        let cards = matched
-            .iter()
-            .skip(start)
-            .map(|k| self.cards[candidates[*k as usize].0 as usize].clone())
-            .collect();
+        let cards = page.into_iter().map(|i| self.cards[i as usize].clone()).collect();
         let facets = Facet::ALL
             .into_iter()
             .map(|facet| {
@@ -555,6 +559,69 @@ impl CatalogueIndex {
             })
             .collect();
         Found { total, cards, facets, forgiving }
+    }
+
+    /// The entries on the page `range` of `matched` (positions in `candidates`) without a text
+    /// query: every score is nought, so the order is the sort's alone, which the index keeps.
+    fn page_in_order(
+        &self,
+        sort: Sort,
+        candidates: &[(u32, u32)],
+        matched: &[u32],
+        range: std::ops::Range<usize>,
+    ) -> Vec<u32> {
+        let order = match sort {
+            // Candidates come in entry order, and so do the matches.
+            Sort::Relevance => {
+                return matched
+                    .get(range)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&k| candidates[k as usize].0)
+                    .collect();
+            }
+            Sort::PriceLow => &self.price_low,
+            Sort::PriceHigh => &self.price_high,
+            Sort::Newest => &self.newest,
+        };
+        let mut passed = vec![false; self.entries.len()];
+        for &k in matched {
+            passed[candidates[k as usize].0 as usize] = true;
+        }
+        order
+            .iter()
+            .copied()
+            .filter(|&i| passed[i as usize])
+            .skip(range.start)
+            .take(range.len())
+            .collect()
+    }
+
+    /// The entries on the page `range` of `matched` (positions in `candidates`, scored by a text
+    /// query), ordering only that page and those before it.
+    fn page_by_score(
+        &self,
+        sort: Sort,
+        candidates: &[(u32, u32)],
+        mut matched: Vec<u32>,
+        range: std::ops::Range<usize>,
+    ) -> Vec<u32> {
+        let key = |k: &u32| {
+            let (i, score) = candidates[*k as usize];
+            let e = &self.entries[i as usize];
+            match sort {
+                Sort::Relevance => (-i64::from(score), i64::from(i)),
+                Sort::PriceLow => (e.rate_fen, i64::from(i)),
+                Sort::PriceHigh => (-e.rate_fen, i64::from(i)),
+                Sort::Newest => (-e.item_id, 0),
+            }
+        };
+        if range.end < matched.len() {
+            matched.select_nth_unstable_by_key(range.end, key);
+            matched.truncate(range.end);
+        }
+        matched.sort_unstable_by_key(key);
+        matched.iter().skip(range.start).map(|&k| candidates[k as usize].0).collect()
     }
 }
 
@@ -773,7 +840,7 @@ mod tests {
         for q in ["", "longpao", "龙", "robe", "longpoa", "qing"] {
             for sort in Sort::ALL {
                 for page in [1, 2, 7, 500] {
-                    for narrowed in ["", "&cat=costume&era=qing"] {
+                    for narrowed in ["", "&cat=costume&era=qing", "&rate_min=20&rate_max=80"] {
                         let query = CatalogueQuery::from_query(&format!(
                             "q={q}&sort={}&page={page}{narrowed}",
                             sort.code()
