@@ -73,6 +73,13 @@ ensure_tools() {
     cp "$ROOT/end2end/package-lock.json" "$stamp"
   fi
 
+  # Python's brotli, for scripts/bundle-size's "as a pack" column (optional: without it the
+  # column prints "-").
+  if ! python3 -c 'import brotli' 2>/dev/null; then
+    log "installing Python's brotli (scripts/bundle-size measures the area packs with it)"
+    python3 -m pip install -q brotli 2>/dev/null || log "could not install brotli; packs go unmeasured"
+  fi
+
   if [ "$want_browser" = browser ] && [ ! -x /usr/bin/chromium ]; then
     log "installing Chromium from Debian's packages"
     as_root apt-get update -qq
