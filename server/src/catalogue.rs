@@ -345,16 +345,15 @@ impl CatalogueIndex {
             .map(|(i, e)| (e.sku.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         skus.sort();
-        let ordered = |key: &dyn Fn(&Entry) -> i64| {
+        let ordered = |sort: Sort| {
             let mut order: Vec<u32> =
                 (0..u32::try_from(entries.len()).unwrap_or(u32::MAX)).collect();
-            // Stable: ties stay in entry order, as the sorts of scored matches break them.
-            order.sort_by_key(|&i| key(&entries[i as usize]));
+            order.sort_unstable_by_key(|&i| order_key(sort, i, &entries[i as usize], 0));
             order
         };
-        let price_low = ordered(&|e| e.rate_fen);
-        let price_high = ordered(&|e| -e.rate_fen);
-        let newest = ordered(&|e| -e.item_id);
+        let price_low = ordered(Sort::PriceLow);
+        let price_high = ordered(Sort::PriceHigh);
+        let newest = ordered(Sort::Newest);
         CatalogueIndex {
             revision: source.revision,
             entries,
@@ -608,13 +607,7 @@ impl CatalogueIndex {
     ) -> Vec<u32> {
         let key = |k: &u32| {
             let (i, score) = candidates[*k as usize];
-            let e = &self.entries[i as usize];
-            match sort {
-                Sort::Relevance => (-i64::from(score), i64::from(i)),
-                Sort::PriceLow => (e.rate_fen, i64::from(i)),
-                Sort::PriceHigh => (-e.rate_fen, i64::from(i)),
-                Sort::Newest => (-e.item_id, 0),
-            }
+            order_key(sort, i, &self.entries[i as usize], score)
         };
         if range.end < matched.len() {
             matched.select_nth_unstable_by_key(range.end, key);
@@ -622,6 +615,17 @@ impl CatalogueIndex {
         }
         matched.sort_unstable_by_key(key);
         matched.iter().skip(range.start).map(|&k| candidates[k as usize].0).collect()
+    }
+}
+
+/// Where entry `i`, scored `score` by the text query (nought without one), comes in `sort`'s
+/// order: ties go by entry order (the newest by item id, which is unique).
+fn order_key(sort: Sort, i: u32, e: &Entry, score: u32) -> (i64, i64) {
+    match sort {
+        Sort::Relevance => (-i64::from(score), i64::from(i)),
+        Sort::PriceLow => (e.rate_fen, i64::from(i)),
+        Sort::PriceHigh => (-e.rate_fen, i64::from(i)),
+        Sort::Newest => (-e.item_id, 0),
     }
 }
 
