@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use crate::i18n::Locale;
 
+/// The translation context views are given (`use_i18n()`).
+pub type I18n = leptos_i18n::I18nContext<Locale>;
+
 /// The text `key` gives for the context's language, following it when it changes.
-pub fn text(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    key: fn(Locale) -> &'static str,
-) -> impl IntoView + Copy {
+pub fn text(i18n: I18n, key: fn(Locale) -> &'static str) -> impl IntoView + Copy {
     move || key(i18n.get_locale())
 }

@@ -18,7 +18,7 @@ use crate::pages::casting::CallFacts;
 use crate::pages::login::form_error;
 use domain::casting::{ApplicationStatus, ReleaseReason, Unmet, unmet};
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 #[component]
 pub fn CallDetailPage() -> impl IntoView {

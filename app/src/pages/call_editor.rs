@@ -18,7 +18,7 @@ use crate::models::CallEditor;
 use crate::pages::account::send_to_login;
 use crate::pages::login::form_error;
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 /// `/casting/new`.
 #[component]

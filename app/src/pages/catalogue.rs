@@ -15,7 +15,7 @@ use crate::components::filter_form::canonical_get;
 use crate::i18n::*;
 use crate::models::{CatalogueView, FacetGroup, FacetOption, ItemHit};
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {

@@ -23,7 +23,7 @@ use crate::pages::account::send_to_login;
 use crate::pages::item::day_label;
 use crate::pages::login::form_error;
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 /// One import problem as the import route's redirect carries it (`line:column:code`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use crate::models::{ItemCard, ItemDetail, ItemUse};
 use crate::pages::login::form_error;
 use crate::stock::{DeleteItemPhoto, SetRequestLine, load_item};
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 /// `12月3日 周四` / `Thu 3 Dec`.
 pub(crate) fn day_label(i18n: I18n, day: time::Date) -> String {

@@ -18,7 +18,7 @@ use crate::stock::{
 };
 use crate::supply::CancelReservation;
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 /// "3 Dec–7 Dec" in the page's language.
 pub(crate) fn days_text(i18n: I18n, days: domain::stock::Days) -> String {

@@ -23,7 +23,7 @@ use crate::supply::{
 };
 use domain::reservation::ReservationStatus;
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 /// The message for a refused step: its field's sentence, or the error's.
 fn step_error(i18n: I18n, error: Option<AppError>) -> Option<String> {

@@ -18,7 +18,7 @@ use crate::pages::login::form_error;
 use crate::wages::{ReportUnpaidWages, ResolveWageReport};
 use domain::wages::{DayState, ReportStatus};
 
-type I18n = leptos_i18n::I18nContext<Locale>;
+use crate::text::I18n;
 
 #[component]
 pub fn WorkPage() -> impl IntoView {
