@@ -9,6 +9,7 @@
 //! current revision (one tiny query) and rebuilds first when it moved, so every instance in
 //! front of a shared PostgreSQL sees every instance's changes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -27,12 +28,11 @@ use crate::storage::{StorageError, Store};
 use domain::location_filter::fold;
 
 /// One item in the index; its searchable text is shared with every item of the same names and
-/// tags (stock lines often repeat them), so a query scores each distinct text once.
+/// tags (stock lines often repeat them), so a query scores each distinct text once. Its facet
+/// values and rate are in the index's columns, which a pass without text reads alone.
 #[derive(Debug, Clone)]
 struct Entry {
     item_id: i64,
-    facets: FacetValues,
-    rate_fen: i64,
     /// Units owned.
     owned: i64,
     /// Folded like a query (`co00017`).
@@ -120,8 +120,17 @@ pub struct Found {
 pub struct CatalogueIndex {
     revision: i64,
     entries: Vec<Entry>,
+    /// Each entry's facet values and daily rate (`facets[i]`, `rates[i]` are `entries[i]`'s),
+    /// packed apart so that a pass over every item touches 24 bytes an item.
+    facets: Vec<FacetValues>,
+    rates: Vec<i64>,
+    /// Every facet value's count over the whole catalogue: the facets of a search that narrows
+    /// nothing.
+    whole: [Vec<u32>; FACETS],
     texts: Vec<Text>,
-    /// Each entry's card, as a result shows it (`cards[i]` is `entries[i]`'s).
+    /// Each entry's card, as a result shows it (`cards[i]` is `entries[i]`'s), but for the
+    /// names of its sub-category and supplier when they are those of the facet's value: those
+    /// are left empty and filled in from `values` for a page (`card`), not kept once an item.
     cards: Vec<ItemCard>,
     /// The entries of each text: those of text `t` are
     /// `by_text[text_starts[t]..text_starts[t + 1]]`, in entry order.
@@ -250,6 +259,8 @@ impl CatalogueIndex {
         let mut texts: Vec<Text> = Vec::new();
         let mut text_ids: HashMap<Text, u32> = HashMap::new();
         let mut cards = Vec::with_capacity(source.items.len());
+        let mut facet_column = Vec::with_capacity(source.items.len());
+        let mut rates = Vec::with_capacity(source.items.len());
         let entries = source
             .items
             .into_iter()
@@ -305,15 +316,24 @@ impl CatalogueIndex {
                     texts.push(text);
                     next
                 });
+                facet_column.push(facets);
+                rates.push(card.daily_rate.fen());
                 let entry = Entry {
                     item_id: card.item_id,
-                    facets,
-                    rate_fen: card.daily_rate.fen(),
                     owned: card.quantity_owned,
                     sku: fold(&card.sku),
                     text,
                 };
-                cards.push(row.card);
+                let mut card = row.card;
+                for (facet, zh, en) in shared_names(&mut card) {
+                    let f = facet.index();
+                    let named = values[f].list.get(usize::from(facets.0[f]));
+                    if named.is_some_and(|n| n.name_zh == *zh && n.name_en == *en) {
+                        *zh = String::new();
+                        *en = String::new();
+                    }
+                }
+                cards.push(card);
                 entry
             })
             .collect::<Vec<Entry>>();
@@ -348,15 +368,27 @@ impl CatalogueIndex {
         let ordered = |sort: Sort| {
             let mut order: Vec<u32> =
                 (0..u32::try_from(entries.len()).unwrap_or(u32::MAX)).collect();
-            order.sort_unstable_by_key(|&i| order_key(sort, i, &entries[i as usize], 0));
+            order.sort_unstable_by_key(|&i| {
+                order_key(sort, i, rates[i as usize], entries[i as usize].item_id, 0)
+            });
             order
         };
         let price_low = ordered(Sort::PriceLow);
         let price_high = ordered(Sort::PriceHigh);
         let newest = ordered(Sort::Newest);
+        let sizes: [usize; FACETS] = std::array::from_fn(|f| values[f].list.len());
+        let whole = tally(
+            (0_u32..).zip(facet_column.iter().copied()),
+            &Selection::default(),
+            &sizes,
+        )
+        .counts;
         CatalogueIndex {
             revision: source.revision,
             entries,
+            facets: facet_column,
+            rates,
+            whole,
             texts,
             cards,
             by_text,
@@ -369,6 +401,24 @@ impl CatalogueIndex {
             newest,
             answers: KeptAnswers::default(),
         }
+    }
+
+    /// Entry `i`'s card as a result shows it, its sub-category's and supplier's names filled
+    /// in.
+    fn card(&self, i: usize) -> ItemCard {
+        let mut card = self.cards[i].clone();
+        let facets = self.facets[i];
+        for (facet, zh, en) in shared_names(&mut card) {
+            let f = facet.index();
+            if let Some(named) = self.values[f].list.get(usize::from(facets.0[f]))
+                && zh.is_empty()
+                && en.is_empty()
+            {
+                zh.clone_from(&named.name_zh);
+                en.clone_from(&named.name_en);
+            }
+        }
+        card
     }
 
     /// The answer given before to the query `key` names, if any.
@@ -422,7 +472,7 @@ impl CatalogueIndex {
     /// The entries passing `admits` whose text or SKU matches `text` without typos, with their
     /// scores, in entry order: the texts holding every word's character pairs are scored, not
     /// every text.
-    fn exact_matches(&self, text: &TextQuery, admits: impl Fn(&Entry) -> bool) -> Vec<(u32, u32)> {
+    fn exact_matches(&self, text: &TextQuery, admits: impl Fn(usize) -> bool) -> Vec<(u32, u32)> {
         let mut texts: Option<Vec<u32>> = None;
         for needle in text.needles() {
             let Some(holding) = texts_holding(&self.grams, needle) else {
@@ -440,9 +490,9 @@ impl CatalogueIndex {
             };
             let (from, to) = (self.text_starts[t as usize], self.text_starts[t as usize + 1]);
             for &i in &self.by_text[from as usize..to as usize] {
-                let e = &self.entries[i as usize];
-                if admits(e) {
-                    found.push((i, named.max(text.sku_score(&e.sku).unwrap_or(0))));
+                if admits(i as usize) {
+                    let sku = &self.entries[i as usize].sku;
+                    found.push((i, named.max(text.sku_score(sku).unwrap_or(0))));
                 }
             }
         }
@@ -450,8 +500,7 @@ impl CatalogueIndex {
             let first = self.skus.partition_point(|(sku, _)| sku.as_str() < prefix);
             for (sku, i) in self.skus[first..].iter().take_while(|(sku, _)| sku.starts_with(prefix))
             {
-                let e = &self.entries[*i as usize];
-                if let Some(score) = text.sku_score(sku).filter(|_| admits(e)) {
+                if let Some(score) = text.sku_score(sku).filter(|_| admits(*i as usize)) {
                     found.push((*i, score));
                 }
             }
@@ -462,20 +511,21 @@ impl CatalogueIndex {
         found
     }
 
-    /// The entries passing `admits` that match `text` (every entry for no text), scoring every
-    /// distinct text once: the pass for typos, which the character pairs cannot narrow.
+    /// The entries passing `admits` that match `text` (every entry, scored nought, for no
+    /// text), scoring every distinct text once: the pass for typos, which the character pairs
+    /// cannot narrow.
     fn scan(
         &self,
         text: &TextQuery,
         typos: bool,
-        admits: impl Fn(&Entry) -> bool,
+        admits: impl Fn(usize) -> bool,
     ) -> Vec<(u32, u32)> {
         let mut memo: Vec<Option<Option<u32>>> =
             if text.is_empty() { Vec::new() } else { vec![None; self.texts.len()] };
         self.entries
             .iter()
             .enumerate()
-            .filter(|(_, e)| admits(e))
+            .filter(|(i, _)| admits(*i))
             .filter_map(|(i, e)| {
                 let score = if text.is_empty() {
                     Some(0)
@@ -499,45 +549,63 @@ impl CatalogueIndex {
         per_page: usize,
         held: Option<&HashMap<i64, i64>>,
     ) -> Found {
-        let admits = |e: &Entry| {
-            query.rate_fits(e.rate_fen)
+        // Availability narrows only when what is held on its days is known.
+        let held = held.filter(|_| query.available.is_some());
+        let admits = |i: usize| {
+            query.rate_fits(self.rates[i])
                 && match (query.available, held) {
                     (Some(a), Some(held)) => {
+                        let e = &self.entries[i];
                         a.admits(e.owned, held.get(&e.item_id).copied().unwrap_or(0))
                     }
                     _ => true,
                 }
         };
         let text = TextQuery::parse(&query.q);
-        let mut candidates = if text.is_empty() {
-            self.scan(&text, false, admits)
-        } else {
-            self.exact_matches(&text, admits)
-        };
-        let mut forgiving = false;
-        if candidates.is_empty() && !text.is_empty() {
-            candidates = self.scan(&text, true, admits);
-            forgiving = !candidates.is_empty();
-        }
         let sizes: [usize; FACETS] = std::array::from_fn(|f| self.values[f].list.len());
         let selection = self.selection(query);
-        // Tallied by position in `candidates`, which carries each one's entry and score.
-        let counted = tally(
-            candidates.iter().zip(0_u32..).map(|(&(i, _), k)| (k, self.entries[i as usize].facets)),
-            &selection,
-            &sizes,
-        );
-        let matched = counted.matched;
-        let total = matched.len();
         // Only the asked page's results and those before it need their order.
-        let start = (query.page.max(1) as usize - 1).saturating_mul(per_page);
-        let end = start.saturating_add(per_page).min(total);
-        let page = if text.is_empty() {
-            self.page_in_order(query.sort, &candidates, &matched, start..end)
+        let first = (query.page.max(1) as usize - 1).saturating_mul(per_page);
+        let page_of = |total: usize| first.min(total)..first.saturating_add(per_page).min(total);
+        let mut forgiving = false;
+        let (total, page, counts) = if text.is_empty() {
+            let narrowed = query.rate_min.is_some()
+                || query.rate_max.is_some()
+                || held.is_some()
+                || selection.0.iter().any(Option::is_some);
+            if narrowed {
+                // Tallied by entry, in entry order.
+                let counted = tally(
+                    (0_u32..)
+                        .zip(self.facets.iter().copied())
+                        .filter(|(i, _)| admits(*i as usize)),
+                    &selection,
+                    &sizes,
+                );
+                let total = counted.matched.len();
+                let page = self.page_in_order(query.sort, Some(&counted.matched), page_of(total));
+                (total, page, Cow::Owned(counted.counts))
+            } else {
+                let total = self.entries.len();
+                (total, self.page_in_order(query.sort, None, page_of(total)), Cow::Borrowed(&self.whole))
+            }
         } else {
-            self.page_by_score(query.sort, &candidates, matched, start..end)
+            let mut candidates = self.exact_matches(&text, admits);
+            if candidates.is_empty() {
+                candidates = self.scan(&text, true, admits);
+                forgiving = !candidates.is_empty();
+            }
+            // Tallied by position in `candidates`, which carries each one's entry and score.
+            let counted = tally(
+                candidates.iter().zip(0_u32..).map(|(&(i, _), k)| (k, self.facets[i as usize])),
+                &selection,
+                &sizes,
+            );
+            let total = counted.matched.len();
+            let page = self.page_by_score(query.sort, &candidates, counted.matched, page_of(total));
+            (total, page, Cow::Owned(counted.counts))
         };
-        let cards = page.into_iter().map(|i| self.cards[i as usize].clone()).collect();
+        let cards = page.into_iter().map(|i| self.card(i as usize)).collect();
         let facets = Facet::ALL
             .into_iter()
             .map(|facet| {
@@ -545,7 +613,7 @@ impl CatalogueIndex {
                 let options = self.values[f]
                     .list
                     .iter()
-                    .zip(&counted.counts[f])
+                    .zip(&counts[f])
                     .map(|(value, count)| FacetOption {
                         selected: query.is_selected(facet, &value.code),
                         code: value.code.clone(),
@@ -560,32 +628,32 @@ impl CatalogueIndex {
         Found { total, cards, facets, forgiving }
     }
 
-    /// The entries on the page `range` of `matched` (positions in `candidates`) without a text
-    /// query: every score is nought, so the order is the sort's alone, which the index keeps.
+    /// The entries on the page `range` of `matched` (entries, in entry order; `None` for every
+    /// entry) without a text query: every score is nought, so the order is the sort's alone,
+    /// which the index keeps.
     fn page_in_order(
         &self,
         sort: Sort,
-        candidates: &[(u32, u32)],
-        matched: &[u32],
+        matched: Option<&[u32]>,
         range: std::ops::Range<usize>,
     ) -> Vec<u32> {
         let order = match sort {
-            // Candidates come in entry order, and so do the matches.
             Sort::Relevance => {
-                return matched
-                    .get(range)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|&k| candidates[k as usize].0)
-                    .collect();
+                return match matched {
+                    Some(matched) => matched[range].to_vec(),
+                    None => (range.start..range.end).filter_map(|i| u32::try_from(i).ok()).collect(),
+                };
             }
             Sort::PriceLow => &self.price_low,
             Sort::PriceHigh => &self.price_high,
             Sort::Newest => &self.newest,
         };
+        let Some(matched) = matched else {
+            return order[range].to_vec();
+        };
         let mut passed = vec![false; self.entries.len()];
-        for &k in matched {
-            passed[candidates[k as usize].0 as usize] = true;
+        for &i in matched {
+            passed[i as usize] = true;
         }
         order
             .iter()
@@ -607,7 +675,7 @@ impl CatalogueIndex {
     ) -> Vec<u32> {
         let key = |k: &u32| {
             let (i, score) = candidates[*k as usize];
-            order_key(sort, i, &self.entries[i as usize], score)
+            order_key(sort, i, self.rates[i as usize], self.entries[i as usize].item_id, score)
         };
         if range.end < matched.len() {
             matched.select_nth_unstable_by_key(range.end, key);
@@ -618,15 +686,25 @@ impl CatalogueIndex {
     }
 }
 
-/// Where entry `i`, scored `score` by the text query (nought without one), comes in `sort`'s
-/// order: ties go by entry order (the newest by item id, which is unique).
-fn order_key(sort: Sort, i: u32, e: &Entry, score: u32) -> (i64, i64) {
+/// Where entry `i` (its daily rate, its item), scored `score` by the text query (nought
+/// without one), comes in `sort`'s order: ties go by entry order (the newest by item id, which
+/// is unique).
+fn order_key(sort: Sort, i: u32, rate_fen: i64, item_id: i64, score: u32) -> (i64, i64) {
     match sort {
         Sort::Relevance => (-i64::from(score), i64::from(i)),
-        Sort::PriceLow => (e.rate_fen, i64::from(i)),
-        Sort::PriceHigh => (-e.rate_fen, i64::from(i)),
-        Sort::Newest => (-e.item_id, 0),
+        Sort::PriceLow => (rate_fen, i64::from(i)),
+        Sort::PriceHigh => (-rate_fen, i64::from(i)),
+        Sort::Newest => (-item_id, 0),
     }
+}
+
+/// The names on a card that are a facet value's: its sub-category's and its supplier's
+/// (Chinese, English).
+fn shared_names(card: &mut ItemCard) -> [(Facet, &mut String, &mut String); 2] {
+    [
+        (Facet::Subcategory, &mut card.subcategory_zh, &mut card.subcategory_en),
+        (Facet::Supplier, &mut card.supplier_zh, &mut card.supplier_en),
+    ]
 }
 
 /// The entries of each text, grouped (`by_text`) with where each text's group starts
@@ -697,12 +775,22 @@ mod tests {
             copy
         });
         let items: Vec<_> = seed.iter().cloned().chain(copies).collect();
+        let sub_names = |code: &str| {
+            let s = SUBCATEGORIES.iter().find(|s| s.code == code).expect("seed sub-category");
+            (s.name_zh.to_string(), s.name_en.to_string())
+        };
+        let supplier_names = |code: &str| {
+            let s = SUPPLIERS.iter().find(|s| s.code == code).expect("seed supplier");
+            (s.name_zh.to_string(), s.name_en.to_string())
+        };
         let mut tags = HashMap::new();
         let rows = items
             .into_iter()
             .zip(1_i64..)
             .map(|(item, item_id)| {
                 tags.insert(item_id, item.tags.clone());
+                let (subcategory_zh, subcategory_en) = sub_names(item.subcategory);
+                let (supplier_zh, supplier_en) = supplier_names(item.supplier_code);
                 IndexRow {
                     card: ItemCard {
                         item_id,
@@ -710,8 +798,8 @@ mod tests {
                         name_zh: item.name_zh,
                         name_en: item.name_en,
                         category: item.category,
-                        subcategory_zh: String::new(),
-                        subcategory_en: String::new(),
+                        subcategory_zh,
+                        subcategory_en,
                         era: item.era,
                         colour: item.colour,
                         material: item.material,
@@ -720,8 +808,8 @@ mod tests {
                         quantity_owned: item.quantity_owned,
                         daily_rate: Money::from_fen(item.daily_rate_fen),
                         deposit: Money::from_fen(item.deposit_fen),
-                        supplier_zh: String::new(),
-                        supplier_en: String::new(),
+                        supplier_zh,
+                        supplier_en,
                         thumb: None,
                     },
                     subcategory: item.subcategory.to_string(),
@@ -797,7 +885,7 @@ mod tests {
             let scanned = index.scan(&text, false, |_| true);
             assert_eq!(index.exact_matches(&text, |_| true), scanned, "{q}");
             // With a filter on entries too.
-            let cheap = |e: &Entry| e.rate_fen < 20_000;
+            let cheap = |i: usize| index.rates[i] < 20_000;
             assert_eq!(index.exact_matches(&text, cheap), index.scan(&text, false, cheap), "{q}");
         }
         let some = |q: &str| index.exact_matches(&TextQuery::parse(q), |_| true).len();
@@ -805,37 +893,37 @@ mod tests {
         assert_eq!(some("qxqx"), 0);
     }
 
-    /// The page as a full sort of every match gives it.
+    /// The page as a full sort of every match gives it, the number of matches and the facets'
+    /// counts, from a scan of every entry.
     fn page_by_full_sort(
         index: &CatalogueIndex,
         query: &CatalogueQuery,
         per_page: usize,
-    ) -> Vec<i64> {
+    ) -> (Vec<i64>, usize, [Vec<u32>; FACETS]) {
         let text = TextQuery::parse(&query.q);
-        let mut matches = index.scan(&text, false, |e| query.rate_fits(e.rate_fen));
+        let mut matches = index.scan(&text, false, |i| query.rate_fits(index.rates[i]));
         if matches.is_empty() {
-            matches = index.scan(&text, true, |e| query.rate_fits(e.rate_fen));
+            matches = index.scan(&text, true, |i| query.rate_fits(index.rates[i]));
         }
         let selection = index.selection(query);
         let sizes: [usize; FACETS] = std::array::from_fn(|f| index.values[f].list.len());
-        let admitted = tally(
-            matches.iter().map(|(i, _)| (*i, index.entries[*i as usize].facets)),
+        let counted = tally(
+            matches.iter().map(|(i, _)| (*i, index.facets[*i as usize])),
             &selection,
             &sizes,
-        )
-        .matched;
-        matches.retain(|(i, _)| admitted.binary_search(i).is_ok());
-        let entry = |i: u32| &index.entries[i as usize];
+        );
+        matches.retain(|(i, _)| counted.matched.binary_search(i).is_ok());
+        let rate = |i: u32| index.rates[i as usize];
+        let item = |i: u32| index.entries[i as usize].item_id;
         match query.sort {
             Sort::Relevance => matches.sort_by_key(|&(i, s)| (std::cmp::Reverse(s), i)),
-            Sort::PriceLow => matches.sort_by_key(|&(i, _)| (entry(i).rate_fen, i)),
-            Sort::PriceHigh => {
-                matches.sort_by_key(|&(i, _)| (std::cmp::Reverse(entry(i).rate_fen), i))
-            }
-            Sort::Newest => matches.sort_by_key(|&(i, _)| std::cmp::Reverse(entry(i).item_id)),
+            Sort::PriceLow => matches.sort_by_key(|&(i, _)| (rate(i), i)),
+            Sort::PriceHigh => matches.sort_by_key(|&(i, _)| (std::cmp::Reverse(rate(i)), i)),
+            Sort::Newest => matches.sort_by_key(|&(i, _)| std::cmp::Reverse(item(i))),
         }
         let start = (query.page.max(1) as usize - 1) * per_page;
-        matches.iter().skip(start).take(per_page).map(|&(i, _)| entry(i).item_id).collect()
+        let page = matches.iter().skip(start).take(per_page).map(|&(i, _)| item(i)).collect();
+        (page, matches.len(), counted.counts)
     }
 
     #[test]
@@ -844,21 +932,50 @@ mod tests {
         for q in ["", "longpao", "龙", "robe", "longpoa", "qing"] {
             for sort in Sort::ALL {
                 for page in [1, 2, 7, 500] {
-                    for narrowed in ["", "&cat=costume&era=qing", "&rate_min=20&rate_max=80"] {
+                    for narrowed in [
+                        "",
+                        "&cat=costume&era=qing",
+                        "&rate_min=20&rate_max=80",
+                        "&cat=costume&rate_max=80",
+                        "&sub=no_such_line",
+                    ] {
                         let query = CatalogueQuery::from_query(&format!(
                             "q={q}&sort={}&page={page}{narrowed}",
                             sort.code()
                         ));
                         let found = index.search(&query, 48, None);
                         let ids: Vec<i64> = found.cards.iter().map(|c| c.item_id).collect();
-                        assert_eq!(ids, page_by_full_sort(&index, &query, 48), "{query:?}");
+                        let (page, total, counts) = page_by_full_sort(&index, &query, 48);
+                        assert_eq!(ids, page, "{query:?}");
                         assert!(ids.len() <= 48);
+                        assert_eq!(found.total, total, "{query:?}");
+                        let shown: Vec<Vec<u32>> = found
+                            .facets
+                            .iter()
+                            .map(|g| g.options.iter().map(|o| o.count).collect())
+                            .collect();
+                        let counted: Vec<Vec<u32>> = Facet::ALL
+                            .into_iter()
+                            .map(|facet| counts[facet.index()].clone())
+                            .collect();
+                        assert_eq!(shown, counted, "{query:?}");
                     }
                 }
             }
         }
         let everything = index.search(&CatalogueQuery::default(), 48, None);
         assert_eq!((everything.total, everything.cards.len()), (5_100, 48));
+        // The names the index keeps once per sub-category and supplier are on every card.
+        let seed = catalogue_items();
+        for card in &everything.cards {
+            let item = &seed[card.item_id as usize - 1];
+            let sub = SUBCATEGORIES.iter().find(|s| s.code == item.subcategory).unwrap();
+            let supplier = SUPPLIERS.iter().find(|s| s.code == item.supplier_code).unwrap();
+            assert_eq!(
+                [&card.subcategory_zh, &card.subcategory_en, &card.supplier_zh, &card.supplier_en],
+                [sub.name_zh, sub.name_en, supplier.name_zh, supplier.name_en]
+            );
+        }
         assert!(index.search(&CatalogueQuery::from_query("q=longpoa"), 48, None).forgiving);
     }
 }
