@@ -1,5 +1,6 @@
 //! The HTML shell, the router and the layout every page shares.
 
+use crate::codec::fetched;
 use domain::account::Role;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -278,10 +279,8 @@ fn UserMenu() -> impl IntoView {
     let location = use_location();
     let logout = ServerAction::<LogOut>::new();
     // Asked again after every navigation and every log-out.
-    let user = Resource::new(
-        move || (location.pathname.get(), logout.version().get()),
-        |_| current_user(),
-    );
+    let user =
+        fetched(move || (location.pathname.get(), logout.version().get()), |_| current_user());
     let role_label = move |role: Role| match role {
         Role::Actor => t_string!(i18n, role_actor),
         Role::Crew => t_string!(i18n, role_crew),

@@ -377,12 +377,9 @@ impl CatalogueIndex {
         let price_high = ordered(Sort::PriceHigh);
         let newest = ordered(Sort::Newest);
         let sizes: [usize; FACETS] = std::array::from_fn(|f| values[f].list.len());
-        let whole = tally(
-            (0_u32..).zip(facet_column.iter().copied()),
-            &Selection::default(),
-            &sizes,
-        )
-        .counts;
+        let whole =
+            tally((0_u32..).zip(facet_column.iter().copied()), &Selection::default(), &sizes)
+                .counts;
         CatalogueIndex {
             revision: source.revision,
             entries,
@@ -576,9 +573,7 @@ impl CatalogueIndex {
             if narrowed {
                 // Tallied by entry, in entry order.
                 let counted = tally(
-                    (0_u32..)
-                        .zip(self.facets.iter().copied())
-                        .filter(|(i, _)| admits(*i as usize)),
+                    (0_u32..).zip(self.facets.iter().copied()).filter(|(i, _)| admits(*i as usize)),
                     &selection,
                     &sizes,
                 );
@@ -587,7 +582,11 @@ impl CatalogueIndex {
                 (total, page, Cow::Owned(counted.counts))
             } else {
                 let total = self.entries.len();
-                (total, self.page_in_order(query.sort, None, page_of(total)), Cow::Borrowed(&self.whole))
+                (
+                    total,
+                    self.page_in_order(query.sort, None, page_of(total)),
+                    Cow::Borrowed(&self.whole),
+                )
             }
         } else {
             let mut candidates = self.exact_matches(&text, admits);
@@ -641,7 +640,9 @@ impl CatalogueIndex {
             Sort::Relevance => {
                 return match matched {
                     Some(matched) => matched[range].to_vec(),
-                    None => (range.start..range.end).filter_map(|i| u32::try_from(i).ok()).collect(),
+                    None => {
+                        (range.start..range.end).filter_map(|i| u32::try_from(i).ok()).collect()
+                    }
                 };
             }
             Sort::PriceLow => &self.price_low,
@@ -907,11 +908,8 @@ mod tests {
         }
         let selection = index.selection(query);
         let sizes: [usize; FACETS] = std::array::from_fn(|f| index.values[f].list.len());
-        let counted = tally(
-            matches.iter().map(|(i, _)| (*i, index.facets[*i as usize])),
-            &selection,
-            &sizes,
-        );
+        let counted =
+            tally(matches.iter().map(|(i, _)| (*i, index.facets[*i as usize])), &selection, &sizes);
         matches.retain(|(i, _)| counted.matched.binary_search(i).is_ok());
         let rate = |i: u32| index.rates[i as usize];
         let item = |i: u32| index.entries[i as usize].item_id;

@@ -276,7 +276,7 @@ async fn send(
         0 => Err(AppError::Request),
         _ => {
             let body = request.response_text().ok().flatten().unwrap_or_default();
-            Err(serde_json::from_str(&body).unwrap_or(AppError::Unexpected))
+            Err(serde_json::from_slice(body.as_bytes()).unwrap_or(AppError::Unexpected))
         }
     }
 }

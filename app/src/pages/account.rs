@@ -2,6 +2,7 @@
 //! links, password change, data download and account deletion. Visitors are sent to log in and
 //! come back here afterwards.
 
+use crate::codec::fetched;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -45,7 +46,7 @@ pub(crate) fn invitation_url(invitation: &NewInvitation) -> String {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
-    let user = Resource::new(|| (), |_| current_user());
+    let user = fetched(|| (), |_| current_user());
     view! {
         <section class="auth account">
             <h1>{tr!(i18n, account_title)}</h1>
@@ -137,7 +138,7 @@ fn Membership(org: Option<Org>) -> impl IntoView {
 fn CreditConsent() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SetCreditConsent>::new();
-    let stored = Resource::new(|| (), |_| load_credit_consent());
+    let stored = fetched(|| (), |_| load_credit_consent());
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <section aria-labelledby="credit-title" class="credit-consent">

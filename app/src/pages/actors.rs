@@ -3,6 +3,7 @@
 //! (the address holds it), with how many match by gender and by skill, fifty to a page. Crews
 //! see name, gender, age, height, weight and skills; never a phone or a birth date.
 
+use crate::codec::fetched;
 use domain::casting::ActorFilter;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -21,7 +22,7 @@ use crate::pages::applicants::{ActorColumns, ActorFactCells, FilterForm, LookCel
 pub fn ActorsPage() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let data = Resource::new(move || location.search.get(), search_actor_pool);
+    let data = fetched(move || location.search.get(), search_actor_pool);
     view! {
         <section class="actor-pool">
             <h1>{tr!(i18n, pool_title)}</h1>

@@ -2,6 +2,7 @@
 //! detach), productions (verify, create, invitation links), suppliers and the audit log. Admins
 //! only; visitors are sent to log in, other roles see a refusal.
 
+use crate::codec::fetched;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -82,7 +83,7 @@ pub fn AdminPage() -> impl IntoView {
         })
     };
     let actions = Actions::new();
-    let view_data = Resource::new(
+    let view_data = fetched(
         move || (filter(), actions.version()),
         |((q, role, unattached), _)| admin_overview(q, role, unattached),
     );

@@ -3,6 +3,7 @@
 //! counts per status — and the decisions: shortlist, book up to the places needed, release;
 //! closing the call releases everyone not booked, cancelling it releases everyone.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
@@ -30,7 +31,7 @@ pub fn ApplicantsPage() -> impl IntoView {
     let cancel = ServerAction::<CancelCastingCall>::new();
     let id =
         move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
-    let data = Resource::new(
+    let data = fetched(
         move || {
             let versions = (decide.version().get(), close.version().get(), cancel.version().get());
             (id(), location.search.get(), versions)

@@ -2,6 +2,7 @@
 //! actor's shooting days (recorded by scanning their pass, or by typing its code), and "paid"
 //! marks for attended days.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -26,7 +27,7 @@ pub fn AttendancePage() -> impl IntoView {
     let notice = ServerAction::<SendCallNotice>::new();
     let id =
         move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
-    let sheet = Resource::new(
+    let sheet = fetched(
         move || (id(), paid.version().get(), notice.version().get()),
         |(id, _, _)| load_attendance(id),
     );

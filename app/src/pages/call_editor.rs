@@ -3,6 +3,7 @@
 //! other), place, shooting days, deadline, pay, places, and what the call asks of actors. The
 //! same `domain` rule checks the form on the server; each problem shows next to its field.
 
+use crate::codec::fetched;
 use domain::casting::{CallForm, HEIGHT_CM, MAX_ACTOR_AGE, MIN_ACTOR_AGE, WEIGHT_KG};
 use domain::vocab::{Gender, Module, Skill};
 use leptos::form::ActionForm;
@@ -37,7 +38,7 @@ pub fn EditCallPage() -> impl IntoView {
 
 fn editor_page(call_id: Signal<Option<i64>>) -> impl IntoView {
     let i18n = use_i18n();
-    let editor = Resource::new(move || call_id.get(), load_call_editor);
+    let editor = fetched(move || call_id.get(), load_call_editor);
     let here = move || match call_id.get_untracked() {
         Some(id) => format!("/casting/{id}/edit"),
         None => "/casting/new".to_string(),

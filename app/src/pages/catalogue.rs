@@ -4,6 +4,7 @@
 //! price are plain GET forms, so the page works before the wasm has loaded and a shared link
 //! shows the same list.
 
+use crate::codec::fetched;
 use domain::catalogue::{CatalogueQuery, Facet, Layout, Sort};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -24,7 +25,7 @@ pub fn CataloguePage() -> impl IntoView {
     let query = Memo::new(move |_| {
         params.with(|q| CatalogueQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
-    let data = Resource::new(move || query.get().to_query(), search_catalogue);
+    let data = fetched(move || query.get().to_query(), search_catalogue);
     let chosen = move || query.with(|q| q.selected.iter().map(Vec::len).sum::<usize>());
     // The phone's "Filters" panel is drawn once and only its contents follow the results: a new
     // result set (a facet ticked, a page turned) and hydration leave it as the user left it.

@@ -3,6 +3,7 @@
 //! comes back in the URL) and a link to add one. `/supply/items/new` and `/supply/items/{id}`:
 //! the item form (the same `domain` check as the import), and retiring or bringing back.
 
+use crate::codec::fetched;
 use domain::Lang;
 use domain::inventory::{ItemFields, MAX_OWNED};
 use domain::vocab::{Category, Colour, Condition, Era, Material, Size};
@@ -72,7 +73,7 @@ fn column_label(i18n: I18n, column: &str) -> String {
 pub fn InventoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let data = Resource::new(
+    let data = fetched(
         move || {
             query.with(|q| {
                 let page = q.get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1);
@@ -271,8 +272,7 @@ pub fn StockItemPage() -> impl IntoView {
     let params = use_params_map();
     let item_id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let retire = ServerAction::<RetireStockItem>::new();
-    let data =
-        Resource::new(move || (item_id(), retire.version().get()), |(id, _)| load_stock_item(id));
+    let data = fetched(move || (item_id(), retire.version().get()), |(id, _)| load_stock_item(id));
     let here = move || match item_id() {
         Some(id) => format!("/supply/items/{id}"),
         None => "/supply/items/new".to_string(),

@@ -2,6 +2,7 @@
 //! weeks (`?from=` pages through the calendar), related items, and for crew members a form
 //! that puts it on their request list.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -48,7 +49,7 @@ pub fn ItemPage() -> impl IntoView {
         let changed = (add.version().get(), photos.delete.version().get(), photos.uploaded.get());
         (id, from, changed)
     };
-    let data = Resource::new(key, |(id, from, _)| load_item(id, from));
+    let data = fetched(key, |(id, from, _)| load_item(id, from));
     view! {
         <section class="item-page">
             <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>

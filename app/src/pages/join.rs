@@ -1,6 +1,7 @@
 //! `/join/{token}`: an invitation link. A visitor registers and joins in one step; a logged-in
 //! crew or supplier account that belongs to nothing yet joins with one button.
 
+use crate::codec::fetched;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -18,7 +19,7 @@ pub fn JoinPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let data = Resource::new(token, |token| async move {
+    let data = fetched(token, |token| async move {
         let view = invitation(token.clone()).await;
         let user = current_user().await.ok().flatten();
         (token, view, user)

@@ -1,6 +1,7 @@
 //! `/locations/{slug}`: a location's facts, sun and light for a day, its week of bookings and,
 //! for crew members, the booking form. Other productions' bookings show only their times.
 
+use crate::codec::fetched;
 use domain::booking::{BookingStatus, Clash, Window, studio_local};
 use domain::sun::{solar_day, sun_path};
 use domain::timeline::{Busy, Phase, free_windows, phases};
@@ -64,7 +65,7 @@ pub fn LocationPage() -> impl IntoView {
         photo_upload: RwSignal::new(Upload::from_url(i18n)),
         form: BookingForm::new(),
     };
-    let data = Resource::new(
+    let data = fetched(
         move || {
             (
                 slug(),

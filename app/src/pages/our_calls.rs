@@ -2,6 +2,7 @@
 //! with places booked and applications waiting, and the way to each call's applicants,
 //! attendance sheet and editor.
 
+use crate::codec::fetched;
 use leptos::prelude::*;
 
 use crate::casting::our_calls;
@@ -15,7 +16,7 @@ use crate::pages::account::send_to_login;
 #[component]
 pub fn OurCallsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let calls = Resource::new(|| (), |_| our_calls());
+    let calls = fetched(|| (), |_| our_calls());
     view! {
         <section class="our-calls">
             <p class="breadcrumb"><a href="/casting">{tr!(i18n, casting_title)}</a></p>

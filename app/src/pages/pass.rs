@@ -2,6 +2,7 @@
 //! scans with a phone's camera (it opens the check-in page), and the code to type when a scan
 //! fails. `/attend?code=…`: that check-in page, where the call's crew records attendance.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -22,7 +23,7 @@ pub fn PassPage() -> impl IntoView {
     let params = use_params_map();
     let id =
         move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
-    let pass = Resource::new(id, load_pass);
+    let pass = fetched(id, load_pass);
     view! {
         <section class="pass-page">
             <p class="breadcrumb"><a href="/work">{tr!(i18n, work_title)}</a></p>
@@ -88,7 +89,7 @@ pub fn CheckInPage() -> impl IntoView {
     let query = use_query_map();
     let record = ServerAction::<RecordAttendance>::new();
     let code = move || query.with(|q| q.get("code").unwrap_or_default());
-    let check = Resource::new(code, |code| async move {
+    let check = fetched(code, |code| async move {
         if code.trim().is_empty() { Ok(None) } else { load_check_in(code).await.map(Some) }
     });
     view! {

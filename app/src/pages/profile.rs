@@ -3,6 +3,7 @@
 //! they search the actor pool. Only the actor sees this page; birth date and gender are shown,
 //! not changed here. Arriving from a call (`?next=/casting/12`), a link leads back to it.
 
+use crate::codec::fetched;
 use domain::casting::{HEIGHT_CM, WEIGHT_KG};
 use domain::vocab::Skill;
 use leptos::form::ActionForm;
@@ -22,7 +23,7 @@ use crate::pages::login::form_error;
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveMyProfile>::new();
-    let data = Resource::new(move || save.version().get(), |_| load_my_profile());
+    let data = fetched(move || save.version().get(), |_| load_my_profile());
     view! {
         <section class="profile">
             <h1>{tr!(i18n, profile_title)}</h1>

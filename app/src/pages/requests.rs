@@ -2,6 +2,7 @@
 //! are free, the quote (days × daily rate per line, deposit, total in CNY) — submitted as
 //! reservations in one go; below, the production's reservations with their codes.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -35,15 +36,13 @@ pub fn RequestsPage() -> impl IntoView {
     let days = ServerAction::<SetRequestDays>::new();
     let line = ServerAction::<SetRequestLine>::new();
     let submit = ServerAction::<SubmitRequest>::new();
-    let list = Resource::new(
+    let list = fetched(
         move || (days.version().get(), line.version().get(), submit.version().get()),
         |_| my_request_list(),
     );
     let cancel = ServerAction::<CancelReservation>::new();
-    let reservations = Resource::new(
-        move || (submit.version().get(), cancel.version().get()),
-        |_| my_reservations(),
-    );
+    let reservations =
+        fetched(move || (submit.version().get(), cancel.version().get()), |_| my_reservations());
     view! {
         <section class="requests">
             <h1>{tr!(i18n, requests_title)}</h1>

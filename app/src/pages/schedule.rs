@@ -1,6 +1,7 @@
 //! `/schedule`: every booking of the crew member's production, with cancel buttons and an
 //! iCalendar export. Visitors are sent to log in; other roles are told who it is for.
 
+use crate::codec::fetched;
 use domain::booking::{Window, studio_local};
 use domain::studio_datetime;
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ pub fn SchedulePage() -> impl IntoView {
             actions.extending.set(Some(input.booking_id));
         }
     });
-    let data = Resource::new(
+    let data = fetched(
         move || (actions.cancel.version().get(), actions.extend.version().get()),
         |_| my_schedule(),
     );

@@ -2,6 +2,7 @@
 //! `/shortlist/:token` (that link, for the team) and `/compare?l=…` (up to four locations side
 //! by side: facts, the price of the chosen hours and the sun on the chosen day).
 
+use crate::codec::fetched;
 use domain::{GeoPoint, Money, STUDIO_OFFSET, solar_day, studio_clock};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -27,8 +28,7 @@ pub fn ShortlistPage() -> impl IntoView {
     let i18n = use_i18n();
     let remove = ServerAction::<RemoveFromShortlist>::new();
     let share = ServerAction::<ShareShortlist>::new();
-    let data =
-        Resource::new(move || (remove.version().get(), share.version().get()), |_| my_shortlist());
+    let data = fetched(move || (remove.version().get(), share.version().get()), |_| my_shortlist());
     view! {
         <section class="shortlist">
             <h1>{tr!(i18n, shortlist_title)}</h1>
@@ -154,10 +154,8 @@ fn CompareForm(
 pub fn SharedShortlistPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let data = Resource::new(
-        move || params.with(|p| p.get("token").unwrap_or_default()),
-        open_shared_shortlist,
-    );
+    let data =
+        fetched(move || params.with(|p| p.get("token").unwrap_or_default()), open_shared_shortlist);
     view! {
         <section class="shortlist">
             <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>
@@ -255,7 +253,7 @@ pub fn ComparePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let ask = Memo::new(move |_| query.with(CompareQuery::read));
-    let data = Resource::new(move || ask.get().slugs.join(","), compare_locations);
+    let data = fetched(move || ask.get().slugs.join(","), compare_locations);
     view! {
         <section class="compare">
             <h1>{tr!(i18n, compare_title)}</h1>

@@ -4,6 +4,7 @@
 //! opens (or where a code is typed): hand items over, take them back with damaged counts; the
 //! production's crew may cancel here too. `/supply/pick-list?code=…`: a printable pick list.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -48,7 +49,7 @@ pub fn SupplyPage() -> impl IntoView {
     let decline = ServerAction::<DeclineReservation>::new();
     let repair = ServerAction::<MarkRepaired>::new();
     let status = move || query.with(|q| q.get("status").unwrap_or_default());
-    let data = Resource::new(
+    let data = fetched(
         move || {
             (status(), confirm.version().get(), decline.version().get(), repair.version().get())
         },
@@ -295,7 +296,7 @@ pub fn SupplyScanPage() -> impl IntoView {
             actions.cancel.version().get(),
         )
     };
-    let sheet = Resource::new(
+    let sheet = fetched(
         move || (code(), versions()),
         |(code, _)| async move {
             if code.trim().is_empty() {
@@ -462,7 +463,7 @@ pub fn PickListPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let code = move || query.with(|q| q.get("code").unwrap_or_default());
-    let sheet = Resource::new(code, load_reservation_sheet);
+    let sheet = fetched(code, load_reservation_sheet);
     view! {
         <section class="pick-list">
             <Transition fallback=move || view! { <p>{tr!(i18n, loading)}</p> }>

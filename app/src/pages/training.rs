@@ -2,6 +2,7 @@
 //! may read and try them; an actor's pass is recorded on their profile, and calls may require a
 //! module. Training is free, and the pages say so: "training fees" are a common scam.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -19,7 +20,7 @@ use domain::vocab::Module;
 #[component]
 pub fn TrainingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let training = Resource::new(|| (), |_| load_training());
+    let training = fetched(|| (), |_| load_training());
     view! {
         <section class="training">
             <h1>{tr!(i18n, training_title)}</h1>

@@ -3,6 +3,7 @@
 //! entry has an anchor, `/travel#guild`), readable before the wasm loads and without JavaScript.
 //! Open to everyone; the content is `domain::travel`.
 
+use crate::codec::fetched;
 use domain::travel::{self, PlaceKind};
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ use crate::travel::load_travel_map;
 #[component]
 pub fn TravelPage() -> impl IntoView {
     let i18n = use_i18n();
-    let map = Resource::new(|| (), |_| load_travel_map());
+    let map = fetched(|| (), |_| load_travel_map());
     view! {
         <section class="travel">
             <h1>{tr!(i18n, travel_title)}</h1>

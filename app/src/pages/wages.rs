@@ -3,6 +3,7 @@
 //! unresolved for more than fourteen days are marked, and put a warning on the production's
 //! calls.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -22,10 +23,8 @@ pub fn WagesPage() -> impl IntoView {
     let i18n = use_i18n();
     let answer = ServerAction::<AnswerWageReport>::new();
     let resolve = ServerAction::<ResolveWageReport>::new();
-    let reports = Resource::new(
-        move || (answer.version().get(), resolve.version().get()),
-        |_| load_wage_reports(),
-    );
+    let reports =
+        fetched(move || (answer.version().get(), resolve.version().get()), |_| load_wage_reports());
     let error = Signal::derive(move || {
         answer
             .value()

@@ -3,6 +3,7 @@
 //! day (with today's attendance pass), reports unpaid wages for an attended, unpaid day, and
 //! follows the production's answers.
 
+use crate::codec::fetched;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -25,8 +26,7 @@ pub fn WorkPage() -> impl IntoView {
     let i18n = use_i18n();
     let report = ServerAction::<ReportUnpaidWages>::new();
     let resolve = ServerAction::<ResolveWageReport>::new();
-    let work =
-        Resource::new(move || (report.version().get(), resolve.version().get()), |_| my_work());
+    let work = fetched(move || (report.version().get(), resolve.version().get()), |_| my_work());
     let error = Signal::derive(move || {
         report
             .value()
