@@ -128,9 +128,7 @@ pub struct CatalogueIndex {
     /// nothing.
     whole: [Vec<u32>; FACETS],
     texts: Vec<Text>,
-    /// Each entry's card, as a result shows it (`cards[i]` is `entries[i]`'s), but for the
-    /// names of its sub-category and supplier when they are those of the facet's value: those
-    /// are left empty and filled in from `values` for a page (`card`), not kept once an item.
+    /// Each entry's card, as a result shows it (`cards[i]` is `entries[i]`'s).
     cards: Vec<ItemCard>,
     /// The entries of each text: those of text `t` are
     /// `by_text[text_starts[t]..text_starts[t + 1]]`, in entry order.
@@ -324,16 +322,7 @@ impl CatalogueIndex {
                     sku: fold(&card.sku),
                     text,
                 };
-                let mut card = row.card;
-                for (facet, zh, en) in shared_names(&mut card) {
-                    let f = facet.index();
-                    let named = values[f].list.get(usize::from(facets.0[f]));
-                    if named.is_some_and(|n| n.name_zh == *zh && n.name_en == *en) {
-                        *zh = String::new();
-                        *en = String::new();
-                    }
-                }
-                cards.push(card);
+                cards.push(row.card);
                 entry
             })
             .collect::<Vec<Entry>>();
@@ -398,24 +387,6 @@ impl CatalogueIndex {
             newest,
             answers: KeptAnswers::default(),
         }
-    }
-
-    /// Entry `i`'s card as a result shows it, its sub-category's and supplier's names filled
-    /// in.
-    fn card(&self, i: usize) -> ItemCard {
-        let mut card = self.cards[i].clone();
-        let facets = self.facets[i];
-        for (facet, zh, en) in shared_names(&mut card) {
-            let f = facet.index();
-            if let Some(named) = self.values[f].list.get(usize::from(facets.0[f]))
-                && zh.is_empty()
-                && en.is_empty()
-            {
-                zh.clone_from(&named.name_zh);
-                en.clone_from(&named.name_en);
-            }
-        }
-        card
     }
 
     /// The answer given before to the query `key` names, if any.
@@ -604,7 +575,7 @@ impl CatalogueIndex {
             let page = self.page_by_score(query.sort, &candidates, counted.matched, page_of(total));
             (total, page, Cow::Owned(counted.counts))
         };
-        let cards = page.into_iter().map(|i| self.card(i as usize)).collect();
+        let cards = page.into_iter().map(|i| self.cards[i as usize].clone()).collect();
         let facets = Facet::ALL
             .into_iter()
             .map(|facet| {
@@ -697,15 +668,6 @@ fn order_key(sort: Sort, i: u32, rate_fen: i64, item_id: i64, score: u32) -> (i6
         Sort::PriceHigh => (-rate_fen, i64::from(i)),
         Sort::Newest => (-item_id, 0),
     }
-}
-
-/// The names on a card that are a facet value's: its sub-category's and its supplier's
-/// (Chinese, English).
-fn shared_names(card: &mut ItemCard) -> [(Facet, &mut String, &mut String); 2] {
-    [
-        (Facet::Subcategory, &mut card.subcategory_zh, &mut card.subcategory_en),
-        (Facet::Supplier, &mut card.supplier_zh, &mut card.supplier_en),
-    ]
 }
 
 /// The entries of each text, grouped (`by_text`) with where each text's group starts
@@ -963,7 +925,7 @@ mod tests {
         }
         let everything = index.search(&CatalogueQuery::default(), 48, None);
         assert_eq!((everything.total, everything.cards.len()), (5_100, 48));
-        // The names the index keeps once per sub-category and supplier are on every card.
+        // Every card carries its sub-category's and supplier's names.
         let seed = catalogue_items();
         for card in &everything.cards {
             let item = &seed[card.item_id as usize - 1];
