@@ -338,6 +338,8 @@ pub struct FacetValues(pub [u16; FACETS]);
 pub struct Selection(pub [Option<Vec<bool>>; FACETS]);
 
 impl Selection {
+    /// Whether `value` passes `facet`'s choice: the tests' plain reading of what `tally` does.
+    #[cfg(test)]
     fn admits(&self, facet: usize, value: u16) -> bool {
         match &self.0[facet] {
             None => true,
@@ -359,42 +361,50 @@ pub struct Tally {
 /// Counts facet values over `items` (already narrowed by text, rate and anything else that is
 /// not a facet) in one pass: an item failing no facet counts for every value it has; an item
 /// failing exactly one facet counts only for its value of that facet.
+///
+/// Every facet's counts sit side by side in one array, each facet's followed by a spare slot
+/// that takes the items without a value (or with one past the list), so an item's slots are
+/// worked out without a branch; only the chosen facets are tested, each as one bit.
 pub fn tally(
     items: impl IntoIterator<Item = (u32, FacetValues)>,
     selection: &Selection,
     sizes: &[usize; FACETS],
 ) -> Tally {
-    let mut counts: [Vec<u32>; FACETS] = std::array::from_fn(|f| vec![0; sizes[f]]);
+    let mut starts = [0_usize; FACETS];
+    let mut end = 0;
+    for (start, size) in starts.iter_mut().zip(sizes) {
+        *start = end;
+        end += size + 1;
+    }
+    let mut flat = vec![0_u32; end];
+    // The chosen facets: which slots of the flat array pass (the spare slot never does).
+    let chosen: Vec<(usize, Vec<bool>)> = (0..FACETS)
+        .filter_map(|f| {
+            let flags = selection.0[f].as_ref()?;
+            let mut passes = vec![false; sizes[f] + 1];
+            for (pass, flag) in passes.iter_mut().zip(flags.iter().take(sizes[f])) {
+                *pass = *flag;
+            }
+            Some((f, passes))
+        })
+        .collect();
     let mut matched = Vec::new();
+    let slot = |values: &[u16; FACETS], f: usize| starts[f] + usize::from(values[f]).min(sizes[f]);
     for (position, FacetValues(values)) in items {
-        let mut failing = None;
-        let mut failures = 0;
-        for (facet, value) in values.iter().enumerate() {
-            if !selection.admits(facet, *value) {
-                failures += 1;
-                failing = Some(facet);
-                if failures > 1 {
-                    break;
-                }
-            }
+        let mut failing = 0_u32;
+        for (f, passes) in &chosen {
+            failing |= u32::from(!passes[slot(&values, *f) - starts[*f]]) << f;
         }
-        match (failures, failing) {
-            (0, _) => {
-                matched.push(position);
-                for (facet, value) in values.iter().enumerate() {
-                    if let Some(count) = counts[facet].get_mut(usize::from(*value)) {
-                        *count += 1;
-                    }
-                }
+        if failing == 0 {
+            matched.push(position);
+            for f in 0..FACETS {
+                flat[slot(&values, f)] += 1;
             }
-            (1, Some(facet)) => {
-                if let Some(count) = counts[facet].get_mut(usize::from(values[facet])) {
-                    *count += 1;
-                }
-            }
-            _ => {}
+        } else if failing.is_power_of_two() {
+            flat[slot(&values, failing.trailing_zeros() as usize)] += 1;
         }
     }
+    let counts = std::array::from_fn(|f| flat[starts[f]..starts[f] + sizes[f]].to_vec());
     Tally { matched, counts }
 }
 
