@@ -213,14 +213,23 @@ fn asked_languages() -> leptos_use::UseLocalesOptions {
 }
 
 /// Remembers the visitor's language choice for every page (`asked_languages` reads it).
+/// The cookie text (for `Set-Cookie` or `document.cookie`) that keeps `locale` as the visitor's
+/// choice for a year, on every page of the site.
+pub fn language_cookie(locale: Locale) -> String {
+    format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax")
+}
+
+/// The language a code names (`zh`, `en`), if the site speaks it.
+pub fn offered_language(code: &str) -> Option<Locale> {
+    code.parse().ok()
+}
+
 fn remember_language(locale: Locale) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
         if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let cookie =
-                format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
-            _ = document.set_cookie(&cookie);
+            _ = document.set_cookie(&language_cookie(locale));
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -231,13 +240,25 @@ fn remember_language(locale: Locale) {
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let switch = move |_| {
+    let switch = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
         let next = match i18n.get_locale() {
             Locale::zh => Locale::en,
             Locale::en => Locale::zh,
         };
         i18n.set_locale(next);
         remember_language(next);
+    };
+    let other = move || match i18n.get_locale() {
+        Locale::zh => Locale::en,
+        Locale::en => Locale::zh,
+    };
+    // Before the page's script has loaded (or without it) the switch is a form the server
+    // answers (`POST /language`: the cookie, then back to this page); hydrated, it switches here.
+    let location = use_location();
+    let back = move || {
+        let (path, query) = (location.pathname.get(), location.search.get());
+        if query.is_empty() { path } else { format!("{path}?{query}") }
     };
     let title = move || t_string!(i18n, brand).to_string();
     // On the server the head is written after the body, when the locale signal may already be
@@ -259,15 +280,18 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <UserMenu />
-            <button
-                type="button"
-                class="lang-switch"
-                on:click=switch
-                aria-label=move || t_string!(i18n, switch_language_label).to_string()
-                lang=move || match i18n.get_locale() { Locale::zh => "en", Locale::en => "zh" }
-            >
-                {tr!(i18n, switch_language)}
-            </button>
+            <form method="post" action="/language" class="lang-form" on:submit=switch>
+                <input type="hidden" name="to" value=move || other().to_string() />
+                <input type="hidden" name="back" value=back />
+                <button
+                    type="submit"
+                    class="lang-switch"
+                    aria-label=move || t_string!(i18n, switch_language_label).to_string()
+                    lang=move || other().to_string()
+                >
+                    {tr!(i18n, switch_language)}
+                </button>
+            </form>
         </header>
     }
 }

@@ -6,7 +6,8 @@
 //! own `HydrationScripts` preloads the bundle from the head (and, about half the time, the
 //! area's pieces as well): those downloads then start before the first paint and, on a slow
 //! phone network, hold back the largest paint behind up to 150 wasm files the page does not
-//! need to be read. Every link and form works before hydration, so nothing waits on them.
+//! need to be read. Every link and form works before hydration, so nothing waits on them; the
+//! pages of [`SCRIPTLESS_AREAS`] (the home page) load no bundle at all.
 //!
 //! The files' names carry their content's hash when the build has `hash-files`; they are read
 //! from the build's `hash.txt` (beside the server binary) once per process, not per page.
@@ -101,7 +102,7 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
              found.set(new URL(name, location.origin + {base:?}).href, new Uint8Array(buffer, at, size)); at += size; }} }} \
              return found; }}).catch(() => new Map())); }} }}; \
              window.{PACK_FUNCTION} = pack; \
-             const marker = document.querySelector(\"[data-area]\"); if (marker) {{ pack(marker.dataset.area); }} \
+             if (marker) {{ pack(marker.dataset.area); }} \
              window.fetch = (input, init) => {{ const href = input instanceof URL ? input.href : String(input); \
              return href.endsWith(\".wasm\") ? Promise.all(packs.values()).then((all) => {{ \
              for (const found of all) {{ const body = found.get(href); if (body) {{ found.delete(href); \
@@ -113,13 +114,23 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
         ),
         None => String::new(),
     };
+    let scriptless = serde_json::to_string(SCRIPTLESS_AREAS).unwrap_or_else(|_| "[]".into());
     format!(
-        "(() => {{ const load = () => {{ const wasm = fetch({wasm:?}); {area}\
+        "(() => {{ const marker = document.querySelector(\"[data-area]\"); \
+         if (marker ? {scriptless}.includes(marker.dataset.area) : false) {{ return; }} \
+         const load = () => {{ const wasm = fetch({wasm:?}); {area}\
          import({js:?}).then((glue) => glue.default({{ module_or_path: wasm }}).then(() => glue.hydrate())); }}; \
          if (\"requestIdleCallback\" in window) {{ window.requestIdleCallback(load, {{ timeout: 2000 }}); }} \
          else {{ window.addEventListener(\"load\", load); }} }})();"
     )
 }
+
+/// The areas whose pages need no script, so the loader fetches nothing there: everything on
+/// them is a link or a form the server answers (the header's language switch and log-out
+/// included). The home page is one: a visitor's first page costs its HTML and the stylesheet,
+/// and the bundle is fetched by the first page that needs it. Reached by a link from a page
+/// that has hydrated, such a page is rendered by the router in the browser like any other.
+pub const SCRIPTLESS_AREAS: &[&str] = &["home"];
 
 /// The loader's function (on `window`) that fetches an area's pack, once: the router calls it
 /// with the area's name before a page of another area loads its pieces.
@@ -181,6 +192,9 @@ mod tests {
         assert!(script.contains("fetch(\"/pkg/backlot.W.wasm\")"));
         assert!(script.contains("import(\"/pkg/backlot.J.js\")"));
         assert!(!script.contains('<') && !script.contains('&'), "{script}");
+        // A page of an area that needs no script fetches nothing.
+        let skip = script.find(r#"["home"].includes(marker.dataset.area) : false) { return; }"#);
+        assert!(skip.is_some_and(|at| at < script.find("fetch(").unwrap_or(0)), "{script}");
         // Without a split manifest there are no packs to ask for.
         assert!(!script.contains(".pack"), "{script}");
     }

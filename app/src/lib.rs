@@ -37,7 +37,7 @@ pub mod training;
 pub mod travel;
 pub mod wages;
 
-pub use app::{App, LANGUAGE_COOKIE, cookie_value, shell};
+pub use app::{App, LANGUAGE_COOKIE, cookie_value, language_cookie, offered_language, shell};
 pub use bundle::hash_list;
 #[cfg(feature = "ssr")]
 pub use bundle::split_manifest_hash;

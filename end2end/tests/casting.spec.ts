@@ -46,7 +46,7 @@ for (const r of runs) {
     await page.locator('#login').fill(uniquePhone());
     await page.locator('#password').fill('Palace maid 2026');
     await fillActorProfile(page, { gender: 'female', birth: bornAged(22), height: 165, weight: 50 });
-    await page.locator('form button[type="submit"]').click();
+    await page.locator('main form button[type="submit"]').click();
     await expect(page).toHaveURL(new RegExp(`/casting/${callId}$`));
     await expect(page.locator('.signed-in')).toContainText(names.her);
 

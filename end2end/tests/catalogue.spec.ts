@@ -190,7 +190,7 @@ async function newCrewMember(browser: Browser, locale: string, inviter: [string,
   const project = test.info().project.name === 'phone' ? '8' : '9';
   await page.locator('#login').fill(`buyer-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@backlot.test`);
   await page.locator('#password').fill('Prop buyer 2026');
-  await page.locator('form button[type="submit"]').click();
+  await page.locator('main form button[type="submit"]').click();
   await expect(page.locator('.signed-in')).toContainText(name);
   return { context, page };
 }

@@ -66,7 +66,6 @@ for (const r of runs) {
 
     // The supplier finds it under the menu's link, waiting, and confirms it.
     await desk.goto('/');
-    await hydrated(desk);
     await desk.getByRole('link', { name: r.nav }).first().click();
     await expect(desk).toHaveURL(/\/supply$/);
     await hydrated(desk);

@@ -14,7 +14,7 @@ export async function logIn(page: Page, login: string, password: string) {
   await hydrated(page);
   await page.locator('#login').fill(login);
   await page.locator('#password').fill(password);
-  await page.locator('form button[type="submit"]').click();
+  await page.locator('main form button[type="submit"]').click();
   await expect(page.locator('.signed-in')).toBeVisible();
 }
 

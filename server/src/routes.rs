@@ -69,6 +69,7 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
                 }
             }),
         )
+        .route("/language", post(choose_language))
         .route(
             "/schedule.ics",
             get({
@@ -605,6 +606,47 @@ async fn schedule_ics(session: Session, backend: BackendHandle) -> Response {
         )
             .into_response(),
     }
+}
+
+/// What the header's language switch sends: the language chosen and the page it was on.
+#[derive(Debug, Default, serde::Deserialize)]
+struct LanguageChoice {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// `POST /language`: the header's language switch before the page's script has loaded (or
+/// without it). Remembers the choice in the language cookie, as the hydrated switch does, and
+/// sends the browser back to the page it was on — a path on this site only; anything else goes
+/// to the home page. A language the site does not speak changes nothing.
+async fn choose_language(axum::Form(choice): axum::Form<LanguageChoice>) -> Response {
+    let Some(locale) = app::offered_language(&choice.to) else {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "不支持这种语言 · This language is not offered",
+        )
+            .into_response();
+    };
+    let cookie = app::language_cookie(locale);
+    let mut answer = Redirect::to(local_path(&choice.back)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        answer.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    answer
+}
+
+/// `path` if it is an address on this site (`/casting?q=x`), else the home page: a redirect
+/// never leads off the site (`//host`, `/\\host` and absolute addresses are refused).
+fn local_path(path: &str) -> &str {
+    let on_site = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && path.len() <= 2048
+        && !path.chars().any(|c| c.is_control());
+    if on_site { path } else { "/" }
 }
 
 /// `?lang=en` for English headers and labels (Chinese otherwise).

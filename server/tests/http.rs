@@ -88,6 +88,61 @@ on_both_backends!(accept_language_chooses_english, |backend: Backend| async move
     assert!(html.contains("lang=\"zh\""), "html lang not set to zh");
 });
 
+on_both_backends!(
+    the_language_switch_works_without_the_pages_script,
+    |backend: Backend| async move {
+        let app = app(backend).await;
+        // The header's switch is a form the server answers, naming the page it is on.
+        let (_, html) = app.page("/casting?q=x", "zh-CN").await;
+        assert!(html.contains(r#"<form method="post" action="/language""#), "no language form");
+        assert!(html.contains(r#"name="to" value="en""#), "the switch does not offer English");
+        assert!(
+            html.contains(r#"name="back" value="/casting?q=x""#),
+            "the switch forgets the page"
+        );
+
+        let answer = app.call("/language", &[("to", "en"), ("back", "/casting?q=x")]).await;
+        assert_eq!(answer.status(), 303);
+        assert_eq!(answer.headers()["location"], "/casting?q=x");
+        let cookie = answer.headers()["set-cookie"].to_str().expect("cookie text").to_string();
+        assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
+        assert!(cookie.contains("Path=/") && cookie.contains("Max-Age=31536000"), "{cookie}");
+        // Every page then speaks the choice, whatever the browser asks for.
+        let (_, html) = app.page("/casting", "zh-CN").await;
+        assert!(html.contains(r#"lang="en""#), "the choice did not hold");
+        assert!(html.contains(r#"name="to" value="zh""#), "the switch does not offer Chinese back");
+
+        // A redirect never leaves the site.
+        for back in ["//evil.example/x", "https://evil.example/", "/\\evil.example", "casting", ""]
+        {
+            let answer = app.call("/language", &[("to", "zh"), ("back", back)]).await;
+            assert_eq!(answer.status(), 303, "{back}");
+            assert_eq!(answer.headers()["location"], "/", "{back}");
+        }
+        // A language the site does not speak, or none, changes nothing.
+        for to in ["fr", "", "en; Path=/x"] {
+            let answer = app.call("/language", &[("to", to), ("back", "/casting")]).await;
+            assert_eq!(answer.status(), 422, "{to}");
+            assert!(answer.headers().get("set-cookie").is_none(), "{to}");
+            assert!(answer.text().await.expect("body").contains("This language is not offered"));
+        }
+        let (_, html) = app.page("/casting", "en-US").await;
+        assert!(html.contains(r#"lang="zh""#), "the last choice made (Chinese) no longer holds");
+        // Another site cannot switch a visitor's language.
+        let refused = app
+            .client
+            .post(app.url("/language"))
+            .header("origin", "https://evil.example")
+            .form(&[("to", "en"), ("back", "/")])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(refused.status(), 403);
+        let (_, html) = app.page("/casting", "en-US").await;
+        assert!(html.contains(r#"lang="zh""#), "a cross-site post switched the language");
+    }
+);
+
 on_both_backends!(public_responses_hold_no_personal_data, |backend: Backend| async move {
     let app = app(backend).await;
     let phones: Vec<String> =
