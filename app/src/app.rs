@@ -212,7 +212,6 @@ fn asked_languages() -> leptos_use::UseLocalesOptions {
     })
 }
 
-/// Remembers the visitor's language choice for every page (`asked_languages` reads it).
 /// The cookie text (for `Set-Cookie` or `document.cookie`) that keeps `locale` as the visitor's
 /// choice for a year, on every page of the site.
 pub fn language_cookie(locale: Locale) -> String {
@@ -224,6 +223,7 @@ pub fn offered_language(code: &str) -> Option<Locale> {
     code.parse().ok()
 }
 
+/// Remembers the visitor's language choice for every page (`asked_languages` reads it).
 fn remember_language(locale: Locale) {
     #[cfg(target_arch = "wasm32")]
     {
@@ -240,21 +240,18 @@ fn remember_language(locale: Locale) {
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let switch = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let next = match i18n.get_locale() {
-            Locale::zh => Locale::en,
-            Locale::en => Locale::zh,
-        };
-        i18n.set_locale(next);
-        remember_language(next);
-    };
     let other = move || match i18n.get_locale() {
         Locale::zh => Locale::en,
         Locale::en => Locale::zh,
     };
     // Before the page's script has loaded (or without it) the switch is a form the server
     // answers (`POST /language`: the cookie, then back to this page); hydrated, it switches here.
+    let switch = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let next = other();
+        i18n.set_locale(next);
+        remember_language(next);
+    };
     let location = use_location();
     let back = move || {
         let (path, query) = (location.pathname.get(), location.search.get());
