@@ -117,10 +117,17 @@ async fn logged_in(user: SessionUser, next: Option<String>) -> Result<SessionUse
     Ok(user)
 }
 
-/// Where to go after logging in: only paths on this site, never another origin.
+/// Where to send the browser next (after logging in, after choosing a language): only paths
+/// on this site, never another origin, and nothing a `Location` header cannot carry.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && path.len() <= 2048
+                && !path.chars().any(char::is_control) =>
+        {
             path.to_string()
         }
         _ => "/".to_string(),
@@ -238,6 +245,8 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example/")), "/");
         assert_eq!(safe_next(Some("https://evil.example/")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/casting\r\nSet-Cookie: x=1")), "/");
+        assert_eq!(safe_next(Some(&format!("/{}", "a".repeat(2048)))), "/");
         assert_eq!(safe_next(None), "/");
     }
 }

@@ -389,19 +389,21 @@ pub fn tally(
         })
         .collect();
     let mut matched = Vec::new();
-    let slot = |values: &[u16; FACETS], f: usize| starts[f] + usize::from(values[f]).min(sizes[f]);
+    // Where an item's value of facet `f` is counted within that facet's slots.
+    let within = |values: &[u16; FACETS], f: usize| usize::from(values[f]).min(sizes[f]);
     for (position, FacetValues(values)) in items {
         let mut failing = 0_u32;
         for (f, passes) in &chosen {
-            failing |= u32::from(!passes[slot(&values, *f) - starts[*f]]) << f;
+            failing |= u32::from(!passes[within(&values, *f)]) << f;
         }
         if failing == 0 {
             matched.push(position);
             for f in 0..FACETS {
-                flat[slot(&values, f)] += 1;
+                flat[starts[f] + within(&values, f)] += 1;
             }
         } else if failing.is_power_of_two() {
-            flat[slot(&values, failing.trailing_zeros() as usize)] += 1;
+            let f = failing.trailing_zeros() as usize;
+            flat[starts[f] + within(&values, f)] += 1;
         }
     }
     let counts = std::array::from_fn(|f| flat[starts[f]..starts[f] + sizes[f]].to_vec());

@@ -631,22 +631,11 @@ async fn choose_language(axum::Form(choice): axum::Form<LanguageChoice>) -> Resp
             .into_response();
     };
     let cookie = app::language_cookie(locale);
-    let mut answer = Redirect::to(local_path(&choice.back)).into_response();
+    let mut answer = Redirect::to(&app::auth::safe_next(Some(&choice.back))).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         answer.headers_mut().insert(header::SET_COOKIE, value);
     }
     answer
-}
-
-/// `path` if it is an address on this site (`/casting?q=x`), else the home page: a redirect
-/// never leads off the site (`//host`, `/\\host` and absolute addresses are refused).
-fn local_path(path: &str) -> &str {
-    let on_site = path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.starts_with("/\\")
-        && path.len() <= 2048
-        && !path.chars().any(|c| c.is_control());
-    if on_site { path } else { "/" }
 }
 
 /// `?lang=en` for English headers and labels (Chinese otherwise).
