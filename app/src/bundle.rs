@@ -7,7 +7,7 @@
 //! area's pieces as well): those downloads then start before the first paint and, on a slow
 //! phone network, hold back the largest paint behind up to 150 wasm files the page does not
 //! need to be read. Every link and form works before hydration, so nothing waits on them; the
-//! pages of [`SCRIPTLESS_AREAS`] (the home page) load no bundle at all.
+//! pages of [`SCRIPTLESS_AREAS`] (the home page, the open casting calls) load no bundle at all.
 //!
 //! The files' names carry their content's hash when the build has `hash-files`; they are read
 //! from the build's `hash.txt` (beside the server binary) once per process, not per page.
@@ -117,7 +117,7 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
     let scriptless = serde_json::to_string(SCRIPTLESS_AREAS).unwrap_or_else(|_| "[]".into());
     format!(
         "(() => {{ const marker = document.querySelector(\"[data-area]\"); \
-         if (marker ? {scriptless}.includes(marker.dataset.area) : false) {{ return; }} \
+         if (marker ? {scriptless}.includes(marker.dataset.area) : false) {{ {WITHOUT_BUNDLE} return; }} \
          const load = () => {{ const wasm = fetch({wasm:?}); {area}\
          import({js:?}).then((glue) => glue.default({{ module_or_path: wasm }}).then(() => glue.hydrate())); }}; \
          if (\"requestIdleCallback\" in window) {{ window.requestIdleCallback(load, {{ timeout: 2000 }}); }} \
@@ -127,10 +127,32 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
 
 /// The areas whose pages need no script, so the loader fetches nothing there: everything on
 /// them is a link or a form the server answers (the header's language switch and log-out
-/// included). The home page is one: a visitor's first page costs its HTML and the stylesheet,
-/// and the bundle is fetched by the first page that needs it. Reached by a link from a page
-/// that has hydrated, such a page is rendered by the router in the browser like any other.
-pub const SCRIPTLESS_AREAS: &[&str] = &["home"];
+/// included). A visitor's first page there costs its HTML and the stylesheet, and the bundle is
+/// fetched by the first page that needs it. Reached by a link from a page that has hydrated,
+/// such a page is rendered by the router in the browser like any other.
+///
+/// - The home page: three ways in.
+/// - Casting (`/casting`, a call's page): the open calls' filter is a GET form, the pages are
+///   links, and the one-tap application is a form its server function answers with a redirect
+///   back to the call, which then shows where the application stands — or, refused, the
+///   reason, which the server function puts in the address for the form to show
+///   (`leptos_router` reads it back). The actors who read calls on a phone at the edge of town
+///   are the ones the bundle costs most.
+pub const SCRIPTLESS_AREAS: &[&str] = &["home", "casting"];
+
+/// What the loader does on a page that needs no script instead of fetching the bundle:
+/// - a GET form sends only the fields that hold something, as the hydrated filters' own
+///   handlers do (`components::filter_form::canonical_get`): the address of a filtered list
+///   stays short enough to share, and names only what narrows it;
+/// - the site header is marked `data-hydrated="none"` (tests wait for it, as for `"true"`
+///   where the page hydrates).
+const WITHOUT_BUNDLE: &str = "document.addEventListener(\"formdata\", (event) => { \
+     if (event.target.method === \"get\") { const data = event.formData; \
+     const kept = [...data].filter((entry) => entry[1] !== \"\"); \
+     for (const name of [...new Set(data.keys())]) { data.delete(name); } \
+     for (const [name, value] of kept) { data.append(name, value); } } }); \
+     const header = document.querySelector(\"header.site-header\"); \
+     if (header) { header.dataset.hydrated = \"none\"; }";
 
 /// The loader's function (on `window`) that fetches an area's pack, once: the router calls it
 /// with the area's name before a page of another area loads its pieces.
@@ -193,8 +215,13 @@ mod tests {
         assert!(script.contains("import(\"/pkg/backlot.J.js\")"));
         assert!(!script.contains('<') && !script.contains('&'), "{script}");
         // A page of an area that needs no script fetches nothing.
-        let skip = script.find(r#"["home"].includes(marker.dataset.area) : false) { return; }"#);
-        assert!(skip.is_some_and(|at| at < script.find("fetch(").unwrap_or(0)), "{script}");
+        let skip = script.find(r#"["home","casting"].includes(marker.dataset.area) : false) {"#);
+        let first_fetch = script.find("fetch(").unwrap_or(0);
+        assert!(skip.is_some_and(|at| at < first_fetch), "{script}");
+        // There it marks the header instead and keeps GET forms' addresses to what they narrow.
+        let instead = script.find(WITHOUT_BUNDLE).expect("what a page without the bundle does");
+        let returns = script.find("return; }").expect("the page without the bundle returns");
+        assert!(skip.is_some_and(|at| at < instead) && instead < returns && returns < first_fetch);
         // Without a split manifest there are no packs to ask for.
         assert!(!script.contains(".pack"), "{script}");
     }

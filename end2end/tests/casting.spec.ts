@@ -202,6 +202,8 @@ for (const r of posts) {
     await expect(visitor).toHaveURL(/pay_min=288/);
     const params = new URL(visitor.url()).searchParams;
     expect([params.get('from'), params.get('pay_min'), params.get('place')]).toEqual([start, '288', slug]);
+    // The page loads no script (app::bundle): the form sends only the fields that narrow.
+    expect([...params.keys()]).toEqual(['from', 'pay_min', 'place']);
     const tile = visitor.locator(`.call-tile[data-call="${callId}"]`);
     await expect(tile).toContainText(role);
     await expect(tile).toContainText('¥288');

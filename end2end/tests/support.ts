@@ -4,8 +4,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { deflateSync } from 'zlib';
 
 // The header sets data-hydrated once the wasm has taken over the page.
+// Waits until the page is ready to use: hydrated, or, on a page that needs no script
+// (app::bundle, SCRIPTLESS_AREAS: the home and casting pages), once the loader has decided to
+// fetch nothing.
 export async function hydrated(page: Page) {
-  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', /^(true|none)$/);
 }
 
 // Logs in through the form (field ids, so it works in either language).

@@ -340,6 +340,75 @@ on_both_backends!(racing_taps_make_one_application, |backend: Backend| async mov
     assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
 });
 
+/// Taps "apply" on the call page `call` as a browser without the page's script does: a plain
+/// form post that accepts HTML. Where the answer sends the browser back to.
+async fn apply_without_script(actor: &Browser, call: i64) -> String {
+    let page = format!("{}/casting/{call}", actor.base);
+    let answer = actor
+        .client
+        .post(format!("{}/api/call/apply", actor.base))
+        .header("origin", &actor.base)
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", &page)
+        .form(&[("call_id", call.to_string())])
+        .send()
+        .await
+        .expect("request");
+    assert!(answer.status().is_redirection(), "{}", answer.status());
+    let location = answer.headers()["location"].to_str().expect("an address").to_string();
+    assert!(location.starts_with(&page), "back to the call: {location}");
+    location
+}
+
+/// The page at `address` (absolute, or a path on the site), in English.
+async fn english_page(browser: &Browser, address: String) -> String {
+    let address =
+        if address.starts_with('/') { format!("{}{address}", browser.base) } else { address };
+    let answer = browser.client.get(address).header("accept-language", "en").send().await;
+    answer.expect("request").text().await.expect("a page")
+}
+
+on_both_backends!(
+    the_call_page_takes_an_application_without_its_script,
+    |backend: Backend| async move {
+        // The casting pages load no script (app::bundle::SCRIPTLESS_AREAS): the one-tap form
+        // is posted by the browser itself and the call's page says where things stand.
+        let app = app(backend).await;
+        let (call, _) = seeded_call(&app, "Palace maids").await;
+        let (actor, _) = app.actor(&actress(date!(2003 - 05 - 01), 165)).await;
+        let page = |address: String| english_page(&actor, address);
+        let before = page(format!("/casting/{call}")).await;
+        assert!(before.contains("You meet every requirement"), "{before}");
+
+        let back = apply_without_script(&actor, call).await;
+        assert!(!back.contains("__err"), "{back}");
+        let after = page(back).await;
+        assert!(after.contains(r#"data-status="applied" class="application-state""#), "{after}");
+        assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
+
+        // A second tap is refused (the reason travels in the address) and records nothing; the
+        // page shows the one application.
+        let back = apply_without_script(&actor, call).await;
+        assert!(back.contains("__err="), "{back}");
+        assert!(page(back).await.contains(r#"data-status="applied""#));
+        assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
+
+        // A call she does not qualify for: refused, nothing recorded, the page names why.
+        let today = server::backend::studio_today();
+        let calls = app.db.store.open_calls(today).await.unwrap();
+        let horsemen = calls
+            .iter()
+            .find(|c| c.requirements.gender == Some(Gender::Male))
+            .expect("a seeded call for men")
+            .call_id;
+        let back = apply_without_script(&actor, horsemen).await;
+        assert!(back.contains("__err="), "{back}");
+        let refused = page(back).await;
+        assert!(refused.contains(r#"class="ineligible""#), "{refused}");
+        assert!(app.db.store.applicants(horsemen).await.unwrap().is_empty());
+    }
+);
+
 /// A call form as the crew's page posts it (`form[...]` fields), for `days_ahead` days on.
 /// The ids of every call the public list shows for `query`, page after page.
 async fn every_listed_call(visitor: &Browser, query: &str) -> Vec<i64> {

@@ -154,7 +154,9 @@ fn Directions(at: (f64, f64)) -> impl IntoView {
     }
 }
 
-/// The one-tap application: a plain form, so it works before the page's script has loaded.
+/// The one-tap application: a plain form, so it works without the page's script (the casting
+/// pages load none, `bundle::SCRIPTLESS_AREAS`): the server function answers it with a redirect
+/// back here, carrying a refusal in the address, which the action reads back for the form.
 #[component]
 fn ApplyForm(call_id: i64, apply: ServerAction<ApplyToCall>) -> impl IntoView {
     let i18n = use_i18n();
