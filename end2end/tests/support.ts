@@ -3,7 +3,6 @@ import { expect, test, Page, ConsoleMessage, Browser, BrowserContext } from '@pl
 import AxeBuilder from '@axe-core/playwright';
 import { deflateSync } from 'zlib';
 
-// The header sets data-hydrated once the wasm has taken over the page.
 // Waits until the page is ready to use: hydrated, or, on a page that needs no script
 // (app::bundle, SCRIPTLESS_AREAS: the home and casting pages), once the loader has decided to
 // fetch nothing.

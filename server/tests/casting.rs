@@ -340,32 +340,16 @@ on_both_backends!(racing_taps_make_one_application, |backend: Backend| async mov
     assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
 });
 
-/// Taps "apply" on the call page `call` as a browser without the page's script does: a plain
-/// form post that accepts HTML. Where the answer sends the browser back to.
+/// Taps "apply" on the call page `call` as a browser without the page's script does (a plain
+/// form post). Where the answer sends the browser back to.
 async fn apply_without_script(actor: &Browser, call: i64) -> String {
-    let page = format!("{}/casting/{call}", actor.base);
-    let answer = actor
-        .client
-        .post(format!("{}/api/call/apply", actor.base))
-        .header("origin", &actor.base)
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("referer", &page)
-        .form(&[("call_id", call.to_string())])
-        .send()
-        .await
-        .expect("request");
+    let page = format!("/casting/{call}");
+    let answer =
+        actor.submit_plain("/api/call/apply", &page, &[("call_id", &call.to_string())]).await;
     assert!(answer.status().is_redirection(), "{}", answer.status());
     let location = answer.headers()["location"].to_str().expect("an address").to_string();
-    assert!(location.starts_with(&page), "back to the call: {location}");
+    assert!(location.starts_with(&format!("{}{page}", actor.base)), "back to the call: {location}");
     location
-}
-
-/// The page at `address` (absolute, or a path on the site), in English.
-async fn english_page(browser: &Browser, address: String) -> String {
-    let address =
-        if address.starts_with('/') { format!("{}{address}", browser.base) } else { address };
-    let answer = browser.client.get(address).header("accept-language", "en").send().await;
-    answer.expect("request").text().await.expect("a page")
 }
 
 on_both_backends!(
@@ -376,13 +360,12 @@ on_both_backends!(
         let app = app(backend).await;
         let (call, _) = seeded_call(&app, "Palace maids").await;
         let (actor, _) = app.actor(&actress(date!(2003 - 05 - 01), 165)).await;
-        let page = |address: String| english_page(&actor, address);
-        let before = page(format!("/casting/{call}")).await;
+        let before = actor.page(&format!("/casting/{call}"), "en").await;
         assert!(before.contains("You meet every requirement"), "{before}");
 
         let back = apply_without_script(&actor, call).await;
         assert!(!back.contains("__err"), "{back}");
-        let after = page(back).await;
+        let after = actor.page(&back, "en").await;
         assert!(after.contains(r#"data-status="applied" class="application-state""#), "{after}");
         assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
 
@@ -390,7 +373,7 @@ on_both_backends!(
         // page shows the one application.
         let back = apply_without_script(&actor, call).await;
         assert!(back.contains("__err="), "{back}");
-        assert!(page(back).await.contains(r#"data-status="applied""#));
+        assert!(actor.page(&back, "en").await.contains(r#"data-status="applied""#));
         assert_eq!(app.db.store.applicants(call).await.unwrap().len(), 1);
 
         // A call she does not qualify for: refused, nothing recorded, the page names why.
@@ -403,7 +386,7 @@ on_both_backends!(
             .call_id;
         let back = apply_without_script(&actor, horsemen).await;
         assert!(back.contains("__err="), "{back}");
-        let refused = page(back).await;
+        let refused = actor.page(&back, "en").await;
         assert!(refused.contains(r#"class="ineligible""#), "{refused}");
         assert!(app.db.store.applicants(horsemen).await.unwrap().is_empty());
     }

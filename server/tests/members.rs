@@ -304,21 +304,16 @@ async fn plain_form_posts_come_back_to_the_form_with_the_error() {
     let app = app(Backend::Sqlite).await;
     let browser = app.browser();
     let response = browser
-        .client
-        .post(format!("{}/api/login", app.base))
-        .header("origin", &app.base)
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("referer", format!("{}/login?next=/account", app.base))
-        .form(&[("login", "actor@backlot.local"), ("password", "wrong password 1")])
-        .send()
-        .await
-        .unwrap();
+        .submit_plain(
+            "/api/login",
+            "/login?next=/account",
+            &[("login", "actor@backlot.local"), ("password", "wrong password 1")],
+        )
+        .await;
     assert!(response.status().is_redirection(), "{}", response.status());
     let location = response.headers()["location"].to_str().unwrap().to_string();
     assert!(location.contains("/login?next=/account"), "{location}");
     assert!(location.contains("__err="), "{location}");
-    let url = if location.starts_with('/') { format!("{}{location}", app.base) } else { location };
-    let page = browser.client.get(&url).header("accept-language", "en").send().await.unwrap();
-    let html = page.text().await.unwrap();
+    let html = browser.page(&location, "en").await;
     assert!(html.contains("Wrong login or password."), "the form does not show the error");
 }

@@ -329,6 +329,39 @@ impl Browser {
             .expect("request")
     }
 
+    /// POSTs a form to a server function as the browser itself submits it without the page's
+    /// script: from the page at `from` (a path on the site), asking for HTML. Server functions
+    /// answer such a post with a redirect back to that page.
+    pub async fn submit_plain(
+        &self,
+        endpoint: &str,
+        from: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(format!("{}{endpoint}", self.base))
+            .header("origin", &self.base)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", format!("{}{from}", self.base))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GETs `address` (a path on the site, or an absolute address as a redirect gives it) with
+    /// the given `Accept-Language`; the body.
+    pub async fn page(&self, address: &str, language: &str) -> String {
+        let url = if address.starts_with('/') {
+            format!("{}{address}", self.base)
+        } else {
+            address.to_string()
+        };
+        let response =
+            self.client.get(url).header("accept-language", language).send().await.expect("request");
+        response.text().await.expect("body")
+    }
+
     /// Uploads a photo of `slug` as the page does (multipart, asking for JSON).
     pub async fn upload_photo(
         &self,
