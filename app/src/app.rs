@@ -109,7 +109,8 @@ lazy_areas! {
     home: HomePage;
     locations: LocationsPage, LocationPage;
     location_plans: ShortlistPage, SharedShortlistPage, ComparePage, SchedulePage;
-    catalogue: CataloguePage, ItemPage, RequestsPage;
+    catalogue: CataloguePage;
+    catalogue_items: ItemPage, RequestsPage;
     casting: CastingPage, CallDetailPage;
     casting_crew: NewCallPage, EditCallPage, OurCallsPage, ApplicantsPage, AttendancePage, ActorsPage;
     actor: WorkPage, PassPage, CheckInPage, ProfilePage, WagesPage;

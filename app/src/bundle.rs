@@ -115,9 +115,10 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
         None => String::new(),
     };
     let scriptless = serde_json::to_string(SCRIPTLESS_AREAS).unwrap_or_else(|_| "[]".into());
+    let without = without_bundle();
     format!(
         "(() => {{ const marker = document.querySelector(\"[data-area]\"); \
-         if (marker ? {scriptless}.includes(marker.dataset.area) : false) {{ {WITHOUT_BUNDLE} return; }} \
+         if (marker ? {scriptless}.includes(marker.dataset.area) : false) {{ {without} return; }} \
          const load = () => {{ const wasm = fetch({wasm:?}); {area}\
          import({js:?}).then((glue) => glue.default({{ module_or_path: wasm }}).then(() => glue.hydrate())); }}; \
          if (\"requestIdleCallback\" in window) {{ window.requestIdleCallback(load, {{ timeout: 2000 }}); }} \
@@ -138,21 +139,68 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
 ///   reason, which the server function puts in the address for the form to show
 ///   (`leptos_router` reads it back). The actors who read calls on a phone at the edge of town
 ///   are the ones the bundle costs most.
-pub const SCRIPTLESS_AREAS: &[&str] = &["home", "casting"];
+/// - The catalogue's list (`/catalogue`): the text search and the date and price filters are GET
+///   forms, the facet values, sorts, layouts and pages links; the phone's filter panel stays as
+///   the reader left it from one view to the next ([`KeptOpen`]). The item's own page (photos,
+///   requests) is an area of its own and hydrates.
+pub const SCRIPTLESS_AREAS: &[&str] = &["home", "casting", "catalogue"];
 
 /// What the loader does on a page that needs no script instead of fetching the bundle:
 /// - a GET form sends only the fields that hold something, as the hydrated filters' own
 ///   handlers do (`components::filter_form::canonical_get`): the address of a filtered list
 ///   stays short enough to share, and names only what narrows it;
+/// - a link or GET form that leads to another view of the same page (a facet ticked, a page
+///   turned) notes which of the page's panels ([`KeptOpen`]) are open, for the next page to
+///   open them again as it is drawn — as the router leaves them when it draws the page in place;
 /// - the site header is marked `data-hydrated="none"` (tests wait for it, as for `"true"`
 ///   where the page hydrates).
-const WITHOUT_BUNDLE: &str = "document.addEventListener(\"formdata\", (event) => { \
-     if (event.target.method === \"get\") { const data = event.formData; \
-     const kept = [...data].filter((entry) => entry[1] !== \"\"); \
-     for (const name of [...new Set(data.keys())]) { data.delete(name); } \
-     for (const [name, value] of kept) { data.append(name, value); } } }); \
-     const header = document.querySelector(\"header.site-header\"); \
-     if (header) { header.dataset.hydrated = \"none\"; }";
+fn without_bundle() -> String {
+    format!(
+        "document.addEventListener(\"formdata\", (event) => {{ \
+         if (event.target.method === \"get\") {{ const data = event.formData; \
+         const kept = [...data].filter((entry) => entry[1] !== \"\"); \
+         for (const name of [...new Set(data.keys())]) {{ data.delete(name); }} \
+         for (const [name, value] of kept) {{ data.append(name, value); }} }} }}); \
+         const keep = (to) => {{ if (new URL(to, location.href).pathname === location.pathname) {{ \
+         const open = [...document.querySelectorAll(\"details[data-kept-open][open]\")].map((panel) => panel.id); \
+         try {{ sessionStorage.setItem({KEPT_OPEN:?}, JSON.stringify(open)); }} catch {{}} }} }}; \
+         document.addEventListener(\"click\", (event) => {{ const link = event.target.closest(\"a[href]\"); \
+         if (link ? !(event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) : false) {{ keep(link.href); }} }}); \
+         document.addEventListener(\"submit\", (event) => {{ if (event.target.method === \"get\") {{ keep(event.target.action); }} }}); \
+         const header = document.querySelector(\"header.site-header\"); \
+         if (header) {{ header.dataset.hydrated = \"none\"; }}"
+    )
+}
+
+/// Where a page without the bundle notes its open panels for the next view of it.
+const KEPT_OPEN: &str = "backlot.kept-open";
+
+/// Placed in a `<details>` that has an `id`, after its summary and before its contents: on a page without the bundle, a panel the
+/// reader had open when they ticked a facet or turned a page is open again in the next view of
+/// the page (the loader notes it, see [`SCRIPTLESS_AREAS`]). The script runs as the panel is
+/// parsed, so the panel is drawn open, not opened after a first paint. Drawn by the router, the
+/// page is not reloaded and keeps its panels itself: the script is only in the server's HTML.
+#[cfg(feature = "ssr")]
+#[component]
+pub fn KeptOpen() -> impl IntoView {
+    view! { <script nonce=leptos::nonce::use_nonce()>{kept_open_script()}</script> }
+}
+
+/// In the browser the panel is drawn by the router and keeps its own state: nothing to add.
+#[cfg(not(feature = "ssr"))]
+#[component]
+pub fn KeptOpen() -> impl IntoView {}
+
+/// [`KeptOpen`]'s script: opens its panel if the last view noted it open, and forgets the note.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+fn kept_open_script() -> String {
+    format!(
+        "(() => {{ const panel = document.currentScript.parentElement; \
+         try {{ const open = JSON.parse(sessionStorage.getItem({KEPT_OPEN:?}) || \"[]\"); \
+         sessionStorage.removeItem({KEPT_OPEN:?}); \
+         if (open.includes(panel.id)) {{ panel.open = true; }} }} catch {{}} }})();"
+    )
+}
 
 /// The loader's function (on `window`) that fetches an area's pack, once: the router calls it
 /// with the area's name before a page of another area loads its pieces.
@@ -215,15 +263,27 @@ mod tests {
         assert!(script.contains("import(\"/pkg/backlot.J.js\")"));
         assert!(!script.contains('<') && !script.contains('&'), "{script}");
         // A page of an area that needs no script fetches nothing.
-        let skip = script.find(r#"["home","casting"].includes(marker.dataset.area) : false) {"#);
+        let skip = script
+            .find(r#"["home","casting","catalogue"].includes(marker.dataset.area) : false) {"#);
         let first_fetch = script.find("fetch(").unwrap_or(0);
         assert!(skip.is_some_and(|at| at < first_fetch), "{script}");
         // There it marks the header instead and keeps GET forms' addresses to what they narrow.
-        let instead = script.find(WITHOUT_BUNDLE).expect("what a page without the bundle does");
+        let instead = script.find(&without_bundle()).expect("what a page without the bundle does");
         let returns = script.find("return; }").expect("the page without the bundle returns");
         assert!(skip.is_some_and(|at| at < instead) && instead < returns && returns < first_fetch);
         // Without a split manifest there are no packs to ask for.
         assert!(!script.contains(".pack"), "{script}");
+    }
+
+    #[test]
+    fn panels_are_noted_open_where_the_next_view_looks_for_them() {
+        let note = format!("sessionStorage.setItem({KEPT_OPEN:?}, ");
+        assert!(without_bundle().contains(&note), "{}", without_bundle());
+        let script = kept_open_script();
+        assert!(script.contains(&format!("sessionStorage.getItem({KEPT_OPEN:?})")), "{script}");
+        assert!(script.contains(&format!("sessionStorage.removeItem({KEPT_OPEN:?})")), "{script}");
+        // Written as the text of a script element inside the page.
+        assert!(!script.contains('<') && !script.contains('&'), "{script}");
     }
 
     #[test]

@@ -5,10 +5,13 @@
 //
 // The area's pieces come in one pack (server::area_packs), compressed as one file.
 //
-// The goal is 250 KB a page. The home and casting pages meet it by loading no script at all
-// (app::bundle, SCRIPTLESS_AREAS); the bundle, split by area, is not there yet for the others (README,
-// "Performance"): until it is, each page's ceiling is what it weighs now, so it can only get
-// lighter. Lower a ceiling when a page loses weight; never raise one to pass.
+// The goal is 250 KB a page. The home, casting and catalogue pages meet it by loading no script
+// at all (app::bundle, SCRIPTLESS_AREAS); the bundle, split by area, is not there yet for the map
+// (README, "Performance"): until it is, its ceiling is what it weighs now, so it can only get
+// lighter. Lower a ceiling when a page loses weight; never raise one to pass. (Raised once, by
+// 4 KiB, for a trade the README records: the catalogue's list and item pages split into two
+// areas cost every page that hydrates 2.5 kB of split glue, and took 465 kB off the list and
+// 52 kB off an item's page.)
 import { test, expect } from '@playwright/test';
 import { brotliCompressSync, constants } from 'zlib';
 import { hydrated, watchErrors } from './support';
@@ -19,10 +22,10 @@ const CEILING: Record<string, number> = {
   '/': 8 * 1024,
   '/casting': 8 * 1024,
   '/casting/1': 8 * 1024,
-  '/locations': 536 * 1024,
-  '/catalogue': 465 * 1024,
+  '/catalogue': 8 * 1024,
+  '/locations': 540 * 1024,
 };
-const SCRIPTLESS = new Set(['/', '/casting', '/casting/1']);
+const SCRIPTLESS = new Set(['/', '/casting', '/casting/1', '/catalogue']);
 const CODE = /\.(wasm|js|css|pack)$/;
 // A piece of the split bundle fetched on its own rather than from its area's pack.
 const PIECE = /\/(chunk|split)_[^/]*\.wasm$/;
@@ -96,7 +99,7 @@ test.describe('first-load budget', () => {
   }
 
   test('a link into another area brings that area in one pack', async ({ page, request }) => {
-    const html = await (await request.get('/catalogue')).text();
+    const html = await (await request.get('/training')).text();
     const suffix = html.match(/"(\.[\w-]+\.pack)"/)?.[1];
     expect(suffix, 'the loader asks for area packs').toBeTruthy();
     await expect
@@ -107,7 +110,7 @@ test.describe('first-load budget', () => {
       .toBeGreaterThan(4);
 
     const errors = watchErrors(page);
-    await page.goto('/catalogue');
+    await page.goto('/training');
     await hydrated(page);
     await page.waitForLoadState('networkidle');
     const fetched: string[] = [];

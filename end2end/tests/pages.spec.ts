@@ -77,15 +77,6 @@ test('locations: the map clusters every location and keeps its view in the URL',
   expect(errors).toEqual([]);
 });
 
-test('catalogue hydrates and passes axe', async ({ page }) => {
-  const errors = watchErrors(page);
-  await page.goto('/catalogue');
-  await hydrated(page);
-  await expect(page.locator('.item-tile')).toHaveCount(48);
-  await noSeriousAxeViolations(page);
-  expect(errors).toEqual([]);
-});
-
 // Loaded from the server, the casting pages need no script (app::bundle, SCRIPTLESS_AREAS);
 // reached by a link from a page that has hydrated, the router draws them in the page. Both page
 // through the calls the same way.
@@ -96,7 +87,7 @@ for (const reached of ['from the server', 'by the router']) {
       await page.goto('/casting');
       await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'none');
     } else {
-      await page.goto('/catalogue');
+      await page.goto('/training');
       await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
       await page.locator('header nav a[href="/casting"]').click();
       await expect(page).toHaveURL(/\/casting$/);
@@ -122,9 +113,9 @@ async function pagesThroughCalls(page: Page) {
   await expect(page.locator(`.call-tile[data-call="${firstOnPageOne}"]`)).toBeVisible();
 }
 
-// The home and casting pages are links and forms only (app::bundle, SCRIPTLESS_AREAS): they
-// load no script, and their links lead to pages that do.
-for (const path of ['/', '/casting', '/casting/1']) {
+// The home, casting and catalogue pages are links and forms only (app::bundle,
+// SCRIPTLESS_AREAS): they load no script, and their links lead to pages that do.
+for (const path of ['/', '/casting', '/casting/1', '/catalogue']) {
   test(`${path} needs no script and passes axe`, async ({ page }) => {
     const errors = watchErrors(page);
     const code: string[] = [];
@@ -144,10 +135,10 @@ for (const path of ['/', '/casting', '/casting/1']) {
 test('from the home page a link leads to a page that hydrates, and back home the router draws it', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
-  await page.locator('.home-cards a[href="/catalogue"]').click();
-  await expect(page).toHaveURL(/\/catalogue$/);
+  await page.locator('.home-cards a[href="/locations"]').click();
+  await expect(page).toHaveURL(/\/locations$/);
   await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.locator('.item-tile').first()).toBeVisible();
+  await expect(page.locator('.map-box')).toBeVisible();
   // Back home from a page that has hydrated, the router draws it in the page.
   await page.locator('header a.brand').click();
   await expect(page).toHaveURL(/\/$/);

@@ -1,8 +1,8 @@
 //! `/catalogue`: the 服化道 stock, searched by text (Chinese, pinyin, initials, English, SKU)
 //! and narrowed by facets whose values show how many items each would give. Everything lives in
 //! the URL (`?q=longpao&era=qing&cat=costume&size=l`): facet values are links and the text and
-//! price are plain GET forms, so the page works before the wasm has loaded and a shared link
-//! shows the same list.
+//! price are plain GET forms, so the page needs no script at all (`bundle::SCRIPTLESS_AREAS`:
+//! loaded from the server it fetches none) and a shared link shows the same list.
 
 use crate::codec::fetched;
 use domain::catalogue::{CatalogueQuery, Facet, Layout, Sort};
@@ -16,6 +16,7 @@ use crate::components::filter_form::canonical_get;
 use crate::i18n::*;
 use crate::models::{CatalogueView, FacetGroup, FacetOption, ItemHit};
 
+use crate::bundle::KeptOpen;
 use crate::text::I18n;
 
 #[component]
@@ -28,17 +29,20 @@ pub fn CataloguePage() -> impl IntoView {
     let data = fetched(move || query.get().to_query(), search_catalogue);
     let chosen = move || query.with(|q| q.selected.iter().map(Vec::len).sum::<usize>());
     // The phone's "Filters" panel is drawn once and only its contents follow the results: a new
-    // result set (a facet ticked, a page turned) and hydration leave it as the user left it.
+    // result set (a facet ticked, a page turned) leaves it as the user left it. Loaded from the
+    // server, the page has no script: each choice loads the next view, which opens the panel
+    // again if it was open (`KeptOpen`).
     view! {
         <section class="catalogue">
             <h1>{tr!(i18n, catalogue_title)}</h1>
             {move || view! { <SearchForm query=query.get() /> }}
             <div class="catalogue-body">
-                <details class="facet-panel">
+                <details class="facet-panel" id="catalogue-filters" data-kept-open="">
                     <summary>
                         {move || tr!(i18n, filters_title)}
                         {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
                     </summary>
+                    <KeptOpen />
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             data.await.ok().map(|view| view! {
