@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { Browser } from '@playwright/test';
-import { hydrated, logIn, watchErrors, noSeriousAxeViolations, speaking } from './support';
+import { hydrated, logIn, watchErrors, noSeriousAxeViolations, reach, REACHED, speaking } from './support';
 
 // On a phone the facets sit in a closed "Filters" panel; on a desktop they are always shown.
 async function openFilters(page: Page) {
@@ -94,19 +94,12 @@ for (const b of buyers) {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, locale: 'en' });
 
-  for (const reached of ['from the server', 'by the router']) {
+  for (const reached of REACHED) {
     test(`filters opened stay open through each choice, ${reached}`, async ({ page }) => {
       const errors = watchErrors(page);
-      if (reached === 'from the server') {
-        await page.goto('/catalogue');
-        await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'none');
-      } else {
-        await page.goto('/training');
-        await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-        await page.evaluate(() => { (window as unknown as { drawnInPlace: boolean }).drawnInPlace = true; });
-        await page.locator('header nav a[href="/catalogue"]').click();
-        await expect(page).toHaveURL(/\/catalogue$/);
-      }
+      await reach(page, '/catalogue', reached);
+      // Gone if a later view is loaded anew rather than drawn in place.
+      await page.evaluate(() => { (window as unknown as { drawnInPlace: boolean }).drawnInPlace = true; });
       await expect(page.locator('.item-tile')).toHaveCount(48);
       // Closed until asked for; a new view of the page opens it again only if it was open.
       await expect(page.locator('.facet-panel')).not.toHaveAttribute('open', '');
@@ -141,7 +134,7 @@ test.describe('on a phone', () => {
       await expect(page.locator('.facet-panel > summary')).not.toContainText('(');
       await expect(page.locator('.facet-panel')).not.toHaveAttribute('open', '');
 
-      // Loaded once and then only redrawn, or loaded anew each time.
+      // Drawn in place each time, or loaded anew each time.
       const inPlace = await page.evaluate(() => (window as unknown as { drawnInPlace?: boolean }).drawnInPlace === true);
       expect(inPlace).toBe(reached === 'by the router');
       expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { hydrated, logIn, watchErrors, noSeriousAxeViolations, markedLocations } from './support';
+import { hydrated, logIn, watchErrors, noSeriousAxeViolations, markedLocations, reach, REACHED } from './support';
 
 test.describe('server-rendered content, before any script runs', () => {
   test.use({ javaScriptEnabled: false });
@@ -80,19 +80,10 @@ test('locations: the map clusters every location and keeps its view in the URL',
 // Loaded from the server, the casting pages need no script (app::bundle, SCRIPTLESS_AREAS);
 // reached by a link from a page that has hydrated, the router draws them in the page. Both page
 // through the calls the same way.
-for (const reached of ['from the server', 'by the router']) {
+for (const reached of REACHED) {
   test(`casting lists twenty calls a page and passes axe, ${reached}`, async ({ page }) => {
     const errors = watchErrors(page);
-    if (reached === 'from the server') {
-      await page.goto('/casting');
-      await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'none');
-    } else {
-      await page.goto('/training');
-      await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-      await page.locator('header nav a[href="/casting"]').click();
-      await expect(page).toHaveURL(/\/casting$/);
-      await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-    }
+    await reach(page, '/casting', reached);
     await pagesThroughCalls(page);
     expect(errors).toEqual([]);
   });

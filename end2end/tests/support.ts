@@ -10,6 +10,24 @@ export async function hydrated(page: Page) {
   await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', /^(true|none)$/);
 }
 
+// The two ways to a page that needs no script (app::bundle, SCRIPTLESS_AREAS) by one of the
+// header's links: loaded from the server, where nothing hydrates, or drawn by the router after
+// the link is followed from a page that has hydrated.
+export const REACHED = ['from the server', 'by the router'] as const;
+export async function reach(page: Page, path: string, how: (typeof REACHED)[number]) {
+  const header = page.locator('header.site-header');
+  if (how === 'from the server') {
+    await page.goto(path);
+    await expect(header).toHaveAttribute('data-hydrated', 'none');
+  } else {
+    await page.goto('/training');
+    await expect(header).toHaveAttribute('data-hydrated', 'true');
+    await page.locator(`header nav a[href="${path}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(header).toHaveAttribute('data-hydrated', 'true');
+  }
+}
+
 // Logs in through the form (field ids, so it works in either language).
 export async function logIn(page: Page, login: string, password: string) {
   await page.goto('/login');
