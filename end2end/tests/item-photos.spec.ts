@@ -14,11 +14,14 @@ for (const [n, r] of runs.entries()) {
     const errors = watchErrors(page);
     await logIn(page, 'supplier@backlot.local', 'backlot-supplier-demo');
 
-    // An item of the supplier's own, one per project and language, reached from its stock list.
+    // An item of the supplier's own, one per project and language, reached from its stock list:
+    // a suit of armour, which no other spec lists (a page drawn while the photo is deleted would
+    // ask for a thumbnail that is gone: a 404 in that spec's console).
     const phone = test.info().project.name.endsWith('phone');
-    await page.goto('/supply/items');
+    await page.goto('/supply/items?q=armour');
     await hydrated(page);
-    const row = page.locator('tbody tr').nth(10 + n + (phone ? 2 : 0));
+    const row = page.locator('tbody tr').nth(n + (phone ? 2 : 0));
+    await expect(row).toContainText(/铠甲|armour/);
     const sku = (await row.locator('code').textContent())!.trim();
     await row.locator('a').click();
     await expect(page).toHaveURL(/\/supply\/items\/\d+$/);
