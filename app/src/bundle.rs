@@ -175,9 +175,10 @@ fn without_bundle() -> String {
 /// Where a page without the bundle notes its open panels for the next view of it.
 const KEPT_OPEN: &str = "backlot.kept-open";
 
-/// Placed in a `<details>` that has an `id`, after its summary and before its contents: on a page without the bundle, a panel the
-/// reader had open when they ticked a facet or turned a page is open again in the next view of
-/// the page (the loader notes it, see [`SCRIPTLESS_AREAS`]). The script runs as the panel is
+/// Placed in a `<details>` that has an `id`, after its summary and before its contents: on a
+/// page without the bundle, a panel the reader had open when they ticked a facet or turned a
+/// page is open again in the next view of the page (the loader notes it, see
+/// [`SCRIPTLESS_AREAS`]). The script runs as the panel is
 /// parsed, so the panel is drawn open, not opened after a first paint. Drawn by the router, the
 /// page is not reloaded and keeps its panels itself: the script is only in the server's HTML.
 #[cfg(feature = "ssr")]
@@ -232,7 +233,9 @@ pub fn split_manifest_hash(options: &LeptosOptions) -> Option<String> {
 pub fn BundleHead(options: LeptosOptions) -> impl IntoView {
     let files = BundleFiles::current(&options);
     let pkg = options.site_pkg_dir.to_string();
-    let script = loader_script(&pkg, files);
+    // The same for every page of this process, as the files' names are.
+    static SCRIPT: OnceLock<String> = OnceLock::new();
+    let script = SCRIPT.get_or_init(|| loader_script(&pkg, files)).as_str();
     view! {
         <link id="leptos" rel="stylesheet" href=format!("/{pkg}/{}", files.css) />
         <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script>

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { deflateSync } from 'zlib';
 
 // Waits until the page is ready to use: hydrated, or, on a page that needs no script
-// (app::bundle, SCRIPTLESS_AREAS: the home and casting pages), once the loader has decided to
+// (app::bundle, SCRIPTLESS_AREAS: the home, casting and catalogue pages), once the loader has decided to
 // fetch nothing.
 export async function hydrated(page: Page) {
   await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', /^(true|none)$/);
