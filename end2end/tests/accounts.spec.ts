@@ -34,14 +34,17 @@ test.describe('accounts', () => {
     await page.getByRole('button', { name: '注册' }).click();
 
     await expect(page).toHaveURL(/\/casting$/);
+    // The address changes first; the casting list is drawn once its part of the app has loaded.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('横影通：公开招募');
     await expect(page.locator('.signed-in')).toContainText('测试群演');
     await expect(page.locator('.signed-in')).toContainText('群众演员');
 
     await page.getByRole('button', { name: '退出登录' }).click();
-    await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+    const headerLogin = page.getByRole('banner').getByRole('link', { name: '登录' });
+    await expect(headerLogin).toBeVisible();
     await expect(page.locator('.signed-in')).toHaveCount(0);
 
-    await page.getByRole('link', { name: '登录' }).click();
+    await headerLogin.click();
     await hydrated(page);
     await page.getByLabel('手机号或电子邮箱').fill(login);
     await page.getByLabel('密码', { exact: true }).fill('wrong password 1');
