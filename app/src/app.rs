@@ -107,8 +107,8 @@ macro_rules! lazy_areas {
 
 lazy_areas! {
     home: HomePage;
-    locations: LocationsPage, LocationPage;
-    location_plans: ShortlistPage, SharedShortlistPage, ComparePage, SchedulePage;
+    locations: LocationsPage;
+    location_plans: LocationPage, ShortlistPage, SharedShortlistPage, ComparePage, SchedulePage;
     catalogue: CataloguePage;
     catalogue_items: ItemPage, RequestsPage;
     casting: CastingPage, CallDetailPage;

@@ -25,6 +25,44 @@ struct BundleFiles {
     wasm: String,
     /// The split manifest's hash, when the build was split and hashed: area packs carry it.
     manifest: Option<String>,
+    /// The map island, when it was built (`scripts/build-island`).
+    island: Option<IslandFiles>,
+}
+
+/// The map island's files (`map-island`: the JS glue and its wasm), under the site's root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct IslandFiles {
+    js: String,
+    wasm: String,
+}
+
+impl IslandFiles {
+    /// The directory under the site's root that `scripts/build-island` writes.
+    const DIR: &str = "island";
+
+    /// The files `manifest` (`js: <name>` and `wasm: <name>` lines) names, if it names both.
+    fn from_manifest(manifest: &str) -> Option<IslandFiles> {
+        let named = |kind: &str| {
+            manifest
+                .lines()
+                .filter_map(|line| line.split_once(':'))
+                .find(|(key, _)| key.trim() == kind)
+                .map(|(_, name)| format!("/{}/{}", IslandFiles::DIR, name.trim()))
+        };
+        Some(IslandFiles { js: named("js")?, wasm: named("wasm")? })
+    }
+
+    /// The island of the site at `site_root`, if it was built: its manifest names its files and
+    /// they are there.
+    fn built(site_root: &str) -> Option<IslandFiles> {
+        let dir = std::path::Path::new(site_root).join(IslandFiles::DIR);
+        let files =
+            IslandFiles::from_manifest(&std::fs::read_to_string(dir.join("manifest.txt")).ok()?)?;
+        let present = |address: &str| {
+            std::path::Path::new(site_root).join(address.trim_start_matches('/')).is_file()
+        };
+        (present(&files.js) && present(&files.wasm)).then_some(files)
+    }
 }
 
 impl BundleFiles {
@@ -48,12 +86,12 @@ impl BundleFiles {
             js: name("js", "js"),
             wasm: name("wasm", "wasm"),
             manifest: hash_of("manifest"),
+            island: None,
         }
     }
 
     /// The names for this build, worked out on first use.
     fn current(options: &LeptosOptions) -> &'static BundleFiles {
-        static FILES: OnceLock<BundleFiles> = OnceLock::new();
         FILES.get_or_init(|| {
             let hashes = options
                 .hash_files
@@ -64,9 +102,39 @@ impl BundleFiles {
                     "file hashing is on but the build's hash file is unreadable"
                 );
             }
-            BundleFiles::new(&options.output_name, hashes.as_deref())
+            let mut files = BundleFiles::new(&options.output_name, hashes.as_deref());
+            files.island = IslandFiles::built(&options.site_root);
+            if files.island.is_none() {
+                leptos::logging::warn!(
+                    "the map island is not built (scripts/build-island): /locations loads the bundle"
+                );
+            }
+            files
         })
     }
+
+    /// The areas whose pages load no bundle: [`SCRIPTLESS_AREAS`], and [`ISLAND_AREAS`] when the
+    /// island is built.
+    fn scriptless(&self) -> Vec<&'static str> {
+        let islands = if self.island.is_some() { ISLAND_AREAS } else { &[] };
+        SCRIPTLESS_AREAS.iter().chain(islands).copied().collect()
+    }
+}
+
+/// This build's files, once a page or [`prepare`] has asked.
+static FILES: OnceLock<BundleFiles> = OnceLock::new();
+
+/// Works out this build's files (reading `hash.txt` and the island's manifest) before the first
+/// page is rendered.
+#[cfg(feature = "ssr")]
+pub fn prepare(options: &LeptosOptions) {
+    BundleFiles::current(options);
+}
+
+/// Whether the map island is built, so `/locations` from the server loads it rather than the
+/// bundle and its page writes the island's data ([`ISLAND_AREAS`]).
+pub fn island_built() -> bool {
+    FILES.get().is_some_and(|files| files.island.is_some())
 }
 
 /// Where the build lists its files' hashes (`hash.txt`, beside the server binary).
@@ -114,15 +182,26 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
         ),
         None => String::new(),
     };
-    let scriptless = serde_json::to_string(SCRIPTLESS_AREAS).unwrap_or_else(|_| "[]".into());
+    let scriptless = serde_json::to_string(&files.scriptless()).unwrap_or_else(|_| "[]".into());
     let without = without_bundle();
+    let island = match &files.island {
+        Some(island) => format!(
+            "if (document.getElementById({id:?})) {{ idle(() => {{ const wasm = fetch({wasm:?}); \
+             import({js:?}).then((glue) => glue.default({{ module_or_path: wasm }})); }}); }} ",
+            id = map::LocationsMap::ELEMENT_ID,
+            js = island.js,
+            wasm = island.wasm,
+        ),
+        None => String::new(),
+    };
     format!(
-        "(() => {{ const marker = document.querySelector(\"[data-area]\"); \
-         if (marker ? {scriptless}.includes(marker.dataset.area) : false) {{ {without} return; }} \
-         const load = () => {{ const wasm = fetch({wasm:?}); {area}\
-         import({js:?}).then((glue) => glue.default({{ module_or_path: wasm }}).then(() => glue.hydrate())); }}; \
-         if (\"requestIdleCallback\" in window) {{ window.requestIdleCallback(load, {{ timeout: 2000 }}); }} \
-         else {{ window.addEventListener(\"load\", load); }} }})();"
+        "(() => {{ const idle = (run) => {{ \
+         if (\"requestIdleCallback\" in window) {{ window.requestIdleCallback(run, {{ timeout: 2000 }}); }} \
+         else {{ window.addEventListener(\"load\", run); }} }}; \
+         const marker = document.querySelector(\"[data-area]\"); \
+         if (marker ? {scriptless}.includes(marker.dataset.area) : false) {{ {without} {island}return; }} \
+         idle(() => {{ const wasm = fetch({wasm:?}); {area}\
+         import({js:?}).then((glue) => glue.default({{ module_or_path: wasm }}).then(() => glue.hydrate())); }}); }})();"
     )
 }
 
@@ -144,6 +223,16 @@ fn loader_script(pkg: &str, files: &BundleFiles) -> String {
 ///   the reader left it from one view to the next ([`KeptOpen`]). The item's own page (photos,
 ///   requests) is an area of its own and hydrates.
 pub const SCRIPTLESS_AREAS: &[&str] = &["home", "casting", "catalogue"];
+
+/// The areas whose pages load no bundle once the map island is built (`scripts/build-island`),
+/// because a small module of their own does what they need script for.
+///
+/// - The locations list with its map (`/locations`): the filters are a GET form, the list's
+///   rows and the map's popups links; the map itself is the island (`map-island`, a few dozen
+///   kB against the bundle's five hundred), which finds its data in the page, draws the same map
+///   with the same code (`map::draw_locations`) and keeps the address and the filter form on the
+///   map's view. A location's own page (booking) is in another area, which hydrates.
+pub const ISLAND_AREAS: &[&str] = &["locations"];
 
 /// What the loader does on a page that needs no script instead of fetching the bundle:
 /// - a GET form sends only the fields that hold something, as the hydrated filters' own
@@ -261,7 +350,7 @@ mod tests {
     fn the_loader_waits_for_idle_and_fetches_the_wasm_beside_the_glue() {
         let files = BundleFiles::new("backlot", Some("js: J\nwasm: W\ncss: C"));
         let script = loader_script("pkg", &files);
-        assert!(script.contains("requestIdleCallback(load"));
+        assert!(script.contains("requestIdleCallback(run"));
         assert!(script.contains("fetch(\"/pkg/backlot.W.wasm\")"));
         assert!(script.contains("import(\"/pkg/backlot.J.js\")"));
         assert!(!script.contains('<') && !script.contains('&'), "{script}");
@@ -276,6 +365,34 @@ mod tests {
         assert!(skip.is_some_and(|at| at < instead) && instead < returns && returns < first_fetch);
         // Without a split manifest there are no packs to ask for.
         assert!(!script.contains(".pack"), "{script}");
+    }
+
+    #[test]
+    fn with_the_island_built_the_locations_page_loads_it_instead_of_the_bundle() {
+        let mut files = BundleFiles::new("backlot", Some("js: J\nwasm: W\ncss: C\nmanifest: M\n"));
+        assert_eq!(IslandFiles::from_manifest("js: map.A.js\n"), None, "both files or none");
+        files.island = IslandFiles::from_manifest("js: map.H1.js\nwasm: map.H2.wasm\n");
+        assert_eq!(
+            files.island,
+            Some(IslandFiles {
+                js: "/island/map.H1.js".into(),
+                wasm: "/island/map.H2.wasm".into()
+            })
+        );
+        let script = loader_script("pkg", &files);
+        let skip = script
+            .find(r#"["home","casting","catalogue","locations"].includes(marker.dataset.area)"#)
+            .expect("the locations area loads no bundle");
+        let island = script.find(r#"fetch("/island/map.H2.wasm")"#).expect("the island's wasm");
+        let returns = script.find("return; }").expect("the page without the bundle returns");
+        let bundle = script.find(r#"fetch("/pkg/backlot.W.wasm")"#).expect("the bundle elsewhere");
+        assert!(skip < island && island < returns && returns < bundle, "{script}");
+        // Only a page that carries the island's data loads it, once idle.
+        let data =
+            format!("if (document.getElementById({:?})) {{ idle(", map::LocationsMap::ELEMENT_ID);
+        assert!(script.contains(&data), "{script}");
+        assert!(script.contains(r#"import("/island/map.H1.js")"#), "{script}");
+        assert!(!script.contains('<') && !script.contains('&'), "{script}");
     }
 
     #[test]

@@ -40,4 +40,4 @@ pub mod wages;
 pub use app::{App, LANGUAGE_COOKIE, cookie_value, language_cookie, offered_language, shell};
 pub use bundle::hash_list;
 #[cfg(feature = "ssr")]
-pub use bundle::split_manifest_hash;
+pub use bundle::{prepare as prepare_bundle, split_manifest_hash};

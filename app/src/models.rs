@@ -193,14 +193,7 @@ pub struct LocationPin {
 }
 
 /// Where map tiles come from; an empty `url` means the offline base only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct TileSource {
-    pub url: String,
-    pub attribution: String,
-    /// The tiles are drawn in GCJ-02 (Chinese providers): markers are shifted on the way to
-    /// the map; stored coordinates stay WGS-84.
-    pub gcj02: bool,
-}
+pub use map::TileSource;
 
 /// The outline of a base's area (WGS-84 latitude, longitude), drawn under the markers so the
 /// map keeps its meaning without tiles.

@@ -33,7 +33,7 @@ test.describe('server-rendered content, before any script runs', () => {
       expect(head, path).toMatch(/<link[^>]+rel="stylesheet"/);
       expect(head, path).not.toMatch(/rel="(preload|modulepreload|prefetch)"/);
       expect(head, path).not.toMatch(/<script[^>]+src=/);
-      expect(head, path).toContain('requestIdleCallback(load');
+      expect(head, path).toContain('requestIdleCallback(run');
     }
   });
 });
@@ -42,7 +42,8 @@ test('locations: the map clusters every location and keeps its view in the URL',
   const errors = watchErrors(page);
   // Zoomed out over China, every base (Zhejiang, Liaoning, Xinjiang) is in view.
   await page.goto('/locations?lat=36&lng=105&z=3');
-  await hydrated(page);
+  // Loaded from the server, the page loads the map island rather than the bundle.
+  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'none');
   const rows = await page.locator('.location-list tbody tr').count();
   await expect(page.locator('.map-box')).toHaveAttribute('data-hydrated', 'true');
   await expect.poll(() => markedLocations(page)).toBe(rows);
@@ -54,7 +55,10 @@ test('locations: the map clusters every location and keeps its view in the URL',
   await page.locator('.cluster-icon').first().click();
   await expect(page).toHaveURL(/z=([4-9]|1\d)/);
   const moved = page.url();
-  expect(new URL(moved).searchParams.get('lat')).not.toBeNull();
+  const lat = new URL(moved).searchParams.get('lat');
+  expect(lat).not.toBeNull();
+  // The filter form carries the view along to the next search.
+  await expect(page.locator('.location-filters input[type="hidden"][name="lat"]')).toHaveValue(lat!);
   await page.reload();
   await hydrated(page);
   await expect(page.locator('.map-box')).toHaveAttribute('data-hydrated', 'true');
@@ -74,6 +78,22 @@ test('locations: the map clusters every location and keeps its view in the URL',
   // Leaflet fades popups in: check contrast once the popup is fully drawn.
   await expect(page.locator('.leaflet-popup')).toHaveCSS('opacity', '1');
   await noSeriousAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+// Loaded from the server, `/locations` draws its map with the map island (no bundle: the test
+// above); reached by a link from a page that has hydrated, the app draws the same map itself.
+test('locations: drawn by the router, the map clusters and keeps its view in the URL and the filter form', async ({ page }) => {
+  const errors = watchErrors(page);
+  await reach(page, '/locations', 'by the router');
+  await expect(page.locator('.map-box')).toHaveAttribute('data-hydrated', 'true');
+  await expect.poll(() => markedLocations(page)).toBeGreaterThan(0);
+  await expect(page.locator('.base-label', { hasText: /Hengdian|横店/ })).toBeVisible();
+  await page.locator('.cluster-icon').first().click();
+  await expect(page).toHaveURL(/z=([4-9]|1\d)/);
+  const lat = new URL(page.url()).searchParams.get('lat');
+  expect(lat).not.toBeNull();
+  await expect(page.locator('.location-filters input[type="hidden"][name="lat"]')).toHaveValue(lat!);
   expect(errors).toEqual([]);
 });
 
@@ -123,13 +143,17 @@ for (const path of ['/', '/casting', '/casting/1', '/catalogue']) {
   });
 }
 
-test('from the home page a link leads to a page that hydrates, and back home the router draws it', async ({ page }) => {
+test("from the home page a link leads to the map, a location's page hydrates, and back home the router draws it", async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
   await page.locator('.home-cards a[href="/locations"]').click();
   await expect(page).toHaveURL(/\/locations$/);
+  // The map's page loads its island, not the bundle.
+  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'none');
+  await expect(page.locator('.map-box')).toHaveAttribute('data-hydrated', 'true');
+  await page.locator('.location-list tbody tr a').first().click();
+  await expect(page).toHaveURL(/\/locations\/[a-z0-9-]+$/);
   await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.locator('.map-box')).toBeVisible();
   // Back home from a page that has hydrated, the router draws it in the page.
   await page.locator('header a.brand').click();
   await expect(page).toHaveURL(/\/$/);
@@ -218,7 +242,8 @@ test.describe('every page hydrates cleanly', () => {
       if (who !== 'visitor') await logIn(page, `${who}@backlot.local`, `backlot-${who}-demo`);
       for (const path of pages.filter((p) => !only[p] || only[p].includes(who))) {
         await page.goto(path);
-        // (The home and casting pages load no script: there, the loader's decision.)
+        // (The home, casting, catalogue and locations pages load no bundle: there, the loader's
+        // decision.)
         await hydrated(page);
         await page.waitForLoadState('networkidle');
         expect(errors, `${who} on ${path}`).toEqual([]);

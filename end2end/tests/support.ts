@@ -4,8 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { deflateSync } from 'zlib';
 
 // Waits until the page is ready to use: hydrated, or, on a page that needs no script
-// (app::bundle, SCRIPTLESS_AREAS: the home, casting and catalogue pages), once the loader has decided to
-// fetch nothing.
+// (app::bundle, SCRIPTLESS_AREAS: the home, casting and catalogue pages; ISLAND_AREAS: the
+// locations map, drawn by its island), once the loader has decided not to fetch the bundle.
 export async function hydrated(page: Page) {
   await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', /^(true|none)$/);
 }

@@ -54,6 +54,7 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
     let context = move || provide_context(handle.clone());
     let routes = generate_route_list(App);
     let not_found = not_found_page(options.clone(), context.clone());
+    app::prepare_bundle(&options);
     let packs = area_packs(&options);
     Router::new()
         .route("/healthz", get(move || healthz(store.clone())))
@@ -199,7 +200,8 @@ fn area_packs(options: &LeptosOptions) -> Option<Arc<AreaPacks>> {
 /// under `/pkg/` changes its name whenever its content changes: kept for a year, never
 /// revalidated. Unhashed, it is revalidated on every use (a cheap 304 by its Last-Modified).
 /// The files from `public/` (Leaflet 1.9.4, marker images, the icon) change only with a release:
-/// a day, then revalidated. Refusals and the "not found" page are not marked.
+/// a day, then revalidated. The map island's files under `/island/` are always named by their
+/// content: a year. Refusals and the "not found" page are not marked.
 pub const HASHED_ASSETS: &str = "public, max-age=31536000, immutable";
 pub const UNHASHED_BUNDLE: &str = "no-cache";
 pub const PUBLIC_FILES: &str = "public, max-age=86400";
@@ -209,11 +211,15 @@ async fn cache_lifetimes(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let bundle = request.uri().path().starts_with("/pkg/");
+    let path = request.uri().path();
+    let bundle = path.starts_with("/pkg/");
+    // The map island's files are named by their content however the bundle was built
+    // (`scripts/build-island`).
+    let island = path.starts_with("/island/");
     let mut response = next.run(request).await;
     let status = response.status();
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
-        let lifetime = match (bundle, hashed) {
+        let lifetime = match (bundle || island, hashed || island) {
             (true, true) => HASHED_ASSETS,
             (true, false) => UNHASHED_BUNDLE,
             (false, _) => PUBLIC_FILES,

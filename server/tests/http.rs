@@ -27,7 +27,7 @@ on_both_backends!(pages_carry_their_content_in_the_server_html, |backend: Backen
     let head = &html[..html.find("</head>").expect("a head")];
     assert!(head.contains(r#"rel="stylesheet""#));
     assert!(!head.contains("preload"), "a preload in the head");
-    assert!(head.contains("requestIdleCallback(load"), "no bundle loader");
+    assert!(head.contains("requestIdleCallback(run"), "no bundle loader");
     assert!(!html.contains("/leaflet/leaflet.js"), "Leaflet asked for before the map mounts");
 
     let (status, html) = app.page("/catalogue", "zh-CN").await;
@@ -351,6 +351,53 @@ impl Drop for Site {
 }
 
 #[tokio::test]
+async fn the_locations_page_hands_its_map_to_the_island_when_it_is_built() {
+    let site = Site::with(&[
+        ("island/manifest.txt", b"js: map.0a1b2c3d.js\nwasm: map.0a1b2c3d.wasm\n".as_slice()),
+        ("island/map.0a1b2c3d.js", b"export default () => {};".as_slice()),
+        ("island/map.0a1b2c3d.wasm", b"\0asm".as_slice()),
+    ]);
+    let db = TestDb::seeded_at(Backend::Sqlite, studio_today()).await;
+    let app = TestApp::spawn_serving(db, 10, site.0.to_str().unwrap(), false).await;
+    let page = |path: &str| {
+        let url = app.url(path);
+        async move {
+            let answer = reqwest::Client::new()
+                .get(url)
+                .header("accept-language", "en")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(answer.status(), 200);
+            answer.text().await.unwrap()
+        }
+    };
+    let html = page("/locations?era=qing&lat=29.1&lng=120.3&z=14").await;
+    // The loader lists the locations area among those without the bundle, and loads the island.
+    assert!(html.contains(r#""catalogue","locations"].includes(marker.dataset.area)"#), "{html}");
+    assert!(html.contains(r#"import("/island/map.0a1b2c3d.js")"#), "{html}");
+    assert!(html.contains(r#"fetch("/island/map.0a1b2c3d.wasm")"#), "{html}");
+    // Beside the map's box, the island's data: the matches, in the page's language, at the
+    // address's view.
+    let opening = r#"<script type="application/json" id="locations-map-data">"#;
+    let start = html.find(opening).expect("the island's data") + opening.len();
+    let text = &html[start..start + html[start..].find("</script>").expect("closed")];
+    let data = map::LocationsMap::from_script_text(text).expect("the island reads it");
+    assert_eq!(data.lang, domain::Lang::En);
+    assert_eq!((data.view.zoom, data.view.centre.lat()), (14, 29.1));
+    let rows = html.matches("<tr data-slug=").count();
+    assert!(rows > 0 && data.pins.len() == rows, "{} pins, {rows} rows", data.pins.len());
+    let chinese = |name: &str| name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    assert!(data.pins.iter().all(|pin| !chinese(&pin.name)), "English names");
+    assert!(!data.outlines.is_empty());
+    // A location's own page is another area, which hydrates: no island there.
+    let slug = &data.pins[0].slug;
+    let location = page(&format!("/locations/{slug}")).await;
+    assert!(location.contains(r#"data-area="location_plans""#), "{location}");
+    assert!(!location.contains(r#"id="locations-map-data""#), "{location}");
+}
+
+#[tokio::test]
 async fn site_files_are_cached_as_long_as_their_names_allow() {
     use server::routes::{HASHED_ASSETS, PUBLIC_FILES, UNHASHED_BUNDLE};
     let wasm = b"\0asm pretend bundle".repeat(100);
@@ -359,6 +406,8 @@ async fn site_files_are_cached_as_long_as_their_names_allow() {
         ("pkg/backlot.Xk3v9_aQ.wasm", wasm.as_slice()),
         ("pkg/backlot.Xk3v9_aQ.wasm.br", brotli.as_slice()),
         ("leaflet/leaflet.js", b"window.L = {};".as_slice()),
+        ("island/map.0a1b2c3d.wasm", wasm.as_slice()),
+        ("island/map.0a1b2c3d.wasm.br", brotli.as_slice()),
     ]);
     for hashed in [true, false] {
         let db = TestDb::seeded_at(Backend::Sqlite, studio_today()).await;
@@ -385,6 +434,11 @@ async fn site_files_are_cached_as_long_as_their_names_allow() {
         assert_eq!(plain.bytes().await.unwrap(), wasm);
         let leaflet = get("/leaflet/leaflet.js", "identity").await.unwrap();
         assert_eq!(cache(&leaflet).as_deref(), Some(PUBLIC_FILES));
+        // The map island's files are named by their content whatever the bundle's build did.
+        let island = get("/island/map.0a1b2c3d.wasm", "gzip, deflate, br").await.unwrap();
+        assert_eq!(island.headers()["content-encoding"], "br");
+        assert_eq!(cache(&island).as_deref(), Some(HASHED_ASSETS));
+        assert_eq!(island.bytes().await.unwrap(), brotli);
         // A site without the build's split manifest has no area packs; a page's loader asking
         // for one gets an empty pack, not kept (and loads the pieces one by one), rather than a
         // failed request in the browser's console.

@@ -13,7 +13,7 @@ use leptos_leaflet::prelude::*;
 
 use crate::components::content_lang;
 use crate::components::location_map::{
-    ClientOnlyMap, bind_tooltip, draw_outlines, popup_options, to_map, web_sys_array,
+    ClientOnlyMap, bind_tooltip, map_outlines, popup_options, to_map, web_sys_array,
 };
 use crate::i18n::*;
 use crate::models::{BaseOutline, TileSource};
@@ -43,7 +43,8 @@ fn LiveGuideMap(tiles: TileSource, outlines: Vec<BaseOutline>) -> impl IntoView 
     Effect::new(move |_| {
         let Some(leaflet_map) = map.get() else { return };
         let lang = untrack(|| content_lang(i18n));
-        let outline_layer = outlines.with_value(|o| draw_outlines(o, gcj02, lang));
+        let outline_layer =
+            outlines.with_value(|o| map::draw_outlines(&map_outlines(o, lang), gcj02));
         leaflet::Map::add_layer(&leaflet_map, &outline_layer);
         leaflet::Map::add_layer(&leaflet_map, &draw_lines(gcj02, lang));
         leaflet::Map::add_layer(&leaflet_map, &draw_places(gcj02, lang));

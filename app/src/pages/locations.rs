@@ -15,6 +15,8 @@ use crate::api::list_locations;
 use crate::components::content_lang;
 use crate::components::error_view::{ErrorView, field_text};
 use crate::components::location_map::LocationMap;
+#[cfg(feature = "ssr")]
+use crate::components::location_map::{map_outlines, map_pins};
 use crate::i18n::*;
 use crate::models::LocationsView;
 
@@ -170,6 +172,7 @@ fn LocationsBody(
     // The map shows every match; the table lists the first ones (thousands of rows would only
     // slow the page down: narrowing the filter or zooming the map is how one finds a place).
     let rows: Vec<_> = data.pins.iter().take(LIST_ROWS).cloned().collect();
+    let island = island_data(i18n, &data, view);
     let capped = (shown > LIST_ROWS).then(|| {
         view! { <p class="list-capped">{t!(i18n, locations_list_capped, rows = LIST_ROWS, shown)}</p> }
     });
@@ -178,6 +181,7 @@ fn LocationsBody(
         {capped}
         <div class="locations-layout">
             <LocationMap pins=data.pins tiles=data.tiles outlines=data.outlines view on_move />
+            {island}
             <div class="location-list" role="region" aria-label=move || t_string!(i18n, locations_list_label).to_string() tabindex="0">
                 <table>
                     <thead>
@@ -223,4 +227,36 @@ fn LocationsBody(
             </div>
         </div>
     }
+}
+
+/// The map's data for the map island (`map-island`), which draws the map of this page when it
+/// comes from the server without the app's bundle (`bundle::island_built`): written beside the
+/// map's box in the server's HTML only. Drawn by the router, the page's own map draws it.
+#[cfg(feature = "ssr")]
+fn island_data(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    data: &LocationsView,
+    view: MapView,
+) -> impl IntoView + use<> {
+    crate::bundle::island_built().then(|| {
+        let lang = content_lang(i18n);
+        let text = map::LocationsMap {
+            lang,
+            view,
+            tiles: data.tiles.clone(),
+            outlines: map_outlines(&data.outlines, lang),
+            pins: map_pins(&data.pins, lang),
+        }
+        .to_script_text();
+        view! { <script type="application/json" id=map::LocationsMap::ELEMENT_ID>{text}</script> }
+    })
+}
+
+/// In the browser the page draws its own map: nothing to add.
+#[cfg(not(feature = "ssr"))]
+fn island_data(
+    _: leptos_i18n::I18nContext<Locale>,
+    _: &LocationsView,
+    _: MapView,
+) -> impl IntoView + use<> {
 }
