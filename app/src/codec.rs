@@ -137,3 +137,43 @@ mod tests {
         assert_eq!(serde_json::from_str::<serde_json::Value>(&encoded).unwrap(), plain);
     }
 }
+
+/// [`Json`] for a page that hydrates only when the map island is not built (`bundle::ISLAND_AREAS`):
+/// with the island, the page loads no bundle and nothing reads its resources back, so its value
+/// is not written into the page a second time (the island gets what it draws in its own data,
+/// and the list is in the HTML) — with tens of thousands of locations that copy was most of the
+/// page. Without the island the page hydrates and the value travels as [`Json`].
+pub struct UnlessIsland;
+
+impl<T: Serialize> Encoder<T> for UnlessIsland {
+    type Error = serde_json::Error;
+    type Encoded = String;
+
+    fn encode(value: &T) -> Result<String, serde_json::Error> {
+        if crate::bundle::island_built() { Ok(String::new()) } else { Json::encode(value) }
+    }
+}
+
+impl<T: DeserializeOwned> Decoder<T> for UnlessIsland {
+    type Error = serde_json::Error;
+    type Encoded = str;
+
+    fn decode(encoded: &str) -> Result<T, serde_json::Error> {
+        Json::decode(encoded)
+    }
+}
+
+/// A resource (as [`fetched`]) whose value is written into the page only where the page may
+/// hydrate ([`UnlessIsland`]).
+#[track_caller]
+pub fn fetched_unless_island<T, S, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> Resource<T, UnlessIsland>
+where
+    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    S: Send + Sync + Clone + PartialEq + 'static,
+    Fut: Future<Output = T> + Send + 'static,
+{
+    Resource::new_with_options(source, fetcher, false)
+}

@@ -390,6 +390,8 @@ async fn the_locations_page_hands_its_map_to_the_island_when_it_is_built() {
     let chinese = |name: &str| name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     assert!(data.pins.iter().all(|pin| !chinese(&pin.name)), "English names");
     assert!(!data.outlines.is_empty());
+    // The page does not hydrate, so the matches are not written a second time for hydration.
+    assert!(!html.contains("name_zh"), "the locations' data written for hydration too");
     // A location's own page is another area, which hydrates: no island there.
     let slug = &data.pins[0].slug;
     let location = page(&format!("/locations/{slug}")).await;
