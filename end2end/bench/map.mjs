@@ -1,6 +1,6 @@
 // The locations map under many points, in Debian's Chromium: `node end2end/bench/map.mjs BASE RUNS`
 // (scripts/bench-map starts the server with the points). Each run loads /locations zoomed out
-// over the whole area, reads the map's User Timing measures (components::location_map::timing),
+// over the whole area, reads the map's User Timing measures (map::timing),
 // then zooms in, pans and zooms out with the mouse while recording every frame's interval
 // (requestAnimationFrame), long tasks and the map's redraw measures. Prints medians over runs.
 import { chromium } from '@playwright/test';
