@@ -105,39 +105,6 @@ impl serde_json::ser::Formatter for EscapeNonAscii {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
-    struct Sample {
-        title: String,
-        tags: Vec<String>,
-        pay: u32,
-    }
-
-    #[test]
-    fn every_character_comes_back_and_nothing_but_ascii_is_written() {
-        let sample = Sample {
-            title: "宫女 \"maids\" — 横店 🎬\n".into(),
-            tags: vec!["骑马".into(), "plain".into(), String::new()],
-            pay: 300,
-        };
-        let encoded = <AsciiJson as Encoder<Sample>>::encode(&sample).unwrap();
-        assert!(encoded.is_ascii(), "{encoded}");
-        assert!(encoded.contains("\\u5bab\\u5973"), "{encoded}");
-        assert!(
-            encoded.contains("\\ud83c\\udfac"),
-            "a character beyond the BMP is a surrogate pair"
-        );
-        let decoded: Sample = <AsciiJson as Decoder<Sample>>::decode(&encoded).unwrap();
-        assert_eq!(decoded, sample);
-        // The same JSON as serde_json's, once parsed.
-        let plain: serde_json::Value = serde_json::to_value(&sample).unwrap();
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&encoded).unwrap(), plain);
-    }
-}
-
 /// [`Json`] for a page that hydrates only when the map island is not built (`bundle::ISLAND_AREAS`):
 /// with the island, the page loads no bundle and nothing reads its resources back, so its value
 /// is not written into the page a second time (the island gets what it draws in its own data,
@@ -176,4 +143,37 @@ where
     Fut: Future<Output = T> + Send + 'static,
 {
     Resource::new_with_options(source, fetcher, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
+    struct Sample {
+        title: String,
+        tags: Vec<String>,
+        pay: u32,
+    }
+
+    #[test]
+    fn every_character_comes_back_and_nothing_but_ascii_is_written() {
+        let sample = Sample {
+            title: "宫女 \"maids\" — 横店 🎬\n".into(),
+            tags: vec!["骑马".into(), "plain".into(), String::new()],
+            pay: 300,
+        };
+        let encoded = <AsciiJson as Encoder<Sample>>::encode(&sample).unwrap();
+        assert!(encoded.is_ascii(), "{encoded}");
+        assert!(encoded.contains("\\u5bab\\u5973"), "{encoded}");
+        assert!(
+            encoded.contains("\\ud83c\\udfac"),
+            "a character beyond the BMP is a surrogate pair"
+        );
+        let decoded: Sample = <AsciiJson as Decoder<Sample>>::decode(&encoded).unwrap();
+        assert_eq!(decoded, sample);
+        // The same JSON as serde_json's, once parsed.
+        let plain: serde_json::Value = serde_json::to_value(&sample).unwrap();
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&encoded).unwrap(), plain);
+    }
 }
