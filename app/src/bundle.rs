@@ -29,6 +29,14 @@ struct BundleFiles {
     island: Option<IslandFiles>,
 }
 
+/// The value of `key` in a build's list of `key: value` lines (`hash.txt`, the island's manifest).
+fn listed<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    text.lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(name, _)| name.trim() == key)
+        .map(|(_, value)| value.trim())
+}
+
 /// The map island's files (`map-island`: the JS glue and its wasm), under the site's root.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct IslandFiles {
@@ -42,13 +50,8 @@ impl IslandFiles {
 
     /// The files `manifest` (`js: <name>` and `wasm: <name>` lines) names, if it names both.
     fn from_manifest(manifest: &str) -> Option<IslandFiles> {
-        let named = |kind: &str| {
-            manifest
-                .lines()
-                .filter_map(|line| line.split_once(':'))
-                .find(|(key, _)| key.trim() == kind)
-                .map(|(_, name)| format!("/{}/{}", IslandFiles::DIR, name.trim()))
-        };
+        let named =
+            |kind: &str| listed(manifest, kind).map(|name| format!("/{}/{name}", IslandFiles::DIR));
         Some(IslandFiles { js: named("js")?, wasm: named("wasm")? })
     }
 
@@ -69,14 +72,7 @@ impl BundleFiles {
     /// Names for `output_name` given the contents of `hash.txt` (`kind: hash` lines), if the
     /// build hashed its files.
     fn new(output_name: &str, hashes: Option<&str>) -> BundleFiles {
-        let hash_of = |kind: &str| {
-            hashes.and_then(|text| {
-                text.lines()
-                    .filter_map(|line| line.split_once(':'))
-                    .find(|(file, _)| file.trim() == kind)
-                    .map(|(_, hash)| hash.trim().to_string())
-            })
-        };
+        let hash_of = |kind: &str| hashes.and_then(|text| listed(text, kind)).map(str::to_string);
         let name = |kind: &str, extension: &str| match hash_of(kind) {
             Some(hash) => format!("{output_name}.{hash}.{extension}"),
             None => format!("{output_name}.{extension}"),
