@@ -54,6 +54,24 @@ where
     S: Send + Sync + Clone + PartialEq + 'static,
     Fut: Future<Output = T> + Send + 'static,
 {
+    fetched_as(source, fetcher)
+}
+
+/// A resource whose value travels in the page as the codec `C` writes it: [`Json`] (see
+/// [`fetched`]), [`AsciiJson`] or [`UnlessIsland`].
+#[track_caller]
+pub fn fetched_as<C, T, S, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> Resource<T, C>
+where
+    C: Encoder<T, Encoded = String, Error = serde_json::Error>
+        + Decoder<T, Encoded = str, Error = serde_json::Error>
+        + 'static,
+    T: Send + Sync + 'static,
+    S: Send + Sync + Clone + PartialEq + 'static,
+    Fut: Future<Output = T> + Send + 'static,
+{
     Resource::new_with_options(source, fetcher, false)
 }
 
@@ -128,21 +146,6 @@ impl<T: DeserializeOwned> Decoder<T> for UnlessIsland {
     fn decode(encoded: &str) -> Result<T, serde_json::Error> {
         Json::decode(encoded)
     }
-}
-
-/// A resource (as [`fetched`]) whose value is written into the page only where the page may
-/// hydrate ([`UnlessIsland`]).
-#[track_caller]
-pub fn fetched_unless_island<T, S, Fut>(
-    source: impl Fn() -> S + Send + Sync + 'static,
-    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<T, UnlessIsland>
-where
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-    S: Send + Sync + Clone + PartialEq + 'static,
-    Fut: Future<Output = T> + Send + 'static,
-{
-    Resource::new_with_options(source, fetcher, false)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::casting::{ApplyToCall, load_call};
-use crate::codec::AsciiJson;
+use crate::codec::{AsciiJson, fetched_as};
 use crate::components::content_lang;
 use crate::components::error_view::{ErrorView, field_message};
 use crate::error::AppError;
@@ -27,10 +27,9 @@ pub fn CallDetailPage() -> impl IntoView {
     let apply = ServerAction::<ApplyToCall>::new();
     let id =
         move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
-    let data: Resource<_, AsciiJson> = Resource::new_with_options(
+    let data = fetched_as::<AsciiJson, _, _, _>(
         move || (id(), apply.version().get()),
         |(id, _)| load_call(id),
-        false,
     );
     view! {
         <section class="call-page">

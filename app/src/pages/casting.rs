@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::list_open_calls;
-use crate::codec::AsciiJson;
+use crate::codec::{AsciiJson, fetched_as};
 use crate::components::content_lang;
 use crate::components::error_view::ErrorView;
 use crate::components::filter_form::canonical_get;
@@ -22,8 +22,7 @@ pub fn CastingPage() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     // Chinese text travels escaped in the page's data (`codec`): cheaper for the server to write.
-    let calls: Resource<_, AsciiJson> =
-        Resource::new_with_options(move || location.search.get(), list_open_calls, false);
+    let calls = fetched_as::<AsciiJson, _, _, _>(move || location.search.get(), list_open_calls);
     view! {
         <section class="casting">
             <h1>{tr!(i18n, casting_title)}</h1>

@@ -2,7 +2,7 @@
 //! filters that live in the URL (`?q=qinwanggong&era=qing&kind=street`), so a shared link shows
 //! the same results. The filter form is a plain GET form: it works before the wasm has loaded.
 
-use crate::codec::fetched_unless_island;
+use crate::codec::{UnlessIsland, fetched_as};
 use domain::MapView;
 use domain::booking::studio_local;
 use domain::location_filter::LocationFilter;
@@ -47,7 +47,7 @@ pub fn LocationsPage() -> impl IntoView {
             );
         }
     };
-    let data = fetched_unless_island(move || filter.get().to_query(), list_locations);
+    let data = fetched_as::<UnlessIsland, _, _, _>(move || filter.get().to_query(), list_locations);
     view! {
         <section class="locations">
             <h1>{tr!(i18n, locations_title)}</h1>
