@@ -91,9 +91,12 @@ macro_rules! lazy_areas {
                             $area::view($area::Page::$page).await
                         }
 
+                        // The router loads the area's code here, before the page is drawn:
+                        // the page shows it is on its way meanwhile.
                         async fn preload() {
                             #[cfg(target_arch = "wasm32")]
                             {
+                                let _navigating = crate::bundle::Navigating::start();
                                 crate::bundle::fetch_area_pack(stringify!($area));
                                 $area::__preload_view().await;
                             }

@@ -305,6 +305,64 @@ pub fn fetch_area_pack(area: &str) {
     }
 }
 
+/// Marks the page as on its way to another one while the router fetches another area's code
+/// (a link into another part of the site): the old page stays on screen until the new one is
+/// ready, which on a phone network may take seconds, and without a sign a tap would seem to do
+/// nothing. While any is alive the root element carries `data-navigating` (the stylesheet draws
+/// a bar along the top) and `<main>` is `aria-busy`. Not while the first page hydrates: it is
+/// on screen already, and its links and forms work.
+#[cfg(target_arch = "wasm32")]
+#[must_use = "the page is marked while this is alive"]
+pub struct Navigating(bool);
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static NAVIGATING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Navigating {
+    /// Marks the page, if it has hydrated.
+    pub fn start() -> Navigating {
+        let document = leptos::prelude::document();
+        let hydrated = document
+            .query_selector("header.site-header[data-hydrated=\"true\"]")
+            .ok()
+            .flatten()
+            .is_some();
+        if hydrated && NAVIGATING.replace(NAVIGATING.get() + 1) == 0 {
+            Navigating::mark(true);
+        }
+        Navigating(hydrated)
+    }
+
+    fn mark(on: bool) {
+        let document = leptos::prelude::document();
+        let marked = [
+            (document.document_element(), "data-navigating", ""),
+            (document.get_element_by_id("main"), "aria-busy", "true"),
+        ];
+        for (element, name, value) in marked {
+            if let Some(element) = element {
+                _ = if on {
+                    element.set_attribute(name, value)
+                } else {
+                    element.remove_attribute(name)
+                };
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for Navigating {
+    fn drop(&mut self) {
+        if self.0 && NAVIGATING.replace(NAVIGATING.get().saturating_sub(1)) == 1 {
+            Navigating::mark(false);
+        }
+    }
+}
+
 /// The hash of the build's split manifest (`__wasm_split_manifest.<hash>.json` under the
 /// package directory), when the build was split and its files hashed: the server builds the
 /// area packs from it, and the loader asks for them by it.

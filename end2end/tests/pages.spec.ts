@@ -162,6 +162,44 @@ test("from the home page a link leads to the map, a location's page hydrates, an
   expect(errors).toEqual([]);
 });
 
+// A link into another part of the site waits for that part's code (its area pack): on a slow
+// network the old page stays on screen meanwhile, marked as on its way (app::bundle::Navigating).
+test('while another part of the site loads, the page shows it is on its way', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/training');
+  await expect(page.locator('header.site-header')).toHaveAttribute('data-hydrated', 'true');
+  // The casting area's pack is held until the test lets it go.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/pkg\/area\/casting\.[^/]+\.pack$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  const root = page.locator('html');
+  await expect(root).not.toHaveAttribute('data-navigating', /.*/);
+  await page.locator('header nav a[href="/casting"]').click();
+  await expect(root).toHaveAttribute('data-navigating', '');
+  await expect(page.locator('main#main')).toHaveAttribute('aria-busy', 'true');
+  expect(asked).toBe(true);
+  // The bar is drawn along the top of the viewport.
+  const bar = await page.evaluate(() => {
+    const style = getComputedStyle(document.documentElement, '::before');
+    return { position: style.position, top: style.top, height: style.height };
+  });
+  expect(bar).toEqual({ position: 'fixed', top: '0px', height: '3px' });
+  release();
+  await expect(page.locator('.call-tile').first()).toBeVisible();
+  await expect(root).not.toHaveAttribute('data-navigating', /.*/);
+  await expect(page.locator('main#main')).not.toHaveAttribute('aria-busy', /.*/);
+  // A page of the same area follows, and nothing is left marked.
+  await page.locator('.call-tile a').first().click();
+  await expect(page).toHaveURL(/\/casting\/\d+$/);
+  await expect(root).not.toHaveAttribute('data-navigating', /.*/);
+  expect(errors).toEqual([]);
+});
+
 test.describe('language', () => {
   test.use({ locale: 'zh-CN' });
 
