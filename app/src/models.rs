@@ -26,6 +26,10 @@ pub struct SessionUser {
     /// catalogue's anachronism hints need no query of their own). Never sent.
     #[serde(skip)]
     pub production_era: Option<Era>,
+    /// Whether that production is verified by an admin, read with the account (publishing
+    /// calls and searching the pool need no query of their own). Never sent.
+    #[serde(skip)]
+    pub production_verified: bool,
 }
 
 impl SessionUser {

@@ -69,6 +69,7 @@ impl From<Account> for SessionUser {
             org: account.org,
             session_version: account.session_version,
             production_era: account.production_era,
+            production_verified: account.production_verified,
         }
     }
 }

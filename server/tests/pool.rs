@@ -156,6 +156,7 @@ on_both_backends!(kept_answers_follow_names_and_looks, |backend: Backend| async 
         org: None,
         session_version: 0,
         production_era: None,
+        production_verified: false,
     };
     let women = ActorFilter::from_query("gender=female");
     let first = server.actor_pool(&admin, &women, 1).await.unwrap();

@@ -33,6 +33,18 @@ pub(super) fn production_of(user: &SessionUser) -> Result<i64, AppError> {
     }
 }
 
+/// The user's production, if it may publish calls and search the pool (verified by an admin).
+/// Verification is read with the account, and a change to it ends the remembered sign-in, so
+/// this is as fresh as a query of its own.
+fn publishing_production(user: &SessionUser) -> Result<i64, AppError> {
+    let production = production_of(user)?;
+    if user.production_verified {
+        Ok(production)
+    } else {
+        Err(AppError::field("production", "unverified"))
+    }
+}
+
 /// Whether `user` casts for the production of `call` (its crew, or an admin).
 fn casts_for(user: &SessionUser, call: &StoredCall) -> bool {
     user.role == Role::Admin
@@ -367,7 +379,7 @@ impl ServerBackend {
                 })
             }
             None => {
-                self.publishing_production(user).await?;
+                publishing_production(user)?;
                 let org = user.org.as_ref().ok_or(AppError::Forbidden)?;
                 Ok(CallEditor {
                     call_id: None,
@@ -378,21 +390,6 @@ impl ServerBackend {
                     booked: 0,
                 })
             }
-        }
-    }
-
-    /// The user's production, if it may publish calls (verified by an admin).
-    async fn publishing_production(&self, user: &SessionUser) -> Result<i64, AppError> {
-        let production = production_of(user)?;
-        let verified = self
-            .store
-            .production_verified(production)
-            .await
-            .map_err(unexpected("production_verified"))?;
-        match verified {
-            Some(true) => Ok(production),
-            Some(false) => Err(AppError::field("production", "unverified")),
-            None => Err(AppError::Forbidden),
         }
     }
 
@@ -408,7 +405,7 @@ impl ServerBackend {
                 self.call_cast_by(user, id).await?;
                 None
             }
-            None => Some(self.publishing_production(user).await?),
+            None => Some(publishing_production(user)?),
         };
         let draft = check_call(form, studio_today())
             .map_err(|problems| AppError::Invalid(AppError::field_errors(problems)))?;
@@ -466,7 +463,7 @@ impl ServerBackend {
         page: u32,
     ) -> Result<PoolView, AppError> {
         if user.role != Role::Admin {
-            self.publishing_production(user).await.map_err(|error| match error {
+            publishing_production(user).map_err(|error| match error {
                 AppError::Invalid(_) => AppError::Forbidden,
                 other => other,
             })?;

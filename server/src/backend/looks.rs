@@ -99,13 +99,7 @@ impl ServerBackend {
                         .applied_to_production(owner.actor_id, org.id)
                         .await
                         .map_err(unexpected("applied_to_production"))?
-                        || (owner.discoverable
-                            && self
-                                .store
-                                .production_verified(org.id)
-                                .await
-                                .map_err(unexpected("production_verified"))?
-                                == Some(true))
+                        || (owner.discoverable && viewer.production_verified)
                 }
                 _ => false,
             },

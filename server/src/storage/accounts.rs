@@ -29,6 +29,9 @@ pub struct Account {
     pub session_version: i64,
     /// The era of the account's production, if it names one (the catalogue's anachronism hints).
     pub production_era: Option<Era>,
+    /// Whether the account's production is verified by an admin (may publish calls and search
+    /// the actor pool); `false` without a production.
+    pub production_verified: bool,
 }
 
 /// An account joined with its production or supplier.
@@ -44,6 +47,7 @@ pub(super) struct AccountOrgRow {
     production_zh: Option<String>,
     production_en: Option<String>,
     production_era: Option<String>,
+    production_verified: Option<bool>,
     supplier_id: Option<i64>,
     supplier_zh: Option<String>,
     supplier_en: Option<String>,
@@ -53,7 +57,7 @@ pub(super) struct AccountOrgRow {
 pub(super) const ACCOUNT_ORG_SELECT: &str = "select a.account_id, a.login, a.role, \
     a.display_name, a.created_at, a.session_version, \
     p.production_id, p.name_zh as production_zh, p.name_en as production_en, \
-    p.era as production_era, s.supplier_id, s.name_zh as supplier_zh, s.name_en as supplier_en \
+    p.era as production_era, p.verified as production_verified, s.supplier_id, s.name_zh as supplier_zh, s.name_en as supplier_en \
     from account a \
     left join production p on p.production_id = a.production_id \
     left join supplier s on s.supplier_id = a.supplier_id ";
@@ -89,6 +93,7 @@ impl TryFrom<AccountOrgRow> for Account {
                 .production_era
                 .map(|era| code(Era::parse, &era, "production.era"))
                 .transpose()?,
+            production_verified: row.production_verified.unwrap_or(false),
         })
     }
 }
