@@ -178,8 +178,15 @@ pub fn router(options: LeptosOptions, services: Services) -> Router {
         .layer(axum::middleware::from_fn_with_state(kept, kept_pages))
         .layer(sessions.layer(secure_cookies))
         .layer(axum::middleware::from_fn_with_state(guards, guard))
+        .layer(axum::middleware::from_fn(arrived))
         .layer(CompressionLayer::new())
         .with_state(options)
+}
+
+/// Marks when a request arrived: the revision counters it checks may come from any read that
+/// started since (`storage::within_request`).
+async fn arrived(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    crate::storage::within_request(next.run(request)).await
 }
 
 /// The area packs of a split, hashed build (`crate::area_packs`), being built in the

@@ -387,6 +387,37 @@ on_both_backends!(
     }
 );
 
+on_both_backends!(
+    a_request_reads_the_revisions_once_and_never_from_before_it_arrived,
+    |backend: Backend| async move {
+        let db = TestDb::new(backend).await;
+        let store = db.store.clone();
+        // A read made before the request arrived does not answer it: a change committed between
+        // the two is seen.
+        let before = store.revisions().await.unwrap();
+        support::execute(&store, "update actor_revision set revision = revision + 1").await;
+        let reads = store.revision_reads_made();
+        let (first, second) = server::storage::within_request(async {
+            let first = store.revisions().await.unwrap();
+            // The request's second check (the pool's index after who the session is) is
+            // answered by the read the first made, which started after the request arrived.
+            (first, store.revisions().await.unwrap())
+        })
+        .await;
+        assert_eq!(first.actor, before.actor + 1, "the change before the request is seen");
+        assert_eq!(second, first);
+        assert_eq!(store.revision_reads_made() - reads, 1, "one read for both checks");
+        // Outside a request, every ask still waits for a read of its own.
+        store.revisions().await.unwrap();
+        assert_eq!(store.revision_reads_made() - reads, 2);
+        // A request arriving after that read reads again, and sees what changed meanwhile.
+        support::execute(&store, "update casting_revision set revision = revision + 1").await;
+        let later = server::storage::within_request(store.revisions()).await.unwrap();
+        assert_eq!(later.casting, first.casting + 1);
+        assert_eq!(store.revision_reads_made() - reads, 3);
+    }
+);
+
 /// Every connection `store`'s pool may open, taken: nothing the store asks reaches the database
 /// until they are dropped.
 async fn hold_every_connection(store: &Store) -> Box<dyn std::any::Any> {

@@ -31,7 +31,7 @@ pub mod supply;
 pub mod training;
 pub mod wages;
 
-pub use revisions::Revisions;
+pub use revisions::{Revisions, within_request};
 
 use std::ops::{Deref, DerefMut};
 use std::path::Path;

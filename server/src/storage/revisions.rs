@@ -16,11 +16,32 @@
 //! Freshness is the same as a read of one's own: a request is answered only by a read that
 //! started after it asked, so every change committed before it asked is seen (a session ended
 //! on another instance, a call changed a moment ago).
+//!
+//! Within an HTTP request ([`within_request`], a layer round every route) "after it asked" is
+//! after the request arrived: the latest read, if it started since, answers at once. A request
+//! that checks two counters (who the session is, then the pool's index) reads once, not twice,
+//! and under load a request often finds a read that started after it arrived already done.
+//! (So a request sees the counters as they were when it arrived, or a little later: one that
+//! wrote and then read its own change through a kept index might not see it. None does: each
+//! server function and page either writes or reads through the indexes, and a form that
+//! writes is answered with a redirect, a request of its own.)
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use tokio::sync::oneshot;
+
+tokio::task_local! {
+    /// When the HTTP request being answered arrived.
+    static ARRIVED: Instant;
+}
+
+/// Runs `answer` as the answer to a request that arrived now: the revision reads it makes may
+/// be answered by any read that started since (see the module's notes).
+pub async fn within_request<F: Future>(answer: F) -> F::Output {
+    ARRIVED.scope(Instant::now(), answer).await
+}
 
 use super::{StorageError, Store, on_db};
 
@@ -60,6 +81,8 @@ pub(crate) struct SharedReads {
 struct Waiting {
     reading: bool,
     next: Vec<oneshot::Sender<Answer>>,
+    /// The latest successful read: when it started, and what it found.
+    latest: Option<(Instant, Revisions)>,
 }
 
 impl SharedReads {
@@ -71,8 +94,14 @@ impl SharedReads {
 impl Store {
     /// The revision counters as stored now: from a read that started after this call.
     pub async fn revisions(&self) -> Result<Revisions, StorageError> {
+        let arrived = ARRIVED.try_with(|arrived| *arrived).ok();
         let waiting_for = {
             let mut waiting = self.reads.locked();
+            if let (Some(arrived), Some((started, found))) = (arrived, waiting.latest)
+                && started >= arrived
+            {
+                return Ok(found);
+            }
             if waiting.reading {
                 let (sender, answer) = oneshot::channel();
                 waiting.next.push(sender);
@@ -122,10 +151,16 @@ impl Store {
     /// One read of every counter (counted in [`Store::revision_reads_made`]).
     async fn read_revisions(&self) -> Result<Revisions, StorageError> {
         self.reads.made.fetch_add(1, Ordering::Relaxed);
+        let started = Instant::now();
         let (signin, casting, catalogue, location, actor) = on_db!(self.db(), pool => {
             sqlx::query_as::<_, (i64, i64, i64, i64, i64)>(READ_ALL).fetch_one(pool).await?
         });
-        Ok(Revisions { signin, casting, catalogue, location, actor })
+        let found = Revisions { signin, casting, catalogue, location, actor };
+        let mut waiting = self.reads.locked();
+        if waiting.latest.is_none_or(|(latest, _)| latest < started) {
+            waiting.latest = Some((started, found));
+        }
+        Ok(found)
     }
 }
 
