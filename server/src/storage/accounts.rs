@@ -57,7 +57,8 @@ pub(super) struct AccountOrgRow {
 pub(super) const ACCOUNT_ORG_SELECT: &str = "select a.account_id, a.login, a.role, \
     a.display_name, a.created_at, a.session_version, \
     p.production_id, p.name_zh as production_zh, p.name_en as production_en, \
-    p.era as production_era, p.verified as production_verified, s.supplier_id, s.name_zh as supplier_zh, s.name_en as supplier_en \
+    p.era as production_era, p.verified as production_verified, \
+    s.supplier_id, s.name_zh as supplier_zh, s.name_en as supplier_en \
     from account a \
     left join production p on p.production_id = a.production_id \
     left join supplier s on s.supplier_id = a.supplier_id ";

@@ -816,18 +816,6 @@ impl Store {
         .await?))
     }
 
-    /// Whether the production is verified (may publish calls); `None` when there is none.
-    pub async fn production_verified(
-        &self,
-        production_id: i64,
-    ) -> Result<Option<bool>, StorageError> {
-        Ok(on_db!(self.db(), pool => sqlx::query_scalar(
-            "select verified from production where production_id = $1",
-        )
-        .bind(production_id)
-        .fetch_optional(pool)
-        .await?))
-    }
     /// An actor's name and whether crews may find them in searches.
     pub async fn actor_name_and_switch(
         &self,

@@ -32,6 +32,8 @@ use std::time::Instant;
 
 use tokio::sync::oneshot;
 
+use super::{StorageError, Store, on_db};
+
 tokio::task_local! {
     /// When the HTTP request being answered arrived.
     static ARRIVED: Instant;
@@ -42,8 +44,6 @@ tokio::task_local! {
 pub async fn within_request<F: Future>(answer: F) -> F::Output {
     ARRIVED.scope(Instant::now(), answer).await
 }
-
-use super::{StorageError, Store, on_db};
 
 /// Every revision counter as one read found them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +92,8 @@ impl SharedReads {
 }
 
 impl Store {
-    /// The revision counters as stored now: from a read that started after this call.
+    /// The revision counters as stored now: from a read that started after this call, or
+    /// within a request ([`within_request`]) after the request arrived.
     pub async fn revisions(&self) -> Result<Revisions, StorageError> {
         let arrived = ARRIVED.try_with(|arrived| *arrived).ok();
         let waiting_for = {
